@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/mattn/go-isatty"
+
+	"doithoai/store"
+	"doithoai/tui/components"
+	"doithoai/tui/i18n"
+)
+
+func init() {
+	register(command{name: "init", summary: "create a meeting file (empty, or --demo)", run: runInit})
+}
+
+const initUsage = `Usage: doithoai init [--demo] [--title T --date YYYY-MM-DD --start HH:MM …] FILE
+
+Creates a new meeting file. With --demo it holds the demo meeting (fictional
+people). Without --title, in a terminal, a form asks for the details.`
+
+func runInit(ctx context.Context, args []string) error {
+	fs := newFlags("init", initUsage)
+	demo := fs.Bool("demo", false, "create the demo meeting")
+	var m store.Meeting
+	fs.StringVar(&m.Title, "title", "", "meeting title")
+	fs.StringVar(&m.Theme, "theme", "", "theme")
+	fs.StringVar(&m.Date, "date", "", "date, YYYY-MM-DD")
+	fs.StringVar(&m.StartTime, "start", "", "start time, HH:MM")
+	fs.StringVar(&m.Venue, "venue", "", "venue")
+	fs.StringVar(&m.Chair, "chair", "", "who chairs")
+	fs.StringVar(&m.ChairTitle, "chair-title", "", "the chair's title")
+	fs.StringVar(&m.Organiser, "organiser", "", "issuing body, e.g. Ủy ban nhân dân thị xã Ba Đồn")
+	fs.StringVar(&m.Place, "place", "", "place name for the date line")
+	lang := fs.String("lang", "vi", "language of the form: vi or en")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usagef("init needs exactly one FILE (see doithoai init --help)")
+	}
+	path := fs.Arg(0)
+	if _, err := os.Stat(path); err == nil {
+		return usagef("%s already exists; choose a new file name", path)
+	}
+	if *demo {
+		if err := createDemo(ctx, path); err != nil {
+			return err
+		}
+		fmt.Println("created the demo meeting in", path)
+		return nil
+	}
+	if m.Title == "" {
+		if !isatty.IsTerminal(os.Stdin.Fd()) {
+			return usagef("--title is required when not run in a terminal")
+		}
+		l, _ := i18n.Parse(*lang)
+		if err := components.AskMeeting(i18n.New(l), &m); err != nil {
+			return usagef("cancelled")
+		}
+	}
+	st, err := store.Open(ctx, path, store.Options{Create: true, NoWatch: true, Actor: store.Actor{Station: "init", Role: store.RoleAdmin}})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.SaveMeeting(ctx, m); err != nil {
+		os.Remove(path)
+		os.Remove(path + "-wal")
+		os.Remove(path + "-shm")
+		return usagef("%v", err)
+	}
+	fmt.Println("created", path)
+	return nil
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"doithoai/store"
+	"doithoai/tui"
+	"doithoai/tui/i18n"
+)
+
+func init() {
+	register(command{name: "run", summary: "open the TUI (default)", run: runTUI})
+	for _, st := range tui.Stations {
+		st := st
+		register(command{name: string(st), summary: "open the " + string(st) + " station directly", run: func(ctx context.Context, args []string) error {
+			return runStation(ctx, st, args)
+		}})
+	}
+}
+
+const runUsage = `doithoai — the secretariat of a public meeting, in a terminal.
+
+Usage:
+  doithoai [--db FILE] [--lang vi|en] [STATION]
+  doithoai COMMAND [flags] …   (doithoai COMMAND --help for each)
+
+Stations: checkin, agenda, qa, screen, reports, setup.
+Without --db the default meeting file in your data folder is used; on the
+first run it is created with the demo meeting (fictional people).
+
+Commands:
+`
+
+func runTUI(ctx context.Context, args []string) error {
+	return runStation(ctx, tui.Home, args)
+}
+
+func runStation(ctx context.Context, st tui.StationID, args []string) error {
+	fs := newFlags("doithoai", runUsage+commandList())
+	db := fs.String("db", "", "meeting `FILE` (default: the demo meeting in your data folder)")
+	lang := fs.String("lang", "vi", "interface language: vi or en")
+	showVersion := fs.Bool("version", false, "print the version and exit")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *showVersion {
+		fmt.Println("doithoai", version)
+		return nil
+	}
+	if fs.NArg() > 0 {
+		name := fs.Arg(0)
+		id, ok := tui.ParseStation(name)
+		if !ok || st != tui.Home || fs.NArg() > 1 {
+			return usagef("unknown station or command %q (try doithoai --help)", name)
+		}
+		st = id
+	}
+	l, ok := i18n.Parse(*lang)
+	if !ok {
+		return usagef("unknown language %q: use vi or en", *lang)
+	}
+	station := "local"
+	if st != tui.Home {
+		station = string(st)
+	}
+	s, path, err := openMeeting(ctx, *db, store.Options{Actor: store.Actor{Station: station, Role: store.RoleAdmin}})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := tui.Run(ctx, tui.Options{Store: s, Path: path, Station: st, Lang: l}); err != nil {
+		return fmt.Errorf("terminal: %w", err)
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintln(os.Stderr, "doithoai: stopped by signal")
+	}
+	return nil
+}

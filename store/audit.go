@@ -1,0 +1,87 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"time"
+)
+
+// AuditEntry is one row of the audit log.
+type AuditEntry struct {
+	ID       int64
+	At       time.Time
+	Station  string
+	User     string
+	Action   string
+	Entity   string
+	EntityID int64
+	Before   string // JSON, empty for creations
+	After    string // JSON, empty for deletions
+}
+
+// audit writes the audit row of a mutation inside its transaction.
+func (t *Tx) audit(ctx context.Context, action, entity string, id int64, before, after any) error {
+	enc := func(v any) (any, error) {
+		if v == nil {
+			return nil, nil
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		return string(b), nil
+	}
+	b, err := enc(before)
+	if err != nil {
+		return err
+	}
+	a, err := enc(after)
+	if err != nil {
+		return err
+	}
+	_, err = t.exec(ctx, `INSERT INTO audit(at, station, user, action, entity, entity_id, before, after) VALUES (?,?,?,?,?,?,?,?)`,
+		ms(t.now), t.actor.Station, t.actor.User, action, entity, nullID(id), b, a)
+	return err
+}
+
+// History lists the audit rows of one record, oldest first. An empty
+// entity lists everything (newest last), limited to limit rows (0 = all).
+func (s *Store) History(ctx context.Context, entity string, id int64, limit int) ([]AuditEntry, error) {
+	q := `SELECT id, at, station, user, action, entity, coalesce(entity_id,0), coalesce(before,''), coalesce(after,'') FROM audit`
+	var args []any
+	if entity != "" {
+		q += ` WHERE entity = ? AND entity_id = ?`
+		args = append(args, entity, id)
+	}
+	if limit > 0 {
+		// the newest limit rows, still returned oldest first
+		q = `SELECT * FROM (` + q + ` ORDER BY id DESC LIMIT ?) ORDER BY 1`
+		args = append(args, limit)
+	} else {
+		q += ` ORDER BY id`
+	}
+	rows, err := s.read().QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		var at int64
+		if err := rows.Scan(&e.ID, &at, &e.Station, &e.User, &e.Action, &e.Entity, &e.EntityID, &e.Before, &e.After); err != nil {
+			return nil, err
+		}
+		e.At = time.UnixMilli(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// LastChange is the time of the newest audit row (zero if none).
+func (s *Store) LastChange(ctx context.Context) (time.Time, error) {
+	var at sql.NullInt64
+	err := s.read().QueryRowContext(ctx, `SELECT max(at) FROM audit`).Scan(&at)
+	return fromMS(at), mapErr(err)
+}

@@ -1,0 +1,159 @@
+package store
+
+import (
+	"context"
+	"time"
+)
+
+// CheckIn is the arrival of a delegate.
+type CheckIn struct {
+	DelegateID int64     `json:"delegate_id"`
+	At         time.Time `json:"at"`
+	Station    string    `json:"station"`
+	User       string    `json:"user,omitempty"`
+}
+
+// CheckInResult says what a check-in did: Already is true when the
+// delegate had arrived before; CheckIn is then the first arrival.
+type CheckInResult struct {
+	Delegate Delegate
+	CheckIn  CheckIn
+	Already  bool
+}
+
+// CheckIn records the arrival of delegate id. Checking in someone who has
+// arrived changes nothing and reports the first check-in; two desks at the
+// same moment produce exactly one row (the primary key decides).
+func (s *Store) CheckIn(ctx context.Context, id int64) (CheckInResult, error) {
+	var res CheckInResult
+	err := s.write(ctx, PermCheckin, func(t *Tx) error {
+		var err error
+		res, err = t.checkIn(ctx, id)
+		return err
+	})
+	return res, err
+}
+
+func (t *Tx) checkIn(ctx context.Context, id int64) (CheckInResult, error) {
+	var res CheckInResult
+	r, err := t.exec(ctx, `INSERT INTO checkins(delegate_id, at, station, user) VALUES (?,?,?,?) ON CONFLICT(delegate_id) DO NOTHING`,
+		id, ms(t.now), t.actor.Station, t.actor.User)
+	if err != nil {
+		return res, err
+	}
+	n, _ := r.RowsAffected()
+	res.Already = n == 0
+	if res.Delegate, err = t.readDelegate(ctx, id); err != nil {
+		return res, err
+	}
+	res.CheckIn = CheckIn{DelegateID: id, At: res.Delegate.ArrivedAt, Station: res.Delegate.ArrivedAs}
+	if res.Already {
+		return res, nil
+	}
+	return res, t.audit(ctx, "create", "checkin", id, nil, res.CheckIn)
+}
+
+// UndoCheckIn removes the check-in of delegate id (an audited mutation, so
+// the log still shows it happened).
+func (s *Store) UndoCheckIn(ctx context.Context, id int64) error {
+	return s.write(ctx, PermCheckin, func(t *Tx) error {
+		d, err := t.readDelegate(ctx, id)
+		if err != nil {
+			return err
+		}
+		if !d.Arrived() {
+			return ErrNotFound
+		}
+		if _, err := t.exec(ctx, `DELETE FROM checkins WHERE delegate_id = ?`, id); err != nil {
+			return err
+		}
+		return t.audit(ctx, "delete", "checkin", id, CheckIn{DelegateID: id, At: d.ArrivedAt, Station: d.ArrivedAs}, nil)
+	})
+}
+
+// WalkIn registers a person not on the list and checks them in, in one
+// transaction. UnitName creates the unit when UnitID is 0 and no unit has
+// that name.
+type WalkIn struct {
+	FullName string
+	Title    string
+	UnitID   int64
+	UnitName string
+	GroupID  int64
+	Phone    string
+}
+
+// RegisterWalkIn creates the walk-in delegate and its check-in.
+func (s *Store) RegisterWalkIn(ctx context.Context, w WalkIn) (CheckInResult, error) {
+	var res CheckInResult
+	err := s.write(ctx, PermCheckin, func(t *Tx) error {
+		unitID := w.UnitID
+		if unitID == 0 && w.UnitName != "" {
+			name, err := clean("unit", w.UnitName, false, MaxName)
+			if err != nil {
+				return err
+			}
+			if unitID, err = t.ensureUnit(ctx, name, UnitOther); err != nil {
+				return err
+			}
+		}
+		id, err := t.saveDelegate(ctx, Delegate{FullName: w.FullName, Title: w.Title, UnitID: unitID, GroupID: w.GroupID, Phone: w.Phone, WalkIn: true})
+		if err != nil {
+			return err
+		}
+		res, err = t.checkIn(ctx, id)
+		return err
+	})
+	return res, err
+}
+
+// Tally is arrived / expected for one group or unit.
+type Tally struct {
+	ID       int64
+	Name     string
+	Quota    int // groups only; 0 = none
+	Expected int // invited delegates (walk-ins not counted as expected)
+	Arrived  int // all arrived, walk-ins included
+	WalkIns  int
+}
+
+// Tallies counts arrivals per group and per unit, and the totals.
+// Delegates without a group or unit are counted in the total only.
+func (s *Store) Tallies(ctx context.Context) (groups, units []Tally, total Tally, err error) {
+	const counts = `count(d.id) - coalesce(sum(d.walk_in), 0), count(c.delegate_id), count(CASE WHEN d.walk_in = 1 AND c.delegate_id IS NOT NULL THEN 1 END)`
+	q := func(query string) ([]Tally, error) {
+		rows, err := s.read().QueryContext(ctx, query)
+		if err != nil {
+			return nil, mapErr(err)
+		}
+		defer rows.Close()
+		var out []Tally
+		for rows.Next() {
+			var t Tally
+			if err := rows.Scan(&t.ID, &t.Name, &t.Quota, &t.Expected, &t.Arrived, &t.WalkIns); err != nil {
+				return nil, err
+			}
+			out = append(out, t)
+		}
+		return out, rows.Err()
+	}
+	if groups, err = q(`SELECT g.id, g.name, g.quota, ` + counts + ` FROM groups g LEFT JOIN delegates d ON d.group_id = g.id
+		LEFT JOIN checkins c ON c.delegate_id = d.id GROUP BY g.id ORDER BY g.position, g.id`); err != nil {
+		return
+	}
+	if units, err = q(`SELECT u.id, u.name, 0, ` + counts + ` FROM units u JOIN delegates d ON d.unit_id = u.id
+		LEFT JOIN checkins c ON c.delegate_id = d.id GROUP BY u.id ORDER BY u.id`); err != nil {
+		return
+	}
+	var all []Tally
+	if all, err = q(`SELECT 0, '', 0, ` + counts + ` FROM delegates d LEFT JOIN checkins c ON c.delegate_id = d.id`); err != nil {
+		return
+	}
+	if len(all) == 1 {
+		total = all[0]
+	}
+	for _, g := range groups {
+		total.Quota += g.Quota
+	}
+	return
+}

@@ -1,0 +1,205 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Delegate is an invited or walk-in attendee, with the names of its unit and
+// group and its check-in, if any, joined in for display.
+type Delegate struct {
+	ID       int64  `json:"id"`
+	Code     string `json:"code"`
+	FullName string `json:"name"`
+	Title    string `json:"title,omitempty"`
+	UnitID   int64  `json:"unit_id,omitempty"`
+	GroupID  int64  `json:"group_id,omitempty"`
+	Phone    string `json:"phone,omitempty"`
+	WalkIn   bool   `json:"walk_in,omitempty"`
+	Protocol int    `json:"protocol,omitempty"`
+	SheetNo  int    `json:"sheet_no,omitempty"`
+
+	UnitName  string    `json:"-"`
+	UnitShort string    `json:"-"`
+	UnitKind  UnitKind  `json:"-"`
+	GroupName string    `json:"-"`
+	ArrivedAt time.Time `json:"-"` // zero when not checked in
+	ArrivedAs string    `json:"-"` // station of the check-in
+}
+
+// Arrived reports whether the delegate has checked in.
+func (d Delegate) Arrived() bool { return !d.ArrivedAt.IsZero() }
+
+const delegateCols = `d.id, d.code, d.full_name, d.title, coalesce(d.unit_id,0), coalesce(d.group_id,0), d.phone, d.walk_in, d.protocol, coalesce(d.sheet_no,0),
+	coalesce(u.name,''), coalesce(u.short,''), coalesce(u.kind,''), coalesce(g.name,''), c.at, coalesce(c.station,'')`
+
+const delegateFrom = ` FROM delegates d LEFT JOIN units u ON u.id = d.unit_id LEFT JOIN groups g ON g.id = d.group_id LEFT JOIN checkins c ON c.delegate_id = d.id`
+
+type scanner interface{ Scan(...any) error }
+
+func scanDelegate(r scanner) (Delegate, error) {
+	var d Delegate
+	var at sql.NullInt64
+	err := r.Scan(&d.ID, &d.Code, &d.FullName, &d.Title, &d.UnitID, &d.GroupID, &d.Phone, &d.WalkIn, &d.Protocol, &d.SheetNo,
+		&d.UnitName, &d.UnitShort, &d.UnitKind, &d.GroupName, &at, &d.ArrivedAs)
+	d.ArrivedAt = fromMS(at)
+	return d, err
+}
+
+// Delegates lists every delegate with unit, group and check-in, ordered by id.
+func (s *Store) Delegates(ctx context.Context) ([]Delegate, error) {
+	return s.queryDelegates(ctx, `SELECT `+delegateCols+delegateFrom+` ORDER BY d.id`)
+}
+
+func (s *Store) queryDelegates(ctx context.Context, q string, args ...any) ([]Delegate, error) {
+	rows, err := s.read().QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []Delegate
+	for rows.Next() {
+		d, err := scanDelegate(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// Delegate reads one delegate.
+func (s *Store) Delegate(ctx context.Context, id int64) (Delegate, error) {
+	d, err := scanDelegate(s.read().QueryRowContext(ctx, `SELECT `+delegateCols+delegateFrom+` WHERE d.id = ?`, id))
+	return d, notFound(err)
+}
+
+// DelegateByCode finds a delegate by code, ignoring case and surrounding
+// space (scanners may add either).
+func (s *Store) DelegateByCode(ctx context.Context, code string) (Delegate, error) {
+	d, err := scanDelegate(s.read().QueryRowContext(ctx, `SELECT `+delegateCols+delegateFrom+` WHERE d.code = ? COLLATE NOCASE`, strings.TrimSpace(code)))
+	return d, notFound(err)
+}
+
+// DelegateBySheetNo finds the delegate on row n of the printed sign-in sheet.
+func (s *Store) DelegateBySheetNo(ctx context.Context, n int) (Delegate, error) {
+	d, err := scanDelegate(s.read().QueryRowContext(ctx, `SELECT `+delegateCols+delegateFrom+` WHERE d.sheet_no = ?`, n))
+	return d, notFound(err)
+}
+
+func (t *Tx) readDelegate(ctx context.Context, id int64) (Delegate, error) {
+	d, err := scanDelegate(t.queryRow(ctx, `SELECT `+delegateCols+delegateFrom+` WHERE d.id = ?`, id))
+	return d, notFound(err)
+}
+
+func (d *Delegate) validate() error {
+	var err error
+	if d.FullName, err = clean("name", d.FullName, true, MaxName); err != nil {
+		return err
+	}
+	if d.Code, err = clean("code", d.Code, false, 64); err != nil {
+		return err
+	}
+	if d.Title, err = clean("title", d.Title, false, MaxName); err != nil {
+		return err
+	}
+	if d.Phone, err = clean("phone", d.Phone, false, 40); err != nil {
+		return err
+	}
+	return nil
+}
+
+// SaveDelegate creates (ID 0) or updates a delegate. A new delegate without
+// a code gets the next free "DB…" code.
+func (s *Store) SaveDelegate(ctx context.Context, d Delegate) (int64, error) {
+	var id int64
+	err := s.write(ctx, PermSetup, func(t *Tx) error {
+		var err error
+		id, err = t.saveDelegate(ctx, d)
+		return err
+	})
+	return id, err
+}
+
+// record is what the audit log keeps of a delegate (no joined fields).
+func (d Delegate) record() Delegate {
+	return Delegate{ID: d.ID, Code: d.Code, FullName: d.FullName, Title: d.Title, UnitID: d.UnitID, GroupID: d.GroupID,
+		Phone: d.Phone, WalkIn: d.WalkIn, Protocol: d.Protocol, SheetNo: d.SheetNo}
+}
+
+func (t *Tx) saveDelegate(ctx context.Context, d Delegate) (int64, error) {
+	if err := d.validate(); err != nil {
+		return 0, err
+	}
+	if d.ID == 0 {
+		if d.Code == "" {
+			prefix := "DB"
+			if d.WalkIn {
+				prefix = "VL"
+			}
+			c, err := t.nextCode(ctx, prefix)
+			if err != nil {
+				return 0, err
+			}
+			d.Code = c
+		}
+		r, err := t.exec(ctx, `INSERT INTO delegates(code, full_name, folded, title, unit_id, group_id, phone, walk_in, protocol, sheet_no, created_at)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?)`, d.Code, d.FullName, Fold(d.FullName), d.Title, nullID(d.UnitID), nullID(d.GroupID), d.Phone, d.WalkIn,
+			d.Protocol, nullID(int64(d.SheetNo)), ms(t.now))
+		if err != nil {
+			return 0, fieldOnDup(err, "code")
+		}
+		d.ID, _ = r.LastInsertId()
+		return d.ID, t.audit(ctx, "create", "delegate", d.ID, nil, d.record())
+	}
+	old, err := t.readDelegate(ctx, d.ID)
+	if err != nil {
+		return 0, err
+	}
+	if d.Code == "" {
+		d.Code = old.Code
+	}
+	_, err = t.exec(ctx, `UPDATE delegates SET code=?, full_name=?, folded=?, title=?, unit_id=?, group_id=?, phone=?, walk_in=?, protocol=?, sheet_no=? WHERE id=?`,
+		d.Code, d.FullName, Fold(d.FullName), d.Title, nullID(d.UnitID), nullID(d.GroupID), d.Phone, d.WalkIn, d.Protocol, nullID(int64(d.SheetNo)), d.ID)
+	if err != nil {
+		return 0, fieldOnDup(err, "code")
+	}
+	return d.ID, t.audit(ctx, "update", "delegate", d.ID, old.record(), d.record())
+}
+
+// fieldOnDup names the field of a uniqueness failure.
+func fieldOnDup(err error, field string) error {
+	if err != nil && strings.Contains(err.Error(), "UNIQUE") {
+		return fmt.Errorf("%s: %w", field, err)
+	}
+	return err
+}
+
+// nextCode returns prefix followed by the next free three-digit number.
+func (t *Tx) nextCode(ctx context.Context, prefix string) (string, error) {
+	var n int
+	err := t.queryRow(ctx, `SELECT coalesce(max(CAST(substr(code, ?) AS INTEGER)), 0) FROM delegates WHERE code LIKE ? AND substr(code, ?) GLOB '[0-9]*'`,
+		len(prefix)+1, prefix+"%", len(prefix)+1).Scan(&n)
+	if err != nil {
+		return "", mapErr(err)
+	}
+	return fmt.Sprintf("%s%03d", prefix, n+1), nil
+}
+
+// DeleteDelegate removes a delegate and their check-in; audited with the
+// record, so it can be re-created.
+func (s *Store) DeleteDelegate(ctx context.Context, id int64) error {
+	return s.write(ctx, PermSetup, func(t *Tx) error {
+		old, err := t.readDelegate(ctx, id)
+		if err != nil {
+			return err
+		}
+		if _, err := t.exec(ctx, `DELETE FROM delegates WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return t.audit(ctx, "delete", "delegate", id, old.record(), nil)
+	})
+}

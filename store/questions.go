@@ -1,0 +1,241 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// Question is a question raised on the day, perhaps linked to a petition and
+// to the speaker whose turn it was.
+type Question struct {
+	ID         int64     `json:"id"`
+	ItemID     int64     `json:"item_id,omitempty"`
+	SpeakerID  int64     `json:"speaker_id,omitempty"`
+	AskedAt    time.Time `json:"asked_at"`
+	DelegateID int64     `json:"delegate_id,omitempty"`
+	AskerName  string    `json:"asker"`
+	AskerUnit  string    `json:"asker_unit,omitempty"`
+	Topic      string    `json:"topic,omitempty"`
+	Text       string    `json:"text"`
+	PetitionID int64     `json:"petition_id,omitempty"`
+
+	Answers []Answer `json:"-"`
+}
+
+// Answer is one reply to a question. A written answer names the agency
+// that owes it (FollowupAgencyID) and the due date (YYYY-MM-DD).
+type Answer struct {
+	ID               int64   `json:"id"`
+	QuestionID       int64   `json:"question_id"`
+	Position         int     `json:"position"`
+	Person           string  `json:"person"`
+	AgencyID         int64   `json:"agency_id,omitempty"`
+	Summary          string  `json:"summary,omitempty"`
+	Outcome          Outcome `json:"outcome"`
+	FollowupAgencyID int64   `json:"followup_agency_id,omitempty"`
+	DueDate          string  `json:"due_date,omitempty"`
+
+	AgencyName         string `json:"-"`
+	FollowupAgencyName string `json:"-"`
+}
+
+func validOutcome(o Outcome) bool {
+	for _, x := range Outcomes {
+		if x == o {
+			return true
+		}
+	}
+	return false
+}
+
+func (q *Question) validate() error {
+	var err error
+	if q.AskerName, err = clean("asker", q.AskerName, true, MaxName); err != nil {
+		return err
+	}
+	if q.AskerUnit, err = clean("asker_unit", q.AskerUnit, false, MaxName); err != nil {
+		return err
+	}
+	if q.Topic, err = clean("topic", q.Topic, false, MaxName); err != nil {
+		return err
+	}
+	if q.Text, err = clean("text", q.Text, true, MaxText); err != nil {
+		return err
+	}
+	return nil
+}
+
+// Validate checks an answer the way the store will: a written answer
+// without an agency or a due date is refused.
+func (a *Answer) Validate() error {
+	var err error
+	if a.Person, err = clean("person", a.Person, true, MaxName); err != nil {
+		return err
+	}
+	if a.Summary, err = clean("summary", a.Summary, false, MaxText); err != nil {
+		return err
+	}
+	if !validOutcome(a.Outcome) {
+		return invalid("outcome", "unknown outcome")
+	}
+	if a.DueDate != "" {
+		if _, err := time.Parse("2006-01-02", a.DueDate); err != nil {
+			return invalid("due_date", "expected YYYY-MM-DD")
+		}
+	}
+	if a.Outcome == OutcomeWritten {
+		if a.FollowupAgencyID == 0 {
+			return invalid("followup_agency", "a written answer needs the agency that owes it")
+		}
+		if a.DueDate == "" {
+			return invalid("due_date", "a written answer needs a due date")
+		}
+	}
+	return nil
+}
+
+const questionCols = `id, coalesce(item_id,0), coalesce(speaker_id,0), asked_at, coalesce(delegate_id,0), asker_name, asker_unit, topic, text, coalesce(petition_id,0)`
+
+func scanQuestion(r scanner) (Question, error) {
+	var q Question
+	var at int64
+	err := r.Scan(&q.ID, &q.ItemID, &q.SpeakerID, &at, &q.DelegateID, &q.AskerName, &q.AskerUnit, &q.Topic, &q.Text, &q.PetitionID)
+	q.AskedAt = time.UnixMilli(at)
+	return q, err
+}
+
+const answerCols = `a.id, a.question_id, a.position, a.person, coalesce(a.agency_id,0), a.summary, a.outcome, coalesce(a.followup_agency_id,0), coalesce(a.due_date,''),
+	coalesce(u.name,''), coalesce(f.name,'')`
+
+const answerFrom = ` FROM answers a LEFT JOIN units u ON u.id = a.agency_id LEFT JOIN units f ON f.id = a.followup_agency_id`
+
+func scanAnswer(r scanner) (Answer, error) {
+	var a Answer
+	err := r.Scan(&a.ID, &a.QuestionID, &a.Position, &a.Person, &a.AgencyID, &a.Summary, &a.Outcome, &a.FollowupAgencyID, &a.DueDate,
+		&a.AgencyName, &a.FollowupAgencyName)
+	return a, err
+}
+
+// Questions lists the questions of an item (0 = all) oldest first, each with
+// its answers.
+func (s *Store) Questions(ctx context.Context, itemID int64) ([]Question, error) {
+	q := `SELECT ` + questionCols + ` FROM questions`
+	var args []any
+	if itemID != 0 {
+		q += ` WHERE item_id = ?`
+		args = append(args, itemID)
+	}
+	rows, err := s.read().QueryContext(ctx, q+` ORDER BY asked_at, id`, args...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	var out []Question
+	idx := map[int64]int{}
+	for rows.Next() {
+		qq, err := scanQuestion(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		idx[qq.ID] = len(out)
+		out = append(out, qq)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	arows, err := s.read().QueryContext(ctx, `SELECT `+answerCols+answerFrom+` ORDER BY a.question_id, a.position, a.id`)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer arows.Close()
+	for arows.Next() {
+		a, err := scanAnswer(arows)
+		if err != nil {
+			return nil, err
+		}
+		if i, ok := idx[a.QuestionID]; ok {
+			out[i].Answers = append(out[i].Answers, a)
+		}
+	}
+	return out, arows.Err()
+}
+
+// SaveQuestion creates (ID 0; AskedAt defaults to now) or updates a question.
+func (s *Store) SaveQuestion(ctx context.Context, q Question) (int64, error) {
+	if err := q.validate(); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.write(ctx, PermQA, func(t *Tx) error {
+		if q.ID == 0 {
+			if q.AskedAt.IsZero() {
+				q.AskedAt = t.now
+			}
+			r, err := t.exec(ctx, `INSERT INTO questions(item_id, speaker_id, asked_at, delegate_id, asker_name, asker_unit, topic, text, petition_id) VALUES (?,?,?,?,?,?,?,?,?)`,
+				nullID(q.ItemID), nullID(q.SpeakerID), ms(q.AskedAt), nullID(q.DelegateID), q.AskerName, q.AskerUnit, q.Topic, q.Text, nullID(q.PetitionID))
+			if err != nil {
+				return err
+			}
+			id, _ = r.LastInsertId()
+			q.ID = id
+			return t.audit(ctx, "create", "question", id, nil, q)
+		}
+		old, err := scanQuestion(t.queryRow(ctx, `SELECT `+questionCols+` FROM questions WHERE id = ?`, q.ID))
+		if err != nil {
+			return notFound(err)
+		}
+		if q.AskedAt.IsZero() {
+			q.AskedAt = old.AskedAt
+		}
+		if _, err := t.exec(ctx, `UPDATE questions SET item_id=?, speaker_id=?, asked_at=?, delegate_id=?, asker_name=?, asker_unit=?, topic=?, text=?, petition_id=? WHERE id=?`,
+			nullID(q.ItemID), nullID(q.SpeakerID), ms(q.AskedAt), nullID(q.DelegateID), q.AskerName, q.AskerUnit, q.Topic, q.Text, nullID(q.PetitionID), q.ID); err != nil {
+			return err
+		}
+		id = q.ID
+		return t.audit(ctx, "update", "question", id, old, q)
+	})
+	return id, err
+}
+
+// SaveAnswer creates (ID 0, appended) or updates an answer.
+func (s *Store) SaveAnswer(ctx context.Context, a Answer) (int64, error) {
+	if err := a.Validate(); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.write(ctx, PermQA, func(t *Tx) error {
+		due := any(nil)
+		if a.DueDate != "" {
+			due = a.DueDate
+		}
+		if a.ID == 0 {
+			if err := t.queryRow(ctx, `SELECT coalesce(max(position),0)+1 FROM answers WHERE question_id = ?`, a.QuestionID).Scan(&a.Position); err != nil {
+				return mapErr(err)
+			}
+			r, err := t.exec(ctx, `INSERT INTO answers(question_id, position, person, agency_id, summary, outcome, followup_agency_id, due_date) VALUES (?,?,?,?,?,?,?,?)`,
+				a.QuestionID, a.Position, a.Person, nullID(a.AgencyID), a.Summary, a.Outcome, nullID(a.FollowupAgencyID), due)
+			if err != nil {
+				return err
+			}
+			id, _ = r.LastInsertId()
+			a.ID = id
+			return t.audit(ctx, "create", "answer", id, nil, a)
+		}
+		old, err := scanAnswer(t.queryRow(ctx, `SELECT `+answerCols+answerFrom+` WHERE a.id = ?`, a.ID))
+		if err == sql.ErrNoRows {
+			return ErrNotFound
+		} else if err != nil {
+			return mapErr(err)
+		}
+		a.QuestionID, a.Position = old.QuestionID, old.Position
+		if _, err := t.exec(ctx, `UPDATE answers SET person=?, agency_id=?, summary=?, outcome=?, followup_agency_id=?, due_date=? WHERE id=?`,
+			a.Person, nullID(a.AgencyID), a.Summary, a.Outcome, nullID(a.FollowupAgencyID), due, a.ID); err != nil {
+			return err
+		}
+		id = a.ID
+		return t.audit(ctx, "update", "answer", id, old, a)
+	})
+	return id, err
+}

@@ -1,0 +1,71 @@
+package store
+
+// Role is what a station may do. Roles are enforced here, in the store,
+// so an SSH session for the check-in desk cannot record answers whatever
+// its UI shows.
+type Role string
+
+const (
+	RoleAdmin   Role = "admin" // the hall laptop's own terminals
+	RoleCheckin Role = "checkin"
+	RoleAgenda  Role = "agenda"
+	RoleQA      Role = "qa"
+	RoleScreen  Role = "screen" // read-only
+	RoleReports Role = "reports"
+)
+
+// Roles lists the station roles (not admin).
+var Roles = []Role{RoleCheckin, RoleAgenda, RoleQA, RoleScreen, RoleReports}
+
+// Perm is a class of mutation.
+type Perm string
+
+const (
+	PermCheckin Perm = "check in"            // check-ins, undo, walk-ins
+	PermAgenda  Perm = "run the agenda"      // agenda items, speaker queue
+	PermQA      Perm = "record the dialogue" // questions, answers
+	PermSetup   Perm = "edit the meeting"    // meeting, units, groups, delegates, petitions, topics, imports
+	PermDraft   Perm = "save drafts"
+)
+
+var rolePerms = map[Role][]Perm{
+	RoleAdmin:   {PermCheckin, PermAgenda, PermQA, PermSetup, PermDraft},
+	RoleCheckin: {PermCheckin, PermDraft},
+	RoleAgenda:  {PermAgenda, PermDraft},
+	RoleQA:      {PermQA, PermDraft},
+	RoleReports: {PermSetup, PermDraft},
+	RoleScreen:  nil,
+}
+
+// Allows reports whether the role may do p.
+func (r Role) Allows(p Perm) bool {
+	for _, q := range rolePerms[r] {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool { _, ok := rolePerms[r]; return ok }
+
+// Actor is who writes: the station, the SSH user (empty on the laptop), and
+// the role that bounds what they may do.
+type Actor struct {
+	Station string
+	User    string
+	Role    Role
+}
+
+// As returns a view of the store that writes as a. It shares connections
+// and the watcher with s.
+func (s *Store) As(a Actor) *Store {
+	if a.Role == "" {
+		a.Role = RoleAdmin
+	}
+	return &Store{shared: s.shared, actor: a}
+}
+
+// Actor is who this view writes as.
+func (s *Store) Actor() Actor { return s.actor }

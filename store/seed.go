@@ -1,0 +1,58 @@
+package store
+
+// Seed is a whole meeting as plain data: the embedded demo meeting and the
+// `init` subcommand build one, and LoadSeed writes it in one transaction.
+// References between records are by name (or code), as in a spreadsheet.
+type Seed struct {
+	Meeting   Meeting        `json:"meeting"`
+	Topics    []string       `json:"topics"`
+	Units     []SeedUnit     `json:"units"`
+	Groups    []SeedGroup    `json:"groups"`
+	Delegates []SeedDelegate `json:"delegates"`
+	Agenda    []SeedItem     `json:"agenda"`
+	Petitions []SeedPetition `json:"petitions"`
+}
+
+// SeedUnit is a unit by name; Kind is one of the UnitKind values.
+type SeedUnit struct {
+	Name  string   `json:"name"`
+	Short string   `json:"short,omitempty"`
+	Kind  UnitKind `json:"kind"`
+}
+
+// SeedGroup is an attendee category; Quota 0 means no quota.
+type SeedGroup struct {
+	Name  string `json:"name"`
+	Quota int    `json:"quota,omitempty"`
+}
+
+// SeedDelegate names its unit and group by name. Protocol > 0 marks an
+// official to be introduced, lower numbers first.
+type SeedDelegate struct {
+	Code     string `json:"code"`
+	FullName string `json:"name"`
+	Title    string `json:"title,omitempty"`
+	Unit     string `json:"unit,omitempty"`
+	Group    string `json:"group,omitempty"`
+	Phone    string `json:"phone,omitempty"`
+	Protocol int    `json:"protocol,omitempty"`
+}
+
+// SeedItem is one agenda item in order.
+type SeedItem struct {
+	Kind           ItemKind `json:"kind"`
+	Title          string   `json:"title"`
+	Presenter      string   `json:"presenter,omitempty"`
+	PlannedMinutes int      `json:"minutes"`
+}
+
+// SeedPetition is a pre-submitted petition. Source is a delegate code or,
+// failing that, SourceUnit names the unit that sent it.
+type SeedPetition struct {
+	Topic          string `json:"topic"`
+	Text           string `json:"text"`
+	SourceCode     string `json:"source_code,omitempty"`
+	SourceUnit     string `json:"source_unit,omitempty"`
+	Agency         string `json:"agency"`
+	PreparedAnswer string `json:"prepared_answer,omitempty"`
+}

@@ -1,0 +1,277 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+)
+
+// Unit is an agency, ward, commune, Party board or organisation.
+type Unit struct {
+	ID    int64    `json:"id"`
+	Name  string   `json:"name"`
+	Short string   `json:"short,omitempty"`
+	Kind  UnitKind `json:"kind"`
+}
+
+// Label is the short name when there is one.
+func (u Unit) Label() string {
+	if u.Short != "" {
+		return u.Short
+	}
+	return u.Name
+}
+
+// Group is an attendee category with an optional quota (0 = none).
+type Group struct {
+	ID       int64  `json:"id"`
+	Position int    `json:"position"`
+	Name     string `json:"name"`
+	Quota    int    `json:"quota"`
+}
+
+func validKind(k UnitKind) bool {
+	for _, x := range UnitKinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Units lists all units in protocol order of kind, then name.
+func (s *Store) Units(ctx context.Context) ([]Unit, error) {
+	rows, err := s.read().QueryContext(ctx, `SELECT id, name, short, kind FROM units
+		ORDER BY CASE kind WHEN 'leadership' THEN 0 WHEN 'party' THEN 1 WHEN 'front' THEN 2 WHEN 'council' THEN 3
+		WHEN 'agency' THEN 4 WHEN 'organisation' THEN 5 WHEN 'ward' THEN 6 WHEN 'commune' THEN 7 ELSE 8 END, id`)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []Unit
+	for rows.Next() {
+		var u Unit
+		if err := rows.Scan(&u.ID, &u.Name, &u.Short, &u.Kind); err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// SaveUnit creates (ID 0) or updates a unit; it returns the ID.
+func (s *Store) SaveUnit(ctx context.Context, u Unit) (int64, error) {
+	var id int64
+	err := s.write(ctx, PermSetup, func(t *Tx) error {
+		var err error
+		id, err = t.saveUnit(ctx, u)
+		return err
+	})
+	return id, err
+}
+
+func (t *Tx) saveUnit(ctx context.Context, u Unit) (int64, error) {
+	var err error
+	if u.Name, err = clean("name", u.Name, true, MaxName); err != nil {
+		return 0, err
+	}
+	if u.Short, err = clean("short", u.Short, false, MaxName); err != nil {
+		return 0, err
+	}
+	if u.Kind == "" {
+		u.Kind = UnitOther
+	}
+	if !validKind(u.Kind) {
+		return 0, invalid("kind", "unknown unit kind")
+	}
+	if u.ID == 0 {
+		r, err := t.exec(ctx, `INSERT INTO units(name, short, kind, folded) VALUES (?,?,?,?)`, u.Name, u.Short, u.Kind, Fold(u.Name))
+		if err != nil {
+			return 0, err
+		}
+		u.ID, _ = r.LastInsertId()
+		return u.ID, t.audit(ctx, "create", "unit", u.ID, nil, u)
+	}
+	var old Unit
+	if err := t.queryRow(ctx, `SELECT id, name, short, kind FROM units WHERE id = ?`, u.ID).Scan(&old.ID, &old.Name, &old.Short, &old.Kind); err != nil {
+		return 0, notFound(err)
+	}
+	if _, err := t.exec(ctx, `UPDATE units SET name=?, short=?, kind=?, folded=? WHERE id=?`, u.Name, u.Short, u.Kind, Fold(u.Name), u.ID); err != nil {
+		return 0, err
+	}
+	return u.ID, t.audit(ctx, "update", "unit", u.ID, old, u)
+}
+
+// unitByName finds a unit by folded name or short name; 0 if none.
+func (t *Tx) unitByName(ctx context.Context, name string) (int64, error) {
+	f := Fold(name)
+	if f == "" {
+		return 0, nil
+	}
+	var id int64
+	err := t.queryRow(ctx, `SELECT id FROM units WHERE folded = ? UNION ALL SELECT id FROM units WHERE short <> '' AND lower(short) = lower(?) LIMIT 1`, f, name).Scan(&id)
+	if err == sql.ErrNoRows {
+		return 0, nil
+	}
+	return id, mapErr(err)
+}
+
+// ensureUnit returns the unit with that name, creating it (kind other) if
+// there is none.
+func (t *Tx) ensureUnit(ctx context.Context, name string, kind UnitKind) (int64, error) {
+	id, err := t.unitByName(ctx, name)
+	if err != nil || id != 0 || name == "" {
+		return id, err
+	}
+	if kind == "" {
+		kind = UnitOther
+	}
+	return t.saveUnit(ctx, Unit{Name: name, Kind: kind})
+}
+
+// DeleteUnit removes a unit nobody refers to.
+func (s *Store) DeleteUnit(ctx context.Context, id int64) error {
+	return s.write(ctx, PermSetup, func(t *Tx) error {
+		var old Unit
+		if err := t.queryRow(ctx, `SELECT id, name, short, kind FROM units WHERE id = ?`, id).Scan(&old.ID, &old.Name, &old.Short, &old.Kind); err != nil {
+			return notFound(err)
+		}
+		if _, err := t.exec(ctx, `DELETE FROM units WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return t.audit(ctx, "delete", "unit", id, old, nil)
+	})
+}
+
+// Groups lists the attendee groups in order.
+func (s *Store) Groups(ctx context.Context) ([]Group, error) {
+	rows, err := s.read().QueryContext(ctx, `SELECT id, position, name, quota FROM groups ORDER BY position, id`)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []Group
+	for rows.Next() {
+		var g Group
+		if err := rows.Scan(&g.ID, &g.Position, &g.Name, &g.Quota); err != nil {
+			return nil, err
+		}
+		out = append(out, g)
+	}
+	return out, rows.Err()
+}
+
+// SaveGroup creates (ID 0) or updates a group.
+func (s *Store) SaveGroup(ctx context.Context, g Group) (int64, error) {
+	var id int64
+	err := s.write(ctx, PermSetup, func(t *Tx) error {
+		var err error
+		id, err = t.saveGroup(ctx, g)
+		return err
+	})
+	return id, err
+}
+
+func (t *Tx) saveGroup(ctx context.Context, g Group) (int64, error) {
+	var err error
+	if g.Name, err = clean("name", g.Name, true, MaxName); err != nil {
+		return 0, err
+	}
+	if g.Quota < 0 {
+		return 0, invalid("quota", "must not be negative")
+	}
+	if g.ID == 0 {
+		if g.Position == 0 {
+			t.queryRow(ctx, `SELECT coalesce(max(position),0)+1 FROM groups`).Scan(&g.Position)
+		}
+		r, err := t.exec(ctx, `INSERT INTO groups(position, name, quota, folded) VALUES (?,?,?,?)`, g.Position, g.Name, g.Quota, Fold(g.Name))
+		if err != nil {
+			return 0, err
+		}
+		g.ID, _ = r.LastInsertId()
+		return g.ID, t.audit(ctx, "create", "group", g.ID, nil, g)
+	}
+	var old Group
+	if err := t.queryRow(ctx, `SELECT id, position, name, quota FROM groups WHERE id = ?`, g.ID).Scan(&old.ID, &old.Position, &old.Name, &old.Quota); err != nil {
+		return 0, notFound(err)
+	}
+	if g.Position == 0 {
+		g.Position = old.Position
+	}
+	if _, err := t.exec(ctx, `UPDATE groups SET position=?, name=?, quota=?, folded=? WHERE id=?`, g.Position, g.Name, g.Quota, Fold(g.Name), g.ID); err != nil {
+		return 0, err
+	}
+	return g.ID, t.audit(ctx, "update", "group", g.ID, old, g)
+}
+
+func (t *Tx) groupByName(ctx context.Context, name string) (int64, error) {
+	f := Fold(name)
+	if f == "" {
+		return 0, nil
+	}
+	var id int64
+	err := t.queryRow(ctx, `SELECT id FROM groups WHERE folded = ?`, f).Scan(&id)
+	if err == sql.ErrNoRows {
+		return 0, nil
+	}
+	return id, mapErr(err)
+}
+
+func (t *Tx) ensureGroup(ctx context.Context, name string) (int64, error) {
+	id, err := t.groupByName(ctx, name)
+	if err != nil || id != 0 || name == "" {
+		return id, err
+	}
+	return t.saveGroup(ctx, Group{Name: name})
+}
+
+// Topics lists the dialogue topics in order.
+func (s *Store) Topics(ctx context.Context) ([]string, error) {
+	rows, err := s.read().QueryContext(ctx, `SELECT name FROM topics ORDER BY position, id`)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// SetTopics replaces the topic list.
+func (s *Store) SetTopics(ctx context.Context, topics []string) error {
+	return s.write(ctx, PermSetup, func(t *Tx) error { return t.setTopics(ctx, topics) })
+}
+
+func (t *Tx) setTopics(ctx context.Context, topics []string) error {
+	var before []string
+	rows, err := t.tx.QueryContext(ctx, `SELECT name FROM topics ORDER BY position, id`)
+	if err != nil {
+		return mapErr(err)
+	}
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		before = append(before, n)
+	}
+	rows.Close()
+	if _, err := t.exec(ctx, `DELETE FROM topics`); err != nil {
+		return err
+	}
+	var after []string
+	for i, name := range topics {
+		name, err := clean("topic", name, true, MaxName)
+		if err != nil {
+			return err
+		}
+		if _, err := t.exec(ctx, `INSERT INTO topics(position, name, folded) VALUES (?,?,?)`, i+1, name, Fold(name)); err != nil {
+			return err
+		}
+		after = append(after, name)
+	}
+	return t.audit(ctx, "update", "topics", 0, before, after)
+}

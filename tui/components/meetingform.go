@@ -1,0 +1,47 @@
+package components
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/huh"
+
+	"doithoai/store"
+	"doithoai/tui/i18n"
+)
+
+// AskMeeting asks for a new meeting's details in the terminal (doithoai
+// init without flags). Fields already set in m are offered as defaults.
+func AskMeeting(t i18n.Catalog, m *store.Meeting) error {
+	required := func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(t.T("err.required"))
+		}
+		if len([]rune(s)) > store.MaxName*2 {
+			return errors.New(t.T("err.too_long"))
+		}
+		return nil
+	}
+	date := func(s string) error {
+		if _, err := time.Parse("2006-01-02", strings.TrimSpace(s)); err != nil {
+			return errors.New(t.T("form.bad_date"))
+		}
+		return nil
+	}
+	clock := func(s string) error {
+		if _, err := time.Parse("15:04", strings.TrimSpace(s)); err != nil {
+			return errors.New(t.T("form.bad_time"))
+		}
+		return nil
+	}
+	f := huh.NewForm(huh.NewGroup(
+		huh.NewInput().Title(t.T("meeting.title")).Value(&m.Title).Validate(required),
+		huh.NewInput().Title(t.T("meeting.theme")).Value(&m.Theme),
+		huh.NewInput().Title(t.T("meeting.date")).Placeholder("2023-10-18").Value(&m.Date).Validate(date),
+		huh.NewInput().Title(t.T("meeting.start")).Placeholder("07:30").Value(&m.StartTime).Validate(clock),
+		huh.NewInput().Title(t.T("meeting.venue")).Value(&m.Venue),
+		huh.NewInput().Title(t.T("meeting.chair")).Value(&m.Chair),
+	))
+	return f.Run()
+}
