@@ -195,8 +195,14 @@ func TestEveryMutationAudited(t *testing.T) {
 		fn   func() error
 	}{
 		{"SaveMeeting", func() error { m, _ := s.Meeting(ctx); m.Venue = "Hội trường B"; return s.SaveMeeting(ctx, m) }},
-		{"SaveUnit", func() error { _, err := s.SaveUnit(ctx, store.Unit{Name: "Phòng Kinh tế", Kind: store.UnitAgency}); return err }},
-		{"SaveGroup", func() error { _, err := s.SaveGroup(ctx, store.Group{Name: "Khách mời đặc biệt", Quota: 5}); return err }},
+		{"SaveUnit", func() error {
+			_, err := s.SaveUnit(ctx, store.Unit{Name: "Phòng Kinh tế", Kind: store.UnitAgency})
+			return err
+		}},
+		{"SaveGroup", func() error {
+			_, err := s.SaveGroup(ctx, store.Group{Name: "Khách mời đặc biệt", Quota: 5})
+			return err
+		}},
 		{"SetTopics", func() error { return s.SetTopics(ctx, []string{"Việc làm", "Y tế"}) }},
 		{"SaveDelegate", func() error {
 			d := ds[0]
@@ -214,8 +220,14 @@ func TestEveryMutationAudited(t *testing.T) {
 			_, err := s.SaveItem(ctx, store.AgendaItem{Kind: store.ItemOther, Title: "Chụp ảnh lưu niệm", PlannedMinutes: 5})
 			return err
 		}},
-		{"AddSpeaker", func() error { _, err := s.AddSpeaker(ctx, store.Speaker{ItemID: items[0].ID, DelegateID: ds[2].ID}); return err }},
-		{"SavePetition", func() error { _, err := s.SavePetition(ctx, store.Petition{Topic: "Y tế", Text: "Khám sức khỏe định kỳ"}); return err }},
+		{"AddSpeaker", func() error {
+			_, err := s.AddSpeaker(ctx, store.Speaker{ItemID: items[0].ID, DelegateID: ds[2].ID})
+			return err
+		}},
+		{"SavePetition", func() error {
+			_, err := s.SavePetition(ctx, store.Petition{Topic: "Y tế", Text: "Khám sức khỏe định kỳ"})
+			return err
+		}},
 		{"SaveQuestion", func() error {
 			var err error
 			qid, err = s.SaveQuestion(ctx, store.Question{AskerName: "Nguyễn Thị Hoa", Text: "Xin hỏi về vốn vay"})
