@@ -1,0 +1,72 @@
+// Package commontest builds a common.Common for station tests: the demo
+// meeting in a fresh file under t.TempDir(), the Ascii colour profile (so
+// goldens hold no escape codes) and a fixed clock.
+package commontest
+
+import (
+	"context"
+	"io"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"doithoai/assets"
+	"doithoai/store"
+	"doithoai/tui/common"
+	"doithoai/tui/i18n"
+	"doithoai/tui/keys"
+	"doithoai/tui/styles"
+)
+
+// Now is the fixed clock of test Commons: 07:42 on the demo meeting's day,
+// in the local zone, so times render the same in every time zone.
+var Now = time.Date(2023, 10, 18, 7, 42, 0, 0, time.Local)
+
+// Station is the station name the test store writes as.
+const Station = "test"
+
+// New returns a Vietnamese Common of size w x h on a new demo meeting, and
+// its store (closed when the test ends).
+func New(t testing.TB, w, h int) (*common.Common, *store.Store) {
+	return NewLang(t, i18n.VI, w, h)
+}
+
+// NewLang is New in language lang.
+func NewLang(t testing.TB, lang i18n.Lang, w, h int) (*common.Common, *store.Store) {
+	t.Helper()
+	st := OpenDemo(t)
+	return Wrap(st, lang, w, h), st
+}
+
+// OpenDemo opens a new demo meeting in t.TempDir() with the fixed clock.
+func OpenDemo(t testing.TB) *store.Store {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "meeting.db")
+	st, err := store.Open(ctx, path, store.Options{Create: true, Now: func() time.Time { return Now },
+		Actor: store.Actor{Station: Station, Role: store.RoleAdmin}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	seed, err := assets.Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.LoadSeed(ctx, seed); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// Wrap builds a Common around an open store, with the Ascii profile and the
+// fixed clock.
+func Wrap(st *store.Store, lang i18n.Lang, w, h int) *common.Common {
+	r := lipgloss.NewRenderer(io.Discard, termenv.WithProfile(termenv.Ascii))
+	t := i18n.New(lang)
+	return &common.Common{Ctx: context.Background(), Store: st, Styles: styles.New(r), Keys: keys.NewGlobal(t), T: t,
+		Now: func() time.Time { return Now }, Path: st.Path(), Width: w, Height: h}
+}
