@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 	"time"
 )
 
@@ -112,4 +114,195 @@ func (s *Store) AddSpeaker(ctx context.Context, sp Speaker) (int64, error) {
 		return t.audit(ctx, "create", "speaker", id, nil, sp)
 	})
 	return id, err
+}
+
+// Duration is how long the turn ran (up to now while it runs).
+func (sp Speaker) Duration(now time.Time) time.Duration {
+	switch {
+	case sp.StartedAt.IsZero():
+		return 0
+	case sp.EndedAt.IsZero():
+		return now.Sub(sp.StartedAt)
+	}
+	return sp.EndedAt.Sub(sp.StartedAt)
+}
+
+// Waiting reports whether the speaker has not been called yet.
+func (sp Speaker) Waiting() bool { return sp.StartedAt.IsZero() && !sp.Removed }
+
+// ErrQueueEmpty is returned by CallNext when nobody is waiting.
+var ErrQueueEmpty = fmt.Errorf("%w: nobody is waiting to speak", ErrNotFound)
+
+// ErrNoTurn is returned by EndTurn when no turn is running.
+var ErrNoTurn = fmt.Errorf("%w: no turn is running", ErrNotFound)
+
+func (t *Tx) speakersOf(ctx context.Context, itemID int64, withRemoved bool) ([]Speaker, error) {
+	q := `SELECT ` + speakerCols + ` FROM speakers WHERE item_id = ?`
+	if !withRemoved {
+		q += ` AND removed = 0`
+	}
+	rows, err := t.tx.QueryContext(ctx, q+` ORDER BY position, id`, itemID)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []Speaker
+	for rows.Next() {
+		sp, err := scanSpeaker(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sp)
+	}
+	return out, rows.Err()
+}
+
+// endTurns ends every running turn now, audited, so that at most one turn
+// runs at a time and CurrentSpeaker stays the one actually speaking.
+func (t *Tx) endTurns(ctx context.Context) error {
+	rows, err := t.tx.QueryContext(ctx, `SELECT `+speakerCols+` FROM speakers WHERE started_at IS NOT NULL AND ended_at IS NULL`)
+	if err != nil {
+		return mapErr(err)
+	}
+	var running []Speaker
+	for rows.Next() {
+		sp, err := scanSpeaker(rows)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		running = append(running, sp)
+	}
+	rows.Close()
+	for _, sp := range running {
+		if _, err := t.exec(ctx, `UPDATE speakers SET ended_at = ? WHERE id = ?`, ms(t.now), sp.ID); err != nil {
+			return err
+		}
+		nw := sp
+		nw.EndedAt = t.now
+		if err := t.audit(ctx, "end_turn", "speaker", sp.ID, sp, nw); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CallSpeaker ends the running turn, if any, and starts speaker id's turn,
+// in one transaction. A speaker who has already spoken cannot be called
+// again (add them anew).
+func (s *Store) CallSpeaker(ctx context.Context, id int64) (Speaker, error) {
+	var out Speaker
+	err := s.write(ctx, PermAgenda, func(t *Tx) error {
+		sp, err := t.readSpeaker(ctx, id)
+		if err != nil {
+			return err
+		}
+		if sp.Removed || !sp.StartedAt.IsZero() {
+			return invalid("speaker", "already spoke or removed")
+		}
+		out, err = t.startTurn(ctx, sp)
+		return err
+	})
+	return out, err
+}
+
+func (t *Tx) startTurn(ctx context.Context, sp Speaker) (Speaker, error) {
+	if err := t.endTurns(ctx); err != nil {
+		return sp, err
+	}
+	if _, err := t.exec(ctx, `UPDATE speakers SET started_at = ? WHERE id = ?`, ms(t.now), sp.ID); err != nil {
+		return sp, err
+	}
+	nw := sp
+	nw.StartedAt = t.now
+	return nw, t.audit(ctx, "start_turn", "speaker", sp.ID, sp, nw)
+}
+
+// CallNext ends the running turn and starts the turn of the first speaker
+// waiting in item's queue, in one transaction. With nobody waiting it
+// changes nothing and returns ErrQueueEmpty.
+func (s *Store) CallNext(ctx context.Context, itemID int64) (Speaker, error) {
+	var out Speaker
+	err := s.write(ctx, PermAgenda, func(t *Tx) error {
+		sp, err := scanSpeaker(t.queryRow(ctx, `SELECT `+speakerCols+` FROM speakers
+			WHERE item_id = ? AND removed = 0 AND started_at IS NULL ORDER BY position, id LIMIT 1`, itemID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrQueueEmpty
+		}
+		if err != nil {
+			return mapErr(err)
+		}
+		out, err = t.startTurn(ctx, sp)
+		return err
+	})
+	return out, err
+}
+
+// EndTurn ends the running turn.
+func (s *Store) EndTurn(ctx context.Context) error {
+	return s.write(ctx, PermAgenda, func(t *Tx) error {
+		var n int
+		if err := t.queryRow(ctx, `SELECT count(*) FROM speakers WHERE started_at IS NOT NULL AND ended_at IS NULL`).Scan(&n); err != nil {
+			return mapErr(err)
+		}
+		if n == 0 {
+			return ErrNoTurn
+		}
+		return t.endTurns(ctx)
+	})
+}
+
+// ExtendTurn changes the time limit of a speaker's turn by seconds (at
+// least 10 seconds remain as the limit).
+func (s *Store) ExtendTurn(ctx context.Context, id int64, seconds int) error {
+	return s.write(ctx, PermAgenda, func(t *Tx) error {
+		sp, err := t.readSpeaker(ctx, id)
+		if err != nil {
+			return err
+		}
+		nw := sp
+		nw.LimitSeconds = max(10, sp.LimitSeconds+seconds)
+		if nw.LimitSeconds == sp.LimitSeconds {
+			return nil
+		}
+		if _, err := t.exec(ctx, `UPDATE speakers SET limit_seconds = ? WHERE id = ?`, nw.LimitSeconds, id); err != nil {
+			return err
+		}
+		return t.audit(ctx, "update", "speaker", id, sp, nw)
+	})
+}
+
+// RemoveSpeaker takes a waiting speaker off the queue (kept, marked
+// removed). A speaker who is speaking or has spoken stays: the turn is part
+// of the record.
+func (s *Store) RemoveSpeaker(ctx context.Context, id int64) error {
+	return s.write(ctx, PermAgenda, func(t *Tx) error {
+		sp, err := t.readSpeaker(ctx, id)
+		if err != nil {
+			return err
+		}
+		if sp.Removed {
+			return nil
+		}
+		if !sp.StartedAt.IsZero() {
+			return invalid("speaker", "already spoke")
+		}
+		if _, err := t.exec(ctx, `UPDATE speakers SET removed = 1 WHERE id = ?`, id); err != nil {
+			return err
+		}
+		nw := sp
+		nw.Removed = true
+		return t.audit(ctx, "remove", "speaker", id, sp, nw)
+	})
+}
+
+// MoveSpeaker moves a speaker by delta places within the queue of its item.
+func (s *Store) MoveSpeaker(ctx context.Context, id int64, delta int) error {
+	return s.write(ctx, PermAgenda, func(t *Tx) error {
+		sp, err := t.readSpeaker(ctx, id)
+		if err != nil {
+			return err
+		}
+		return t.move(ctx, "speaker", `speakers`, `item_id = ? AND removed = 0`, id, delta, sp.ItemID)
+	})
 }

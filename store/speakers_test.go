@@ -1,0 +1,159 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"doithoai/store"
+)
+
+func dialogueItem(t *testing.T, s *store.Store) store.AgendaItem {
+	t.Helper()
+	for _, a := range agItems(t, s) {
+		if a.Kind == store.ItemDialogue {
+			return a
+		}
+	}
+	t.Fatal("demo has no dialogue item")
+	return store.AgendaItem{}
+}
+
+func queue(t *testing.T, s *store.Store, item int64) []store.Speaker {
+	t.Helper()
+	sps, err := s.Speakers(context.Background(), item)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sps
+}
+
+func TestSpeakerQueue(t *testing.T) {
+	ctx := context.Background()
+	s, c, _ := openAgenda(t)
+	item := dialogueItem(t, s)
+	ds, _ := s.Delegates(ctx)
+	a, err := s.AddSpeaker(ctx, store.Speaker{ItemID: item.ID, DelegateID: ds[0].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.AddSpeaker(ctx, store.Speaker{ItemID: item.ID, Name: "Nguyễn Thị Hoa", UnitName: "xã Quảng Hải"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, _ := s.AddSpeaker(ctx, store.Speaker{ItemID: item.ID, Name: "Người sẽ rút"})
+	q := queue(t, s, item.ID)
+	if len(q) != 3 || q[0].Name != ds[0].FullName || q[0].LimitSeconds != 180 {
+		t.Fatalf("queue: %+v", q)
+	}
+	if err := s.RemoveSpeaker(ctx, x); err != nil {
+		t.Fatal(err)
+	}
+	// b before a
+	if err := s.MoveSpeaker(ctx, b, -1); err != nil {
+		t.Fatal(err)
+	}
+	q = queue(t, s, item.ID)
+	if len(q) != 2 || q[0].ID != b || q[1].ID != a {
+		t.Fatalf("after remove and move: %+v", q)
+	}
+	if _, ok, _ := s.CurrentSpeaker(ctx); ok {
+		t.Fatal("a current speaker before anyone was called")
+	}
+	if err := s.EndTurn(ctx); !errors.Is(err, store.ErrNoTurn) {
+		t.Fatalf("end with no turn: %v", err)
+	}
+
+	t0 := c.t
+	sp, err := s.CallNext(ctx, item.ID)
+	if err != nil || sp.ID != b || !sp.StartedAt.Equal(t0) {
+		t.Fatalf("call next: %+v %v", sp, err)
+	}
+	cur, ok, err := s.CurrentSpeaker(ctx)
+	if err != nil || !ok || cur.ID != b {
+		t.Fatalf("current: %+v %v %v", cur, ok, err)
+	}
+	if err := s.RemoveSpeaker(ctx, b); !errors.Is(err, store.ErrInvalid) {
+		t.Fatalf("removing the speaker: %v", err)
+	}
+	// calling the next ends b's turn in the same transaction
+	c.add(150 * time.Second)
+	sp, err = s.CallNext(ctx, item.ID)
+	if err != nil || sp.ID != a {
+		t.Fatalf("second call: %+v %v", sp, err)
+	}
+	q = queue(t, s, item.ID)
+	if !q[0].EndedAt.Equal(c.t) || q[0].Duration(c.t) != 150*time.Second || !q[1].Speaking() {
+		t.Fatalf("turns: %+v", q)
+	}
+	if cur, _, _ := s.CurrentSpeaker(ctx); cur.ID != a {
+		t.Fatalf("current after second call: %+v", cur)
+	}
+	if err := s.ExtendTurn(ctx, a, 60); err != nil {
+		t.Fatal(err)
+	}
+	c.add(200 * time.Second)
+	if _, err := s.CallNext(ctx, item.ID); !errors.Is(err, store.ErrQueueEmpty) {
+		t.Fatalf("call with empty queue: %v", err)
+	}
+	if cur, ok, _ := s.CurrentSpeaker(ctx); !ok || cur.ID != a || cur.LimitSeconds != 240 {
+		t.Fatalf("an empty call changed the turn: %+v", cur)
+	}
+	if err := s.EndTurn(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := s.CurrentSpeaker(ctx); ok {
+		t.Fatal("turn still running after EndTurn")
+	}
+	if _, err := s.CallSpeaker(ctx, a); !errors.Is(err, store.ErrInvalid) {
+		t.Fatalf("calling someone who spoke: %v", err)
+	}
+	hist, _ := s.History(ctx, "speaker", a, 0)
+	if len(hist) != 4 { // create, start, extend, end
+		t.Fatalf("speaker history: %d rows", len(hist))
+	}
+}
+
+func TestAdvanceEndsTurn(t *testing.T) {
+	ctx := context.Background()
+	s, c, _ := openAgenda(t)
+	item := dialogueItem(t, s)
+	for {
+		cur, err := s.Advance(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cur.ID == item.ID {
+			break
+		}
+		c.add(time.Minute)
+	}
+	id, _ := s.AddSpeaker(ctx, store.Speaker{ItemID: item.ID, Name: "Lê Thị Lan"})
+	if _, err := s.CallNext(ctx, item.ID); err != nil {
+		t.Fatal(err)
+	}
+	c.add(time.Minute)
+	if _, err := s.Advance(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := s.CurrentSpeaker(ctx); ok {
+		t.Fatal("turn outlived its item")
+	}
+	q := queue(t, s, item.ID)
+	if q[0].ID != id || !q[0].EndedAt.Equal(c.t) {
+		t.Fatalf("turn end: %+v", q[0])
+	}
+}
+
+func TestScreenRoleCannotRun(t *testing.T) {
+	ctx := context.Background()
+	s, _, _ := openAgenda(t)
+	ro := s.As(store.Actor{Station: "screen", Role: store.RoleScreen})
+	if _, err := ro.Advance(ctx); !errors.Is(err, store.ErrForbidden) {
+		t.Fatalf("screen advanced: %v", err)
+	}
+	if _, err := ro.CallNext(ctx, 1); !errors.Is(err, store.ErrForbidden) {
+		t.Fatalf("screen called: %v", err)
+	}
+}
