@@ -92,9 +92,13 @@ func Open(ctx context.Context, path string, o Options) (*Store, error) {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
-	if err := migrate(ctx, w); err != nil {
+	if err := openCheck(ctx, w, path); err != nil {
 		w.Close()
 		return nil, err
+	}
+	if err := migrate(ctx, w); err != nil {
+		w.Close()
+		return nil, corrupt(ctx, path, err)
 	}
 	r, err := sql.Open("sqlite", dsn(path, o.BusyTimeout, "&_pragma=query_only(1)"))
 	if err != nil {
