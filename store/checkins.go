@@ -157,3 +157,17 @@ func (s *Store) Tallies(ctx context.Context) (groups, units []Tally, total Tally
 	}
 	return
 }
+
+// LastCheckIn is the newest check-in this view's station made that still
+// stands (walk-ins included): what the desk's "undo last" offers. Going by
+// the audit log rather than the time keeps the order of check-ins made in
+// the same millisecond, and survives a restart of the desk.
+func (s *Store) LastCheckIn(ctx context.Context) (Delegate, error) {
+	var id int64
+	err := s.read().QueryRowContext(ctx, `SELECT a.entity_id FROM audit a JOIN checkins c ON c.delegate_id = a.entity_id
+		WHERE a.entity = 'checkin' AND a.action = 'create' AND a.station = ? AND c.station = a.station ORDER BY a.id DESC LIMIT 1`, s.actor.Station).Scan(&id)
+	if err != nil {
+		return Delegate{}, notFound(err)
+	}
+	return s.Delegate(ctx, id)
+}

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -202,4 +204,76 @@ func (s *Store) DeleteDelegate(ctx context.Context, id int64) error {
 		}
 		return t.audit(ctx, "delete", "delegate", id, old.record(), nil)
 	})
+}
+
+// AssignSheetNumbers gives every delegate without a sign-in sheet number
+// the next numbers after the highest one in use, in the order of the
+// printed sheet: group position, then unit (protocol order of kind, then
+// name), then name in Vietnamese list order (given name, then full name).
+// Numbers already given are kept, so a printed sheet stays valid. It
+// returns how many delegates were numbered; each change is audited.
+func (s *Store) AssignSheetNumbers(ctx context.Context) (int, error) {
+	var n int
+	err := s.write(ctx, PermSetup, func(t *Tx) error {
+		var next int
+		if err := t.queryRow(ctx, `SELECT coalesce(max(sheet_no), 0) FROM delegates`).Scan(&next); err != nil {
+			return mapErr(err)
+		}
+		// SQL orders the blocks (one group and unit); names are ordered
+		// within a block in Go, since SQL cannot split off the given name.
+		rows, err := t.tx.QueryContext(ctx, `SELECT d.id, d.folded, coalesce(d.group_id, 0), coalesce(d.unit_id, 0) FROM delegates d
+			LEFT JOIN groups g ON g.id = d.group_id LEFT JOIN units u ON u.id = d.unit_id
+			WHERE d.sheet_no IS NULL
+			ORDER BY g.id IS NULL, g.position, g.id, u.id IS NULL,
+			CASE u.kind WHEN 'leadership' THEN 0 WHEN 'party' THEN 1 WHEN 'front' THEN 2 WHEN 'council' THEN 3
+			WHEN 'agency' THEN 4 WHEN 'organisation' THEN 5 WHEN 'ward' THEN 6 WHEN 'commune' THEN 7 ELSE 8 END,
+			u.folded, u.id`)
+		if err != nil {
+			return mapErr(err)
+		}
+		type row struct {
+			id            int64
+			folded, given string
+			block         int
+		}
+		var list []row
+		var lastGroup, lastUnit int64 = -1, -1
+		block := 0
+		for rows.Next() {
+			var r row
+			var g, u int64
+			if err := rows.Scan(&r.id, &r.folded, &g, &u); err != nil {
+				rows.Close()
+				return err
+			}
+			if g != lastGroup || u != lastUnit {
+				block++
+				lastGroup, lastUnit = g, u
+			}
+			r.block = block
+			if words := strings.Fields(r.folded); len(words) > 0 {
+				r.given = words[len(words)-1]
+			}
+			list = append(list, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return mapErr(err)
+		}
+		slices.SortStableFunc(list, func(a, b row) int {
+			return cmp.Or(cmp.Compare(a.block, b.block), cmp.Compare(a.given, b.given), cmp.Compare(a.folded, b.folded), cmp.Compare(a.id, b.id))
+		})
+		for _, r := range list {
+			next++
+			if _, err := t.exec(ctx, `UPDATE delegates SET sheet_no = ? WHERE id = ?`, next, r.id); err != nil {
+				return err
+			}
+			if err := t.audit(ctx, "update", "delegate", r.id, map[string]any{"sheet_no": nil}, map[string]any{"sheet_no": next}); err != nil {
+				return err
+			}
+		}
+		n = len(list)
+		return nil
+	})
+	return n, err
 }

@@ -1,0 +1,346 @@
+package store_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"doithoai/assets"
+	"doithoai/store"
+)
+
+var ciNow = time.Date(2023, 10, 18, 7, 42, 0, 0, time.UTC)
+
+// ciOpen opens a new demo meeting written by station, with a fixed clock.
+func ciOpen(t *testing.T, station string) (*store.Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "m.db")
+	s, err := store.Open(context.Background(), path, store.Options{Create: true, NoWatch: true,
+		Now: func() time.Time { return ciNow }, Actor: store.Actor{Station: station, Role: store.RoleAdmin}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	seed, err := assets.Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.LoadSeed(context.Background(), seed); err != nil {
+		t.Fatal(err)
+	}
+	return s, path
+}
+
+func ciByCode(t *testing.T, s *store.Store, code string) store.Delegate {
+	t.Helper()
+	d, err := s.DelegateByCode(context.Background(), code)
+	if err != nil {
+		t.Fatalf("%s: %v", code, err)
+	}
+	return d
+}
+
+// ciAudit counts audit rows of one action on check-ins of delegate id.
+func ciAudit(t *testing.T, s *store.Store, action string, id int64) int {
+	t.Helper()
+	h, err := s.History(context.Background(), "checkin", id, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range h {
+		if e.Action == action {
+			n++
+		}
+	}
+	return n
+}
+
+func TestCheckInThenAlreadyHere(t *testing.T) {
+	ctx := context.Background()
+	s, _ := ciOpen(t, "desk-1")
+	d := ciByCode(t, s, "PN001")
+	r, err := s.CheckIn(ctx, d.ID)
+	if err != nil || r.Already || !r.Delegate.Arrived() || r.CheckIn.Station != "desk-1" || !r.CheckIn.At.Equal(ciNow) {
+		t.Fatalf("first check-in: %+v, %v", r, err)
+	}
+	// a second desk, later: no second row, no error, the first arrival reported
+	s2 := s.As(store.Actor{Station: "desk-2", Role: store.RoleCheckin})
+	r2, err := s2.CheckIn(ctx, d.ID)
+	if err != nil || !r2.Already || r2.CheckIn.Station != "desk-1" || !r2.CheckIn.At.Equal(ciNow) {
+		t.Fatalf("second check-in: %+v, %v", r2, err)
+	}
+	if n := ciAudit(t, s, "create", d.ID); n != 1 {
+		t.Fatalf("%d create audit rows, want 1", n)
+	}
+	if _, err := s.CheckIn(ctx, 999999); !errors.Is(err, store.ErrInUse) && !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("unknown delegate: %v", err)
+	}
+	if _, err := s.As(store.Actor{Station: "scr", Role: store.RoleScreen}).CheckIn(ctx, d.ID); !errors.Is(err, store.ErrForbidden) {
+		t.Fatalf("screen role checked in: %v", err)
+	}
+}
+
+func TestUndoCheckInAudited(t *testing.T) {
+	ctx := context.Background()
+	s, _ := ciOpen(t, "desk-1")
+	d := ciByCode(t, s, "PN002")
+	if _, err := s.CheckIn(ctx, d.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.UndoCheckIn(ctx, d.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Delegate(ctx, d.ID); got.Arrived() {
+		t.Fatal("still arrived after undo")
+	}
+	h, _ := s.History(ctx, "checkin", d.ID, 0)
+	if len(h) != 2 || h[1].Action != "delete" || !strings.Contains(h[1].Before, `"station":"desk-1"`) || h[1].After != "" {
+		t.Fatalf("history: %+v", h)
+	}
+	if err := s.UndoCheckIn(ctx, d.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("undo of a delegate not here: %v", err)
+	}
+	// checking in again after an undo is a fresh arrival
+	if r, err := s.CheckIn(ctx, d.ID); err != nil || r.Already {
+		t.Fatalf("re-check-in: %+v %v", r, err)
+	}
+}
+
+func TestLastCheckInPerStation(t *testing.T) {
+	ctx := context.Background()
+	s, _ := ciOpen(t, "desk-1")
+	other := s.As(store.Actor{Station: "desk-2", Role: store.RoleCheckin})
+	if _, err := s.LastCheckIn(ctx); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("no check-in yet: %v", err)
+	}
+	a, b, c := ciByCode(t, s, "PN003"), ciByCode(t, s, "PN004"), ciByCode(t, s, "PN005")
+	for _, x := range []struct {
+		s  *store.Store
+		id int64
+	}{{s, a.ID}, {s, b.ID}, {other, c.ID}} {
+		if _, err := x.s.CheckIn(ctx, x.id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// same millisecond (fixed clock): the audit order decides
+	if d, err := s.LastCheckIn(ctx); err != nil || d.ID != b.ID {
+		t.Fatalf("last of desk-1 = %d %v, want %d", d.ID, err, b.ID)
+	}
+	if d, err := other.LastCheckIn(ctx); err != nil || d.ID != c.ID {
+		t.Fatalf("last of desk-2 = %d %v, want %d", d.ID, err, c.ID)
+	}
+	if err := s.UndoCheckIn(ctx, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if d, err := s.LastCheckIn(ctx); err != nil || d.ID != a.ID {
+		t.Fatalf("after undo last = %d %v, want %d", d.ID, err, a.ID)
+	}
+	// b checked in again by the other desk is not desk-1's to undo
+	if _, err := other.CheckIn(ctx, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if d, _ := s.LastCheckIn(ctx); d.ID != a.ID {
+		t.Fatalf("desk-1 would undo desk-2's check-in of %d", d.ID)
+	}
+}
+
+func TestRegisterWalkIn(t *testing.T) {
+	ctx := context.Background()
+	s, _ := ciOpen(t, "desk-1")
+	gs, _ := s.Groups(ctx)
+	r, err := s.RegisterWalkIn(ctx, store.WalkIn{FullName: " Phan Thị  Mơ ", Title: "Hội viên", UnitName: "Tổ dân phố 3", GroupID: gs[len(gs)-1].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := r.Delegate
+	if !d.WalkIn || !d.Arrived() || r.Already || d.UnitName != "Tổ dân phố 3" || !strings.HasPrefix(d.Code, "VL") || d.GroupID != gs[len(gs)-1].ID {
+		t.Fatalf("walk-in: %+v", d)
+	}
+	if _, err := s.RegisterWalkIn(ctx, store.WalkIn{FullName: "  "}); !errors.Is(err, store.ErrInvalid) {
+		t.Fatalf("empty name: %v", err)
+	}
+	_, _, total, err := s.Tallies(ctx)
+	if err != nil || total.WalkIns != 1 || total.Arrived != 1 {
+		t.Fatalf("tally: %+v %v", total, err)
+	}
+}
+
+func TestAssignSheetNumbers(t *testing.T) {
+	ctx := context.Background()
+	s, _ := ciOpen(t, "desk-1")
+	ds, _ := s.Delegates(ctx)
+	// a number given before (an earlier printed sheet) is kept
+	keep := ds[10]
+	keep.SheetNo = 500
+	if _, err := s.SaveDelegate(ctx, keep); err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.AssignSheetNumbers(ctx)
+	if err != nil || n != len(ds)-1 {
+		t.Fatalf("numbered %d, %v; want %d", n, err, len(ds)-1)
+	}
+	ds, _ = s.Delegates(ctx)
+	gs, _ := s.Groups(ctx)
+	pos := map[int64]int{}
+	for _, g := range gs {
+		pos[g.ID] = g.Position
+	}
+	seen := map[int]bool{}
+	byNo := map[int]store.Delegate{}
+	for _, d := range ds {
+		if d.SheetNo == 0 || seen[d.SheetNo] {
+			t.Fatalf("delegate %s has number %d", d.Code, d.SheetNo)
+		}
+		seen[d.SheetNo] = true
+		byNo[d.SheetNo] = d
+	}
+	if byNo[500].ID != keep.ID {
+		t.Fatal("the given number was changed")
+	}
+	// numbers continue after the highest, in group order
+	for i := 502; i < 500+len(ds); i++ {
+		if pos[byNo[i-1].GroupID] > pos[byNo[i].GroupID] {
+			t.Fatalf("row %d (%s) before row %d (%s): groups out of order", i-1, byNo[i-1].GroupName, i, byNo[i].GroupName)
+		}
+	}
+	if d, err := s.DelegateBySheetNo(ctx, 501); err != nil || d.ID != byNo[501].ID {
+		t.Fatalf("row 501: %+v %v", d, err)
+	}
+	if n, err := s.AssignSheetNumbers(ctx); err != nil || n != 0 {
+		t.Fatalf("second run numbered %d, %v", n, err)
+	}
+	r, err := s.RegisterWalkIn(ctx, store.WalkIn{FullName: "Lê Thị Lài"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.AssignSheetNumbers(ctx); n != 1 {
+		t.Fatalf("walk-in not numbered: %d", n)
+	}
+	if d, _ := s.DelegateBySheetNo(ctx, 500+len(ds)); d.ID != r.Delegate.ID {
+		t.Fatalf("walk-in got row %d", d.SheetNo)
+	}
+	h, _ := s.History(ctx, "delegate", byNo[501].ID, 0)
+	if len(h) == 0 || !strings.Contains(h[len(h)-1].After, `"sheet_no":501`) {
+		t.Fatalf("numbering not audited: %+v", h)
+	}
+}
+
+func TestAssignSheetNumbersNameOrder(t *testing.T) {
+	ctx := context.Background()
+	s, _ := ciOpen(t, "desk-1")
+	if _, err := s.AssignSheetNumbers(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ds, _ := s.Delegates(ctx)
+	byNo := map[int]store.Delegate{}
+	for _, d := range ds {
+		byNo[d.SheetNo] = d
+	}
+	given := func(d store.Delegate) string { w := strings.Fields(store.Fold(d.FullName)); return w[len(w)-1] }
+	for i := 2; i <= len(ds); i++ {
+		a, b := byNo[i-1], byNo[i]
+		if a.GroupID == b.GroupID && a.UnitID == b.UnitID && given(a) > given(b) {
+			t.Fatalf("rows %d %q and %d %q: not in given-name order", i-1, a.FullName, i, b.FullName)
+		}
+	}
+}
+
+// TestCheckInTwoProcesses runs two processes that check in the same 40
+// delegates at the same moments: every delegate must end up with exactly
+// one check-in and one audit row, and each process must have seen either
+// "done" or "already here", never an error.
+func TestCheckInTwoProcesses(t *testing.T) {
+	if path := os.Getenv("DOITHOAI_CI_CHILD"); path != "" {
+		ciChild(path)
+		return
+	}
+	s, path := ciOpen(t, "parent")
+	ds, _ := s.Delegates(context.Background())
+	ids := make([]string, 40)
+	for i := range ids {
+		ids[i] = strconv.FormatInt(ds[i].ID, 10)
+	}
+	start := time.Now().Add(700 * time.Millisecond)
+	cmds := make([]*exec.Cmd, 2)
+	outs := make([]bytes.Buffer, 2)
+	for i := range cmds {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestCheckInTwoProcesses$")
+		cmd.Env = append(os.Environ(), "DOITHOAI_CI_CHILD="+path, fmt.Sprintf("DOITHOAI_CI_STATION=desk-%d", i+1),
+			"DOITHOAI_CI_IDS="+strings.Join(ids, ","), fmt.Sprintf("DOITHOAI_CI_START=%d", start.UnixNano()))
+		cmd.Stdout, cmd.Stderr = &outs[i], &outs[i]
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds[i] = cmd
+	}
+	fresh := map[string]int{}
+	for i, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("child %d: %v\n%s", i, err, outs[i].String())
+		}
+		sc := bufio.NewScanner(&outs[i])
+		n := 0
+		for sc.Scan() {
+			f := strings.Fields(sc.Text())
+			if len(f) != 3 || f[0] != "CI" {
+				continue
+			}
+			n++
+			if f[2] == "new" {
+				fresh[f[1]]++
+			} else if f[2] != "already" {
+				t.Fatalf("child %d: %s", i, sc.Text())
+			}
+		}
+		if n != len(ids) {
+			t.Fatalf("child %d reported %d check-ins, want %d:\n%s", i, n, len(ids), outs[i].String())
+		}
+	}
+	for _, id := range ids {
+		if fresh[id] != 1 {
+			t.Errorf("delegate %s: %d processes saw a new check-in, want 1", id, fresh[id])
+		}
+	}
+	db := rawDB(t, path)
+	var rows, audits int
+	db.QueryRow(`SELECT count(*) FROM checkins`).Scan(&rows)
+	db.QueryRow(`SELECT count(*) FROM audit WHERE entity='checkin' AND action='create'`).Scan(&audits)
+	if rows != len(ids) || audits != len(ids) {
+		t.Fatalf("%d check-in rows and %d audit rows, want %d", rows, audits, len(ids))
+	}
+}
+
+func ciChild(path string) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, path, store.Options{NoWatch: true, Actor: store.Actor{Station: os.Getenv("DOITHOAI_CI_STATION"), Role: store.RoleCheckin}})
+	if err != nil {
+		fmt.Println("ERR", err)
+		os.Exit(1)
+	}
+	defer s.Close()
+	ns, _ := strconv.ParseInt(os.Getenv("DOITHOAI_CI_START"), 10, 64)
+	time.Sleep(time.Until(time.Unix(0, ns)))
+	for _, f := range strings.Split(os.Getenv("DOITHOAI_CI_IDS"), ",") {
+		id, _ := strconv.ParseInt(f, 10, 64)
+		r, err := s.CheckIn(ctx, id)
+		switch {
+		case err != nil:
+			fmt.Println("CI", id, "error:", err)
+		case r.Already:
+			fmt.Println("CI", id, "already")
+		default:
+			fmt.Println("CI", id, "new")
+		}
+	}
+	os.Exit(0)
+}
