@@ -239,3 +239,14 @@ func (s *Store) SaveAnswer(ctx context.Context, a Answer) (int64, error) {
 	})
 	return id, err
 }
+
+// SetDialogueTopics replaces the topic list from the secretary's station:
+// topics come up during the dialogue, so a station that may record it may
+// also edit them (a setup station may too).
+func (s *Store) SetDialogueTopics(ctx context.Context, topics []string) error {
+	perm := PermQA
+	if s.actor.Role.Allows(PermSetup) {
+		perm = PermSetup
+	}
+	return s.write(ctx, perm, func(t *Tx) error { return t.setTopics(ctx, topics) })
+}
