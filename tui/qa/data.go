@@ -1,0 +1,214 @@
+package qa
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"doithoai/store"
+	"doithoai/store/fold"
+	"doithoai/tui/common"
+	"doithoai/tui/components"
+)
+
+// data is one consistent read of what the station shows.
+type data struct {
+	meeting    store.Meeting
+	item       store.AgendaItem // the current dialogue item
+	hasItem    bool
+	questions  []store.Question
+	petitions  []store.Petition
+	units      []store.Unit
+	topics     []string
+	delegates  []store.Delegate
+	index      *fold.Index
+	speaker    store.Speaker
+	hasSpeaker bool
+}
+
+// Messages of this station. They carry a request number (stale ones are
+// dropped) and are types of this package, so other stations ignore them.
+type (
+	loadedMsg struct {
+		req int
+		d   data
+		err error
+	}
+	draftMsg struct {
+		req  int
+		key  string
+		body string
+		at   time.Time
+		ok   bool
+		err  error
+	}
+	savedMsg struct {
+		req  int
+		kind formKind
+		id   int64
+		err  error
+	}
+	draftSavedMsg struct{ err error }
+	historyMsg    struct {
+		req     int
+		entries []store.AuditEntry
+		err     error
+	}
+	topicsSavedMsg struct {
+		req int
+		err error
+	}
+)
+
+// load reads everything in a Cmd; the delegate index is built here too, as
+// it costs a few milliseconds for a large list.
+func load(c *common.Common, req int) tea.Cmd {
+	st, ctx := c.Store, c.Ctx
+	return func() tea.Msg {
+		d, err := read(ctx, st)
+		return loadedMsg{req: req, d: d, err: err}
+	}
+}
+
+func read(ctx context.Context, st *store.Store) (data, error) {
+	var d data
+	var err error
+	if d.meeting, err = st.Meeting(ctx); err != nil {
+		return d, err
+	}
+	items, err := st.Agenda(ctx)
+	if err != nil {
+		return d, err
+	}
+	d.item, d.hasItem = dialogueItem(items)
+	if d.questions, err = st.Questions(ctx, 0); err != nil {
+		return d, err
+	}
+	if d.petitions, err = st.Petitions(ctx); err != nil {
+		return d, err
+	}
+	if d.units, err = st.Units(ctx); err != nil {
+		return d, err
+	}
+	if d.topics, err = st.Topics(ctx); err != nil {
+		return d, err
+	}
+	if d.delegates, err = st.Delegates(ctx); err != nil {
+		return d, err
+	}
+	d.index = components.BuildIndex(d.delegates)
+	d.speaker, d.hasSpeaker, err = st.CurrentSpeaker(ctx)
+	return d, err
+}
+
+// dialogueItem is the running dialogue item, else the last one that
+// started, else the last one planned.
+func dialogueItem(items []store.AgendaItem) (store.AgendaItem, bool) {
+	var last, started store.AgendaItem
+	var hasLast, hasStarted bool
+	for _, it := range items {
+		if it.Kind != store.ItemDialogue {
+			continue
+		}
+		if it.Running() {
+			return it, true
+		}
+		last, hasLast = it, true
+		if !it.StartedAt.IsZero() {
+			started, hasStarted = it, true
+		}
+	}
+	if hasStarted {
+		return started, true
+	}
+	return last, hasLast
+}
+
+const (
+	draftQuestion = "qa/question"
+	draftAnswer   = "qa/answer"
+)
+
+func draftKey(k formKind) string {
+	if k == formAnswer {
+		return draftAnswer
+	}
+	return draftQuestion
+}
+
+// loadDraft reads the question draft, else the answer draft.
+func loadDraft(c *common.Common, req int) tea.Cmd {
+	st, ctx := c.Store, c.Ctx
+	return func() tea.Msg {
+		for _, k := range []string{draftQuestion, draftAnswer} {
+			body, at, ok, err := st.Draft(ctx, k)
+			if err != nil || ok {
+				return draftMsg{req: req, key: k, body: body, at: at, ok: ok, err: err}
+			}
+		}
+		return draftMsg{req: req}
+	}
+}
+
+// filter narrows the log. Empty fields match everything.
+type filter struct {
+	topic    string
+	agencyID int64
+	outcome  string // an outcome, or "overdue": written and past due
+}
+
+func (f filter) active() bool { return f.topic != "" || f.agencyID != 0 || f.outcome != "" }
+
+const outcomeOverdue = "overdue"
+
+// match reports whether q passes the filter. today is YYYY-MM-DD.
+func (f filter) match(q store.Question, pet map[int64]store.Petition, today string) bool {
+	if f.topic != "" && fold.Fold(q.Topic) != fold.Fold(f.topic) {
+		return false
+	}
+	if f.agencyID != 0 {
+		ok := pet[q.PetitionID].AgencyID == f.agencyID && q.PetitionID != 0
+		for _, a := range q.Answers {
+			if a.AgencyID == f.agencyID || a.FollowupAgencyID == f.agencyID {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if f.outcome != "" {
+		ok := false
+		for _, a := range q.Answers {
+			switch {
+			case f.outcome == outcomeOverdue:
+				ok = ok || (a.Outcome == store.OutcomeWritten && a.DueDate != "" && a.DueDate < today)
+			default:
+				ok = ok || string(a.Outcome) == f.outcome
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// unitLabel is the short label of a unit named name (asker units are kept
+// as text), or name itself.
+func unitLabels(units []store.Unit) map[string]string {
+	m := make(map[string]string, len(units))
+	for _, u := range units {
+		m[fold.Fold(u.Name)] = u.Label()
+	}
+	return m
+}
+
+func shortUnit(labels map[string]string, name string) string {
+	if l, ok := labels[fold.Fold(name)]; ok {
+		return l
+	}
+	return strings.TrimSpace(name)
+}

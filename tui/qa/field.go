@@ -1,0 +1,319 @@
+package qa
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"doithoai/store/fold"
+	"doithoai/tui/common"
+	"doithoai/tui/styles"
+)
+
+// fieldState is what a draft keeps of one field: the typed text and, for
+// fields that choose from a list, the key of the choice. It is all a field
+// needs to come back exactly as it was.
+type fieldState struct {
+	Text       string `json:"text,omitempty"`
+	Key        string `json:"key,omitempty"`
+	Fresh      bool   `json:"fresh,omitempty"`
+	Name       string `json:"name,omitempty"`
+	Unit       string `json:"unit,omitempty"`
+	DelegateID int64  `json:"delegate_id,omitempty"`
+	SpeakerID  int64  `json:"speaker_id,omitempty"`
+}
+
+// field is one input of a form.
+type field interface {
+	focus() tea.Cmd
+	blur()
+	// update handles a message while the field has focus; it reports
+	// whether the text changed (so the draft is dirty).
+	update(tea.Msg) (tea.Cmd, bool)
+	// commit resolves what was typed when the field is left.
+	commit()
+	state() fieldState
+	restore(fieldState)
+	// setWidth lays the field out for w columns (from SetSize, not View).
+	setWidth(w int)
+	// view draws the input line in width w and, when focused, up to rows
+	// lines below it (a list of choices).
+	view(w int, focused bool, rows int) []string
+}
+
+// option is one choice of a chooser.
+type option struct {
+	key    string // stable: kept in drafts ("u:12", a topic, an outcome)
+	label  string // shown in the field once chosen
+	hint   string // shown after the label in the list
+	folded string // what the typed words are matched against
+}
+
+// chooser is a text field over a list: the typed words (accents optional)
+// narrow the list, ↑/↓ move, leaving the field takes the highlighted one.
+type chooser struct {
+	s        *styles.Styles
+	in       textinput.Model
+	opts     []option
+	hits     []int
+	cursor   int
+	chosen   string // key of the chosen option, "" = none
+	fresh    bool   // the text shown is the chosen label: typing replaces it
+	free     bool   // text matching nothing is kept as typed
+	required bool   // an empty field takes the highlighted option
+}
+
+func newInput(s *styles.Styles, placeholder string) textinput.Model {
+	in := textinput.New()
+	in.Prompt = ""
+	in.Placeholder = placeholder
+	in.PlaceholderStyle = s.Subtle
+	in.PromptStyle = s.Normal
+	in.TextStyle = s.Normal
+	in.CharLimit = 4000
+	// a steady cursor: no blink messages streaming over SSH every half second
+	in.Cursor.SetMode(cursor.CursorStatic)
+	return in
+}
+
+func newChooser(s *styles.Styles, placeholder string, free, required bool) *chooser {
+	return &chooser{s: s, in: newInput(s, placeholder), free: free, required: required}
+}
+
+func mkOption(key, label, hint string, extra ...string) option {
+	return option{key: key, label: label, hint: hint, folded: fold.Fold(label + " " + hint + " " + strings.Join(extra, " "))}
+}
+
+// setOptions replaces the list, keeping the choice if it is still there.
+func (c *chooser) setOptions(opts []option) {
+	c.opts = opts
+	if c.chosen != "" {
+		if i := c.index(c.chosen); i >= 0 && c.fresh {
+			c.in.SetValue(opts[i].label)
+		}
+	}
+	c.filter()
+}
+
+func (c *chooser) index(key string) int {
+	for i, o := range c.opts {
+		if o.key == key {
+			return i
+		}
+	}
+	return -1
+}
+
+func (c *chooser) filter() {
+	c.hits = c.hits[:0]
+	var words []string
+	if !c.fresh {
+		words = strings.Fields(fold.Fold(c.in.Value()))
+	}
+	for i, o := range c.opts {
+		ok := true
+		for _, w := range words {
+			if !strings.Contains(o.folded, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			c.hits = append(c.hits, i)
+		}
+	}
+	c.cursor = 0
+	if c.fresh {
+		for j, i := range c.hits {
+			if c.opts[i].key == c.chosen {
+				c.cursor = j
+			}
+		}
+	}
+}
+
+// choose sets the field to option key ("" clears it).
+func (c *chooser) choose(key string) {
+	i := c.index(key)
+	if key == "" || i < 0 {
+		c.chosen, c.fresh = "", false
+		c.in.SetValue("")
+		c.filter()
+		return
+	}
+	c.chosen, c.fresh = key, true
+	c.in.SetValue(c.opts[i].label)
+	c.in.CursorEnd()
+	c.filter()
+}
+
+func (c *chooser) focus() tea.Cmd { c.filter(); return c.in.Focus() }
+func (c *chooser) blur()          { c.in.Blur() }
+
+func (c *chooser) update(msg tea.Msg) (tea.Cmd, bool) {
+	if k, ok := msg.(tea.KeyMsg); ok {
+		switch k.String() {
+		case "up", "ctrl+p":
+			if c.cursor > 0 {
+				c.cursor--
+			}
+			return nil, false
+		case "down", "ctrl+n":
+			if c.cursor < len(c.hits)-1 {
+				c.cursor++
+			}
+			return nil, false
+		case "backspace", "ctrl+h":
+			if c.fresh {
+				c.chosen, c.fresh = "", false
+				c.in.SetValue("")
+				c.filter()
+				return nil, true
+			}
+		}
+		if k.Type == tea.KeyRunes && c.fresh {
+			c.chosen, c.fresh = "", false
+			c.in.SetValue("")
+		}
+	}
+	before := c.in.Value()
+	var cmd tea.Cmd
+	c.in, cmd = c.in.Update(msg)
+	if c.in.Value() != before {
+		c.chosen, c.fresh = "", false
+		c.filter()
+		return cmd, true
+	}
+	return cmd, false
+}
+
+func (c *chooser) commit() {
+	if c.chosen != "" {
+		return
+	}
+	text := strings.TrimSpace(c.in.Value())
+	if (text != "" || c.required) && len(c.hits) > 0 {
+		c.choose(c.opts[c.hits[c.cursor]].key)
+		return
+	}
+	if !c.free {
+		c.in.SetValue("")
+	}
+}
+
+// value is the chosen key and the text shown.
+func (c *chooser) value() (string, string) { return c.chosen, strings.TrimSpace(c.in.Value()) }
+
+func (c *chooser) state() fieldState {
+	return fieldState{Text: c.in.Value(), Key: c.chosen, Fresh: c.fresh}
+}
+
+func (c *chooser) restore(st fieldState) {
+	c.in.SetValue(st.Text)
+	c.in.CursorEnd()
+	c.chosen, c.fresh = st.Key, st.Fresh && st.Key != ""
+	c.filter()
+}
+
+func (c *chooser) setWidth(w int) { c.in.Width = max(1, w-1) }
+
+func (c *chooser) view(w int, focused bool, rows int) []string {
+	out := []string{c.in.View()}
+	if !focused || rows <= 0 || len(c.hits) == 0 {
+		return out
+	}
+	start := 0
+	if c.cursor >= rows {
+		start = c.cursor - rows + 1
+	}
+	for j := start; j < len(c.hits) && j < start+rows; j++ {
+		o := c.opts[c.hits[j]]
+		line := o.label
+		if o.hint != "" {
+			line += "  " + o.hint
+		}
+		line = common.Pad("  "+line, w)
+		if j == c.cursor {
+			line = c.s.Selected.Render(line)
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// textField is a one-line free text field.
+type textField struct {
+	in textinput.Model
+}
+
+func newTextField(s *styles.Styles, placeholder string) *textField {
+	return &textField{in: newInput(s, placeholder)}
+}
+
+func (t *textField) focus() tea.Cmd { return t.in.Focus() }
+func (t *textField) blur()          { t.in.Blur() }
+func (t *textField) commit()        {}
+func (t *textField) update(msg tea.Msg) (tea.Cmd, bool) {
+	before := t.in.Value()
+	var cmd tea.Cmd
+	t.in, cmd = t.in.Update(msg)
+	return cmd, t.in.Value() != before
+}
+func (t *textField) state() fieldState    { return fieldState{Text: t.in.Value()} }
+func (t *textField) restore(s fieldState) { t.in.SetValue(s.Text); t.in.CursorEnd() }
+func (t *textField) value() string        { return strings.TrimSpace(t.in.Value()) }
+func (t *textField) setWidth(w int)       { t.in.Width = max(1, w-1) }
+func (t *textField) view(w int, _ bool, _ int) []string {
+	return []string{t.in.View()}
+}
+
+// areaField is wrapped free text: Enter leaves it (speed), alt+enter breaks
+// a line.
+type areaField struct {
+	ta     textarea.Model
+	height int
+}
+
+func newAreaField(s *styles.Styles, placeholder string) *areaField {
+	ta := textarea.New()
+	ta.Prompt = ""
+	ta.ShowLineNumbers = false
+	ta.Placeholder = placeholder
+	ta.CharLimit = 4000
+	ta.KeyMap.InsertNewline.SetKeys("alt+enter", "ctrl+j")
+	st := textarea.Style{Base: s.Normal, CursorLine: s.Normal, Text: s.Normal, Placeholder: s.Subtle, Prompt: s.Normal,
+		EndOfBuffer: s.Subtle, LineNumber: s.Subtle, CursorLineNumber: s.Subtle}
+	ta.FocusedStyle, ta.BlurredStyle = st, st
+	ta.Cursor.SetMode(cursor.CursorStatic)
+	ta.Blur()
+	return &areaField{ta: ta, height: 3}
+}
+
+func (a *areaField) focus() tea.Cmd { a.ta.SetHeight(a.height); return a.ta.Focus() }
+func (a *areaField) blur()          { a.ta.Blur() }
+func (a *areaField) setWidth(w int) { a.ta.SetWidth(max(1, w)); a.ta.SetHeight(a.height) }
+func (a *areaField) commit()        {}
+func (a *areaField) update(msg tea.Msg) (tea.Cmd, bool) {
+	before := a.ta.Value()
+	var cmd tea.Cmd
+	a.ta, cmd = a.ta.Update(msg)
+	return cmd, a.ta.Value() != before
+}
+func (a *areaField) state() fieldState    { return fieldState{Text: a.ta.Value()} }
+func (a *areaField) restore(s fieldState) { a.ta.SetValue(s.Text) }
+func (a *areaField) value() string        { return strings.TrimSpace(a.ta.Value()) }
+
+func (a *areaField) view(w int, focused bool, _ int) []string {
+	if focused {
+		return strings.Split(a.ta.View(), "\n")
+	}
+	// blurred: the text wrapped, at most the area's height
+	v := a.ta.Value()
+	if v == "" {
+		return []string{""}
+	}
+	return clip(wrapLines(strings.ReplaceAll(v, "\n", " "), w), a.height)
+}

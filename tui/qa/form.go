@@ -1,0 +1,224 @@
+package qa
+
+import (
+	"encoding/json"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"doithoai/store"
+	"doithoai/tui/common"
+)
+
+type formKind string
+
+const (
+	formQuestion formKind = "question"
+	formAnswer   formKind = "answer"
+	formFilter   formKind = "filter"
+)
+
+// Field names: also the catalog suffix of their labels ("qa.f.<name>") and
+// the keys of a draft's fields.
+const (
+	fAsker    = "asker"
+	fTopic    = "topic"
+	fText     = "text"
+	fPetition = "petition"
+	fPerson   = "person"
+	fAgency   = "agency"
+	fSummary  = "summary"
+	fOutcome  = "outcome"
+	fFollowup = "followup"
+	fDue      = "due"
+)
+
+// form is one record being typed. A fresh form is built for each record;
+// its whole state is a draftBody, saved every second while it changes.
+type form struct {
+	kind       formKind
+	id         int64 // record edited; 0 = new
+	questionID int64 // answers: the question answered
+	itemID     int64 // questions: the dialogue item
+	names      []string
+	fields     map[string]field
+	focus      int
+	gen        int // which form this is, so late draft writes are dropped
+	err        string
+	errField   string
+	notice     string
+	armed      bool // esc pressed once on a changed form
+	changed    bool
+	saving     bool
+}
+
+// draftBody is what is saved as a draft.
+type draftBody struct {
+	Kind       formKind              `json:"kind"`
+	ID         int64                 `json:"id,omitempty"`
+	QuestionID int64                 `json:"question_id,omitempty"`
+	ItemID     int64                 `json:"item_id,omitempty"`
+	Focus      string                `json:"focus"`
+	Fields     map[string]fieldState `json:"fields"`
+}
+
+func (f *form) add(name string, fl field) {
+	f.names = append(f.names, name)
+	f.fields[name] = fl
+}
+
+// visible reports whether field name is shown: the follow-up agency and
+// the due date only for a written answer.
+func (f *form) visible(name string) bool {
+	if name == fFollowup || name == fDue {
+		c, ok := f.fields[fOutcome].(*chooser)
+		return ok && c.chosen == string(store.OutcomeWritten)
+	}
+	return true
+}
+
+func (f *form) cur() field       { return f.fields[f.names[f.focus]] }
+func (f *form) curName() string  { return f.names[f.focus] }
+func (f *form) get(n string) any { return f.fields[n] }
+
+// move leaves the current field (resolving it) and focuses the next
+// visible field in direction dir; it reports false at either end.
+func (f *form) move(dir int) (tea.Cmd, bool) {
+	f.cur().commit()
+	i := f.focus + dir
+	for i >= 0 && i < len(f.names) && !f.visible(f.names[i]) {
+		i += dir
+	}
+	if i < 0 || i >= len(f.names) {
+		return nil, false
+	}
+	return f.focusAt(i), true
+}
+
+func (f *form) focusAt(i int) tea.Cmd {
+	f.cur().blur()
+	f.focus = i
+	return f.cur().focus()
+}
+
+func (f *form) focusName(name string) tea.Cmd {
+	for i, n := range f.names {
+		if n == name && f.visible(n) {
+			return f.focusAt(i)
+		}
+	}
+	return nil
+}
+
+// last reports whether the focused field is the last visible one.
+func (f *form) last() bool {
+	for i := f.focus + 1; i < len(f.names); i++ {
+		if f.visible(f.names[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func (f *form) body() string {
+	d := draftBody{Kind: f.kind, ID: f.id, QuestionID: f.questionID, ItemID: f.itemID, Focus: f.curName(),
+		Fields: map[string]fieldState{}}
+	for _, n := range f.names {
+		d.Fields[n] = f.fields[n].state()
+	}
+	b, _ := json.Marshal(d)
+	return string(b)
+}
+
+func parseDraft(body string) (draftBody, bool) {
+	var d draftBody
+	if err := json.Unmarshal([]byte(body), &d); err != nil || (d.Kind != formQuestion && d.Kind != formAnswer) {
+		return d, false
+	}
+	return d, true
+}
+
+// restore puts a draft's fields back and focuses where the typing was.
+func (f *form) restore(d draftBody) tea.Cmd {
+	f.id, f.questionID, f.itemID = d.ID, d.QuestionID, d.ItemID
+	for _, n := range f.names {
+		if st, ok := d.Fields[n]; ok {
+			f.fields[n].restore(st)
+		}
+	}
+	f.changed = true
+	for i, n := range f.names {
+		if n == d.Focus && f.visible(n) {
+			return f.focusAt(i)
+		}
+	}
+	return nil
+}
+
+func (f *form) setWidth(w int) {
+	lw := f.labelWidth()
+	for _, fl := range f.fields {
+		fl.setWidth(max(10, w-lw-1))
+	}
+}
+
+func (f *form) labelWidth() int { return 14 }
+
+// view draws the fields (the focused one with its list) in w x h; extra
+// lines (the linked petition) go under the fields as room allows.
+func (f *form) view(c *common.Common, title string, extra []string, w, h int) string {
+	s := c.Styles
+	lw := f.labelWidth()
+	fw := max(10, w-lw-1)
+	var lines []string
+	lines = append(lines, s.Title.Render(common.Trunc(title, w)))
+	if f.notice != "" {
+		lines = append(lines, s.WarnBanner.Render(common.Pad(" "+f.notice, w)))
+	}
+	visible := 0
+	for _, n := range f.names {
+		if f.visible(n) {
+			visible++
+		}
+	}
+	// rows for the focused field's list: what is left after one line per
+	// field, the area's height, the error line and a little extra
+	area := 0
+	for _, n := range f.names {
+		if a, ok := f.fields[n].(*areaField); ok && f.visible(n) {
+			area += a.height - 1
+		}
+	}
+	listRows := h - len(lines) - visible - area - 1 - min(len(extra), 4)
+	listRows = max(0, min(listRows, 8))
+	for i, n := range f.names {
+		if !f.visible(n) {
+			continue
+		}
+		focused := i == f.focus
+		fl := f.fields[n].view(fw, focused, listRows)
+		label := common.Pad(c.T.T("qa.f."+n), lw)
+		if focused {
+			label = s.Key.Render(common.Pad("› "+c.T.T("qa.f."+n), lw))
+		} else if n == f.errField {
+			label = s.Err.Render(label)
+		} else {
+			label = s.Subtle.Render(label)
+		}
+		for j, l := range fl {
+			if j == 0 {
+				lines = append(lines, label+" "+l)
+			} else {
+				lines = append(lines, strings.Repeat(" ", lw+1)+l)
+			}
+		}
+	}
+	if f.err != "" {
+		lines = append(lines, s.Err.Render(common.Trunc(f.err, w)))
+	}
+	room := h - len(lines)
+	if room > 0 && len(extra) > 0 {
+		lines = append(lines, clip(extra, room)...)
+	}
+	return strings.Join(clip(lines, h), "\n")
+}

@@ -1,0 +1,554 @@
+package qa
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"doithoai/store"
+)
+
+func (m *Model) newForm(kind formKind) *form {
+	m.formGen++
+	return &form{kind: kind, fields: map[string]field{}, gen: m.formGen}
+}
+
+func (m *Model) newQuestionForm() *form {
+	s, t := m.c.Styles, m.c.T
+	f := m.newForm(formQuestion)
+	f.add(fAsker, newAskerField(m.c))
+	f.add(fTopic, newChooser(s, t.T("qa.topic.placeholder"), true, false))
+	f.add(fText, newAreaField(s, t.T("qa.text.placeholder")))
+	f.add(fPetition, newChooser(s, t.T("qa.petition.placeholder"), false, false))
+	f.itemID = m.d.item.ID
+	m.fillOptions(f)
+	return f
+}
+
+func (m *Model) newAnswerForm() *form {
+	s, t := m.c.Styles, m.c.T
+	f := m.newForm(formAnswer)
+	f.add(fPerson, newChooser(s, t.T("qa.person.placeholder"), true, false))
+	f.add(fAgency, newChooser(s, t.T("qa.agency.placeholder"), false, false))
+	f.add(fSummary, newAreaField(s, t.T("qa.summary.placeholder")))
+	f.add(fOutcome, newChooser(s, "", false, true))
+	f.add(fFollowup, newChooser(s, t.T("qa.agency.placeholder"), false, false))
+	f.add(fDue, newTextField(s, t.T("qa.due.placeholder")))
+	m.fillOptions(f)
+	return f
+}
+
+func (m *Model) newFilterForm() *form {
+	s, t := m.c.Styles, m.c.T
+	f := m.newForm(formFilter)
+	f.add(fTopic, newChooser(s, t.T("qa.filter.any"), false, false))
+	f.add(fAgency, newChooser(s, t.T("qa.filter.any"), false, false))
+	f.add(fOutcome, newChooser(s, t.T("qa.filter.any"), false, false))
+	m.fillOptions(f)
+	return f
+}
+
+// fillOptions gives the form's lists the current data (also after a
+// reload, keeping what was chosen).
+func (m *Model) fillOptions(f *form) {
+	t := m.c.T
+	var topics, units, pets, people, outcomes []option
+	for _, tp := range m.d.topics {
+		topics = append(topics, mkOption(tp, tp, ""))
+	}
+	for _, u := range m.d.units {
+		hint := ""
+		if u.Short != "" && u.Short != u.Name {
+			hint = u.Short
+		}
+		units = append(units, mkOption("u:"+strconv.FormatInt(u.ID, 10), u.Name, hint))
+	}
+	for _, p := range m.d.petitions {
+		pets = append(pets, mkOption("p:"+strconv.FormatInt(p.ID, 10), t.F("qa.petition.label", p.No, oneLine(p.Text)),
+			m.unitLabel(p.AgencyID), p.AgencyName, p.Topic, p.SourceName, p.SourceUnit))
+	}
+	for _, d := range m.d.delegates {
+		if d.Protocol > 0 {
+			people = append(people, mkOption("d:"+strconv.FormatInt(d.ID, 10), d.FullName, d.Title, d.UnitName))
+		}
+	}
+	for i, o := range store.Outcomes {
+		outcomes = append(outcomes, mkOption(string(o), t.T("qa.outcome."+string(o)), "", strconv.Itoa(i+1)))
+	}
+	if f.kind == formFilter {
+		outcomes = append(outcomes, mkOption(outcomeOverdue, t.T("qa.outcome.overdue"), "", "5"))
+	}
+	for n, fl := range f.fields {
+		switch x := fl.(type) {
+		case *askerField:
+			x.setDelegates(m.d.delegates, m.d.index)
+		case *chooser:
+			switch n {
+			case fTopic:
+				x.setOptions(topics)
+			case fAgency, fFollowup:
+				x.setOptions(units)
+			case fPetition:
+				x.setOptions(pets)
+			case fPerson:
+				x.setOptions(people)
+			case fOutcome:
+				x.setOptions(outcomes)
+			}
+		}
+	}
+}
+
+func (m *Model) unitLabel(id int64) string {
+	if u, ok := m.unitByID[id]; ok {
+		return u.Label()
+	}
+	return ""
+}
+
+func (m *Model) startForm(f *form) {
+	if m.mode != modeForm {
+		m.back = m.mode
+		if m.back == modeHistory {
+			m.back = modeLog
+		}
+	}
+	m.form, m.mode, m.dirty = f, modeForm, false
+	m.layoutForm()
+}
+
+func (m *Model) layoutForm() {
+	f := m.form
+	for _, fl := range f.fields {
+		if a, ok := fl.(*areaField); ok {
+			a.height = 3
+			if m.h >= 30 {
+				a.height = 5
+			}
+		}
+	}
+	f.setWidth(m.w)
+}
+
+// openQuestion opens the question form: a new one (q nil), prefilled with
+// the current speaker and petition pid if set, or q to correct.
+func (m *Model) openQuestion(q *store.Question, pid int64) tea.Cmd {
+	f := m.newQuestionForm()
+	m.startForm(f)
+	ask := f.fields[fAsker].(*askerField)
+	topic := f.fields[fTopic].(*chooser)
+	pet := f.fields[fPetition].(*chooser)
+	if q != nil {
+		f.id, f.itemID = q.ID, q.ItemID
+		ask.name, ask.unit, ask.delegateID, ask.speakerID = q.AskerName, q.AskerUnit, q.DelegateID, q.SpeakerID
+		ask.show()
+		chooseOrType(topic, q.Topic)
+		f.fields[fText].(*areaField).restore(fieldState{Text: q.Text})
+		if q.PetitionID != 0 {
+			pet.choose("p:" + strconv.FormatInt(q.PetitionID, 10))
+		}
+		return f.focusName(fText)
+	}
+	if m.d.hasSpeaker {
+		ask.setSpeaker(m.d.speaker)
+	}
+	if pid != 0 {
+		pet.choose("p:" + strconv.FormatInt(pid, 10))
+		chooseOrType(topic, m.pets[pid].Topic)
+	}
+	if ask.set {
+		if topic.chosen != "" {
+			return f.focusName(fText)
+		}
+		return f.focusName(fTopic)
+	}
+	return f.focusName(fAsker)
+}
+
+func chooseOrType(c *chooser, text string) {
+	if text == "" {
+		return
+	}
+	for _, o := range c.opts {
+		if o.key == text {
+			c.choose(text)
+			return
+		}
+	}
+	c.restore(fieldState{Text: text})
+}
+
+// openAnswer opens the answer form for question q: a new answer (a nil;
+// the first one prefilled with the chair) or a to correct.
+func (m *Model) openAnswer(q store.Question, a *store.Answer) tea.Cmd {
+	f := m.newAnswerForm()
+	f.questionID = q.ID
+	m.startForm(f)
+	person := f.fields[fPerson].(*chooser)
+	outcome := f.fields[fOutcome].(*chooser)
+	if a != nil {
+		f.id = a.ID
+		chooseOrType(person, a.Person)
+		for _, o := range person.opts {
+			if o.label == a.Person {
+				person.choose(o.key)
+				break
+			}
+		}
+		if a.AgencyID != 0 {
+			f.fields[fAgency].(*chooser).choose(unitKey(a.AgencyID))
+		}
+		f.fields[fSummary].(*areaField).restore(fieldState{Text: a.Summary})
+		outcome.choose(string(a.Outcome))
+		if a.FollowupAgencyID != 0 {
+			f.fields[fFollowup].(*chooser).choose(unitKey(a.FollowupAgencyID))
+		}
+		f.fields[fDue].(*textField).restore(fieldState{Text: m.showDate(a.DueDate)})
+		return f.focusName(fSummary)
+	}
+	if len(q.Answers) == 0 && m.d.meeting.Chair != "" {
+		for _, o := range person.opts {
+			if o.label == m.d.meeting.Chair {
+				person.choose(o.key)
+				m.afterCommit(f, fPerson)
+				break
+			}
+		}
+	}
+	return f.focusName(fPerson)
+}
+
+func unitKey(id int64) string { return "u:" + strconv.FormatInt(id, 10) }
+
+func (m *Model) openFilter() tea.Cmd {
+	f := m.newFilterForm()
+	m.startForm(f)
+	if m.flt.topic != "" {
+		f.fields[fTopic].(*chooser).choose(m.flt.topic)
+	}
+	if m.flt.agencyID != 0 {
+		f.fields[fAgency].(*chooser).choose(unitKey(m.flt.agencyID))
+	}
+	if m.flt.outcome != "" {
+		f.fields[fOutcome].(*chooser).choose(m.flt.outcome)
+	}
+	return f.focusAt(0)
+}
+
+// afterCommit fills fields that follow from the one just left: a person
+// from the list brings their agency; a written answer is owed by the
+// answering agency unless another is chosen.
+func (m *Model) afterCommit(f *form, name string) {
+	switch name {
+	case fPerson:
+		p := f.fields[fPerson].(*chooser)
+		if strings.HasPrefix(p.chosen, "d:") {
+			if d, ok := m.delByID[idOf(p.chosen)]; ok && d.UnitID != 0 {
+				f.fields[fAgency].(*chooser).choose(unitKey(d.UnitID))
+			}
+		}
+	case fOutcome:
+		fu := f.fields[fFollowup].(*chooser)
+		if f.fields[fOutcome].(*chooser).chosen == string(store.OutcomeWritten) && fu.chosen == "" {
+			fu.choose(f.fields[fAgency].(*chooser).chosen)
+		}
+	}
+}
+
+// afterRestore re-applies what restore cannot know: nothing for now but
+// the speaker link kept in the asker's state.
+func (m *Model) afterRestore(f *form) {
+	if a, ok := f.fields[fAsker].(*askerField); ok && m.d.hasSpeaker {
+		a.speaker = m.d.speaker
+	}
+}
+
+func (m *Model) formKey(k tea.KeyMsg) tea.Cmd {
+	f, km := m.form, m.keys
+	switch {
+	case key.Matches(k, km.Save):
+		return m.submit()
+	case key.Matches(k, km.Cancel):
+		if f.changed && !f.armed && f.kind != formFilter {
+			f.armed = true
+			f.err = m.c.T.T("qa.cancel.confirm")
+			return nil
+		}
+		return m.closeForm(true)
+	case key.Matches(k, km.Next):
+		name := f.curName()
+		if f.last() {
+			return m.submit()
+		}
+		cmd, _ := f.move(1)
+		m.afterCommit(f, name)
+		return cmd
+	case key.Matches(k, km.Prev):
+		name := f.curName()
+		cmd, _ := f.move(-1)
+		m.afterCommit(f, name)
+		return cmd
+	}
+	cmd, changed := f.cur().update(k)
+	if changed {
+		m.dirty, f.changed, f.armed = true, true, false
+		if f.err != "" && f.errField == "" {
+			f.err = ""
+		}
+	}
+	return cmd
+}
+
+// closeForm leaves the form; a cancelled form's draft is deleted.
+func (m *Model) closeForm(drop bool) tea.Cmd {
+	f := m.form
+	m.form, m.mode, m.dirty = nil, m.back, false
+	if drop && f.kind != formFilter {
+		c, dw, key, gen := m.c, m.dw, draftKey(f.kind), f.gen
+		m.setStatus(m.c.T.T("ui.cancelled"), false)
+		return func() tea.Msg { return draftSavedMsg{err: dropDraft(c, dw, key, gen)} }
+	}
+	return nil
+}
+
+// submit resolves the focused field and saves the record in a Cmd.
+func (m *Model) submit() tea.Cmd {
+	f := m.form
+	if f.saving {
+		return nil
+	}
+	f.cur().commit()
+	m.afterCommit(f, f.curName())
+	f.err, f.errField = "", ""
+	switch f.kind {
+	case formFilter:
+		m.flt = filter{}
+		m.flt.topic, _ = f.fields[fTopic].(*chooser).value()
+		ag, _ := f.fields[fAgency].(*chooser).value()
+		m.flt.agencyID = idOf(ag)
+		m.flt.outcome, _ = f.fields[fOutcome].(*chooser).value()
+		m.follow = true
+		m.closeForm(false)
+		m.rebuild()
+		m.fixOffset()
+		return nil
+	case formQuestion:
+		return m.saveQuestion(f)
+	}
+	return m.saveAnswer(f)
+}
+
+func (m *Model) saveQuestion(f *form) tea.Cmd {
+	ask := f.fields[fAsker].(*askerField)
+	_, topic := f.fields[fTopic].(*chooser).value()
+	pk, _ := f.fields[fPetition].(*chooser).value()
+	q := store.Question{ID: f.id, ItemID: f.itemID, SpeakerID: ask.speakerID, DelegateID: ask.delegateID,
+		AskerName: ask.name, AskerUnit: ask.unit, Topic: topic, Text: f.fields[fText].(*areaField).value(), PetitionID: idOf(pk)}
+	if !ask.set {
+		q.AskerName = ""
+	}
+	if f.id != 0 {
+		for _, old := range m.d.questions {
+			if old.ID == f.id {
+				q.AskedAt = old.AskedAt
+			}
+		}
+	}
+	f.saving = true
+	m.saveReq = m.next()
+	c, dw, req, gen := m.c, m.dw, m.saveReq, f.gen
+	return func() tea.Msg {
+		id, err := c.Store.SaveQuestion(c.Ctx, q)
+		if err == nil {
+			dropDraft(c, dw, draftQuestion, gen)
+		}
+		return savedMsg{req: req, kind: formQuestion, id: id, err: err}
+	}
+}
+
+func (m *Model) saveAnswer(f *form) tea.Cmd {
+	ag, _ := f.fields[fAgency].(*chooser).value()
+	oc, _ := f.fields[fOutcome].(*chooser).value()
+	fu, _ := f.fields[fFollowup].(*chooser).value()
+	_, person := f.fields[fPerson].(*chooser).value()
+	a := store.Answer{ID: f.id, QuestionID: f.questionID, Person: person, AgencyID: idOf(ag),
+		Summary: f.fields[fSummary].(*areaField).value(), Outcome: store.Outcome(oc)}
+	if a.Outcome == store.OutcomeWritten {
+		a.FollowupAgencyID = idOf(fu)
+		due, ok := parseDue(f.fields[fDue].(*textField).value(), m.baseDate())
+		if !ok {
+			f.err, f.errField = m.c.T.T("qa.err.due"), fDue
+			return f.focusName(fDue)
+		}
+		a.DueDate = due
+	}
+	f.saving = true
+	m.saveReq = m.next()
+	c, dw, req, gen := m.c, m.dw, m.saveReq, f.gen
+	return func() tea.Msg {
+		id, err := c.Store.SaveAnswer(c.Ctx, a)
+		if err == nil {
+			dropDraft(c, dw, draftAnswer, gen)
+		}
+		return savedMsg{req: req, kind: formAnswer, id: id, err: err}
+	}
+}
+
+// saved handles the store's answer to a form: an error goes back to the
+// form with its field focused; success closes it and reloads the log.
+func (m *Model) saved(msg savedMsg) tea.Cmd {
+	if msg.req != m.saveReq || m.form == nil {
+		return nil
+	}
+	f := m.form
+	f.saving = false
+	if msg.err != nil {
+		f.err, f.errField = m.c.ErrText(msg.err), fieldOf(msg.err)
+		if f.errField != "" {
+			return f.focusName(f.errField)
+		}
+		return nil
+	}
+	if f.id == 0 {
+		m.follow = true
+	}
+	if msg.kind == formQuestion {
+		m.setStatus(m.c.T.T("qa.saved.question"), false)
+	} else {
+		m.setStatus(m.c.T.T("qa.saved.answer"), false)
+	}
+	m.closeForm(false)
+	m.loadReq = m.next()
+	return load(m.c, m.loadReq)
+}
+
+// baseDate is the day "+N" due dates count from: the meeting's date, else
+// today.
+func (m *Model) baseDate() time.Time {
+	if t, err := time.Parse("2006-01-02", m.d.meeting.Date); err == nil {
+		return t
+	}
+	n := m.c.Now()
+	return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// parseDue reads a due date typed as dd/mm/yyyy, dd/mm (the base's year),
+// yyyy-mm-dd, or +N days after base; it returns YYYY-MM-DD.
+func parseDue(s string, base time.Time) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", false
+	}
+	if n, err := strconv.Atoi(strings.TrimPrefix(s, "+")); err == nil && strings.HasPrefix(s, "+") && n >= 0 && n < 3660 {
+		return base.AddDate(0, 0, n).Format("2006-01-02"), true
+	}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t.Format("2006-01-02"), true
+	}
+	norm := strings.NewReplacer("-", "/", ".", "/").Replace(s)
+	for _, layout := range []string{"2/1/2006", "2/1/06", "2/1"} {
+		t, err := time.Parse(layout, norm)
+		if err != nil {
+			continue
+		}
+		if layout == "2/1" {
+			t = time.Date(base.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		}
+		return t.Format("2006-01-02"), true
+	}
+	return "", false
+}
+
+// showDate renders a stored YYYY-MM-DD date in the language's format.
+func (m *Model) showDate(d string) string {
+	t, err := time.Parse("2006-01-02", d)
+	if err != nil {
+		return d
+	}
+	return t.Format(m.c.T.T("qa.datefmt"))
+}
+
+func (m *Model) questionNo(id int64) int {
+	for i, q := range m.d.questions {
+		if q.ID == id {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func (m *Model) formView() string {
+	f := m.form
+	t := m.c.T
+	var title string
+	var extra []string
+	switch f.kind {
+	case formFilter:
+		title = t.T("qa.filter.title")
+	case formQuestion:
+		title = t.T("qa.form.new_question")
+		if f.id != 0 {
+			title = t.F("qa.form.edit_question", m.questionNo(f.id))
+		}
+		if pk, _ := f.fields[fPetition].(*chooser).value(); pk != "" {
+			extra = m.petitionLines(idOf(pk), m.w)
+		}
+	case formAnswer:
+		q := m.questionByID(f.questionID)
+		title = t.F("qa.form.new_answer", m.questionNo(q.ID), q.AskerName)
+		if f.id != 0 {
+			title = t.F("qa.form.edit_answer", m.questionNo(q.ID), q.AskerName)
+		}
+		extra = append(extra, m.c.Styles.Subtle.Render(t.T("qa.f.text")+":"))
+		extra = append(extra, clip(wrapLines(oneLine(q.Text), m.w-2), 2)...)
+		if q.PetitionID != 0 {
+			extra = append(extra, m.petitionLines(q.PetitionID, m.w)...)
+		}
+	}
+	return f.view(m.c, title, extra, m.w, m.h-1) + "\n" + m.statusLine()
+}
+
+func (m *Model) questionByID(id int64) store.Question {
+	for _, q := range m.d.questions {
+		if q.ID == id {
+			return q
+		}
+	}
+	return store.Question{}
+}
+
+// petitionLines show a linked petition's agency and prepared answer.
+func (m *Model) petitionLines(id int64, w int) []string {
+	p, ok := m.pets[id]
+	if !ok {
+		return nil
+	}
+	s, t := m.c.Styles, m.c.T
+	agency := p.AgencyName
+	if agency == "" {
+		agency = t.T("ui.none")
+	}
+	out := []string{s.Bold.Render(trunc(t.F("qa.petition.head", p.No, agency), w))}
+	ans := p.PreparedAnswer
+	if ans == "" {
+		ans = t.T("qa.petition.no_answer")
+	}
+	out = append(out, s.Subtle.Render(t.T("qa.petition.prepared")))
+	for _, l := range wrapLines(oneLine(ans), w-2) {
+		out = append(out, "  "+l)
+	}
+	return out
+}
+
+func (m *Model) statusLine() string {
+	if m.status == "" {
+		return ""
+	}
+	if m.statusErr {
+		return m.c.Styles.Err.Render(trunc(m.status, m.w))
+	}
+	return m.c.Styles.OK.Render(trunc(m.status, m.w))
+}

@@ -1,0 +1,49 @@
+package qa
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"doithoai/tui/i18n"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+// golden compares got with testdata/name.golden (rewritten with -update).
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the golden file:\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+// The station area is the window less the header (2 lines) and the help
+// bar (1 line): 80x24 -> 80x21, 120x40 -> 120x37.
+func TestLogGolden(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.VI, i18n.EN} {
+		for _, sz := range []struct {
+			w, h int
+			name string
+		}{{80, 21, "80x24"}, {120, 37, "120x40"}} {
+			m, st := newTest(t, lang, sz.w, sz.h)
+			fixture(t, st)
+			press(t, m) // nothing: reload below
+			drive(t, m, m.Init())
+			golden(t, "log_"+sz.name+"_"+string(lang), m.View())
+		}
+	}
+}

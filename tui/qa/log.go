@@ -1,0 +1,276 @@
+package qa
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"doithoai/store"
+	"doithoai/tui/common"
+)
+
+// The log is a list of blocks, newest at the bottom: a question's head
+// line (time, number, asker and unit, topic, linked petition), its text
+// wrapped to a few lines, then one line per answer (person, agency,
+// outcome, who owes a written answer by when, summary).
+
+const indent = 6 // the text and answers sit under the time column
+
+func (m *Model) compact() bool { return m.h < 30 }
+
+// textLines is how many lines of a question's text the log shows.
+func (m *Model) textLines() int {
+	if m.compact() {
+		return 2
+	}
+	return 3
+}
+
+func (m *Model) headLines() []string {
+	s, t := m.c.Styles, m.c.T
+	var title, state string
+	if m.d.hasItem {
+		title = m.d.item.Title
+		switch {
+		case m.d.item.Running():
+			state = t.F("qa.item.running", m.d.item.StartedAt.Format("15:04"))
+		case !m.d.item.EndedAt.IsZero():
+			state = t.F("qa.item.ended", m.d.item.StartedAt.Format("15:04"), m.d.item.EndedAt.Format("15:04"))
+		default:
+			state = t.T("qa.item.planned")
+		}
+	} else {
+		title = t.T("qa.item.none")
+	}
+	nq, na, nw := 0, 0, 0
+	for _, r := range m.recs {
+		if r.a < 0 {
+			nq++
+			continue
+		}
+		na++
+		if m.d.questions[r.q].Answers[r.a].Outcome == store.OutcomeWritten {
+			nw++
+		}
+	}
+	counts := t.F("qa.counts", nq, na, nw)
+	left := common.Trunc(title, max(10, m.w-ansi.StringWidth(counts)-ansi.StringWidth(state)-4))
+	line1 := s.Title.Render(left) + " " + s.Subtle.Render(state)
+	pad := m.w - ansi.StringWidth(left) - 1 - ansi.StringWidth(state) - ansi.StringWidth(counts)
+	if pad > 0 {
+		line1 += strings.Repeat(" ", pad) + counts
+	}
+	var line2 string
+	if m.flt.active() {
+		line2 = s.WarnBanner.Render(common.Pad(" "+m.filterText(), m.w))
+	} else if m.d.hasSpeaker {
+		sp := m.d.speaker
+		line2 = s.Current.Render(trunc(t.F("qa.speaker", sp.Name, shortUnit(m.labels, sp.UnitName)), m.w))
+	} else {
+		line2 = s.Subtle.Render(trunc(t.T("qa.speaker.none"), m.w))
+	}
+	return []string{line1, line2}
+}
+
+func (m *Model) filterText() string {
+	t := m.c.T
+	var parts []string
+	if m.flt.topic != "" {
+		parts = append(parts, t.T("qa.f.topic")+": "+m.flt.topic)
+	}
+	if m.flt.agencyID != 0 {
+		parts = append(parts, t.T("qa.f.agency")+": "+m.unitLabel(m.flt.agencyID))
+	}
+	if m.flt.outcome != "" {
+		parts = append(parts, t.T("qa.f.outcome")+": "+t.T("qa.outcome."+m.flt.outcome))
+	}
+	return t.F("qa.filter.on", strings.Join(parts, " · "))
+}
+
+// logHeight is the number of lines for the records.
+func (m *Model) logHeight() int { return max(1, m.h-3) }
+
+// recHeight is the number of lines record i takes.
+func (m *Model) recHeight(i int) int {
+	r := m.recs[i]
+	if r.a >= 0 {
+		if !m.compact() && m.d.questions[r.q].Answers[r.a].Summary != "" {
+			return 2
+		}
+		return 1
+	}
+	n := len(wrapLines(oneLine(m.d.questions[r.q].Text), m.w-indent))
+	return 1 + min(n, m.textLines())
+}
+
+// fixOffset scrolls so the cursor's record is wholly visible, keeping the
+// view filled to the bottom (newest at the bottom).
+func (m *Model) fixOffset() {
+	if len(m.recs) == 0 || m.w <= 0 {
+		m.offset = 0
+		return
+	}
+	h := m.logHeight()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	used := 0
+	for i := m.offset; i <= m.cursor; i++ {
+		used += m.recHeight(i)
+	}
+	for used > h && m.offset < m.cursor {
+		used -= m.recHeight(m.offset)
+		m.offset++
+	}
+	// pull older records in while the bottom has room
+	below := 0
+	for i := m.cursor + 1; i < len(m.recs) && used+below < h; i++ {
+		below += m.recHeight(i)
+	}
+	for m.offset > 0 && used+below+m.recHeight(m.offset-1) <= h {
+		m.offset--
+		used += m.recHeight(m.offset)
+	}
+}
+
+func (m *Model) logView() string {
+	lines := m.headLines()
+	h := m.logHeight()
+	if len(m.recs) == 0 {
+		hint := m.c.T.T("qa.empty")
+		if m.flt.active() {
+			hint = m.c.T.T("qa.empty.filter")
+		}
+		lines = append(lines, "", m.c.Styles.Subtle.Render(trunc(hint, m.w)))
+	} else {
+		var body []string
+		for i := m.offset; i < len(m.recs) && len(body) < h; i++ {
+			body = append(body, m.recLines(i)...)
+		}
+		body = clip(body, h)
+		for len(body) < h {
+			body = append(body, "")
+		}
+		lines = append(lines, body...)
+	}
+	for len(lines) < m.h-1 {
+		lines = append(lines, "")
+	}
+	lines = append(clip(lines, m.h-1), m.statusLine())
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) recLines(i int) []string {
+	s, t := m.c.Styles, m.c.T
+	r := m.recs[i]
+	q := m.d.questions[r.q]
+	sel := i == m.cursor
+	w := m.w
+	pad := strings.Repeat(" ", indent)
+	if r.a >= 0 {
+		a := q.Answers[r.a]
+		head := "› " + a.Person
+		if a.AgencyID != 0 {
+			head += " (" + m.unitLabel(a.AgencyID) + ")"
+		}
+		head += ": " + m.outcomeText(a)
+		var out []string
+		if m.compact() {
+			if a.Summary != "" {
+				head += " – " + oneLine(a.Summary)
+			}
+			out = []string{pad + trunc(head, w-indent)}
+		} else {
+			out = []string{pad + trunc(head, w-indent)}
+			if a.Summary != "" {
+				out = append(out, pad+"  "+s.Subtle.Render(trunc(oneLine(a.Summary), w-indent-2)))
+			}
+		}
+		if sel {
+			out[0] = s.Selected.Render(common.Pad(out[0], w))
+		} else if a.Outcome == store.OutcomeWritten {
+			out[0] = s.Warn.Render(out[0])
+		}
+		return out
+	}
+	asker := q.AskerName
+	if q.AskerUnit != "" {
+		asker += " (" + shortUnit(m.labels, q.AskerUnit) + ")"
+	}
+	head := q.AskedAt.Format("15:04") + " #" + itoa(m.questionNo(q.ID)) + " " + asker
+	if q.Topic != "" {
+		head += " · " + q.Topic
+	}
+	if q.PetitionID != 0 {
+		head += " · " + t.F("qa.petition.short", m.pets[q.PetitionID].No)
+	}
+	if len(q.Answers) == 0 {
+		head += " · " + t.T("qa.unanswered")
+	}
+	headLine := trunc(head, w)
+	if sel {
+		headLine = s.Selected.Render(common.Pad(headLine, w))
+	} else {
+		headLine = s.Bold.Render(headLine)
+	}
+	out := []string{headLine}
+	for _, l := range clip(wrapLines(oneLine(q.Text), w-indent), m.textLines()) {
+		out = append(out, pad+l)
+	}
+	return out
+}
+
+// outcomeText is the outcome in words; a written answer says who owes it
+// by when.
+func (m *Model) outcomeText(a store.Answer) string {
+	t := m.c.T
+	if a.Outcome == store.OutcomeWritten {
+		return t.F("qa.written.by", m.unitLabel(a.FollowupAgencyID), m.showDate(a.DueDate))
+	}
+	return t.T("qa.outcome." + string(a.Outcome))
+}
+
+// wrapLines word-wraps s to w columns (long words are cut).
+func wrapLines(s string, w int) []string {
+	if w <= 0 {
+		return nil
+	}
+	if s == "" {
+		return []string{""}
+	}
+	return strings.Split(ansi.Wrap(s, w, ""), "\n")
+}
+
+// clip keeps at most n lines; a cut is marked with an ellipsis.
+func clip(lines []string, n int) []string {
+	if n <= 0 {
+		return nil
+	}
+	if len(lines) <= n {
+		return lines
+	}
+	out := append([]string(nil), lines[:n]...)
+	last := out[n-1]
+	w := ansi.StringWidth(last)
+	out[n-1] = ansi.Truncate(last, max(1, w), "") + "…"
+	if ansi.StringWidth(out[n-1]) > w && w > 1 {
+		out[n-1] = ansi.Truncate(last, w-1, "") + "…"
+	}
+	return out
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func trunc(s string, w int) string { return common.Trunc(s, w) }
+
+func itoa(n int) string {
+	if n == 0 {
+		return "?"
+	}
+	b := []byte{}
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}
