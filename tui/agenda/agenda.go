@@ -1,12 +1,345 @@
-// Package agenda is the agenda station.
+// Package agenda is the moderator's station: the run-sheet with its clocks,
+// the speaker queue of the dialogue and the introductions panel.
 package agenda
 
 import (
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"doithoai/store"
 	"doithoai/tui/common"
 	"doithoai/tui/components"
 )
 
+// pane is what the area below the clocks shows.
+type pane int
+
+const (
+	paneSheet pane = iota
+	paneQueue
+	paneIntro
+	paneCount
+)
+
+// confirmation is a pending question: y runs cmd.
+type confirmation struct {
+	prompt string
+	cmd    tea.Cmd
+}
+
+// Model is the agenda station.
+type Model struct {
+	c    *common.Common
+	keys keyMap
+	w, h int
+
+	req     int // last request number handed out
+	loadReq int // the load whose result is wanted
+	dReq    int // the delegate load whose result is wanted
+	loaded  bool
+	snap    snapshot
+	now     time.Time
+	plan    store.Plan
+
+	pane    pane
+	cursor  int // run-sheet row
+	qcursor int // speaker queue row
+	ioffset int // introductions scroll
+
+	status    string
+	statusErr bool
+	confirm   *confirmation
+
+	form     *huh.Form
+	formReq  int
+	formData *itemForm
+
+	picker *components.DelegatePicker
+}
+
 // New returns the agenda station.
 func New(c *common.Common) common.Station {
-	return components.NewPlaceholder(c, "station.agenda")
+	return &Model{c: c, keys: newKeys(c.T), now: c.Now()}
+}
+
+func (m *Model) next() int { m.req++; return m.req }
+
+func (m *Model) reload() tea.Cmd {
+	m.loadReq = m.next()
+	cmds := []tea.Cmd{load(m.c, m.loadReq)}
+	if m.picker != nil {
+		m.dReq = m.next()
+		cmds = append(cmds, loadDelegates(m.c, m.dReq))
+	}
+	return tea.Batch(cmds...)
+}
+
+// Init loads the run-sheet.
+func (m *Model) Init() tea.Cmd { return m.reload() }
+
+// SetSize is called by the root with the station area.
+func (m *Model) SetSize(w, h int) {
+	m.w, m.h = w, h
+	if m.form != nil {
+		m.form = m.form.WithWidth(w).WithHeight(max(1, h-2))
+	}
+}
+
+// Capturing is true while a form, the picker or a question has the keys.
+func (m *Model) Capturing() bool { return m.form != nil || m.picker != nil || m.confirm != nil }
+
+func (m *Model) setPlan() {
+	m.plan = store.NewPlan(m.snap.items, m.snap.meeting.Start(m.now.Location()), m.now)
+}
+
+// Update handles data, the clock and keys.
+func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		if msg.req != m.loadReq {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.setStatus(m.c.ErrText(msg.err), true)
+			return m, nil
+		}
+		first := !m.loaded
+		m.snap, m.loaded = msg.snap, true
+		m.now = m.c.Now()
+		m.setPlan()
+		if first {
+			m.cursor = max(m.plan.Current, m.plan.Next, 0)
+		}
+		m.clamp()
+		return m, nil
+	case delegatesMsg:
+		if m.picker != nil && msg.req == m.dReq && msg.err == nil {
+			m.picker.SetDelegates(msg.ds, msg.ix)
+		}
+		return m, nil
+	case doneMsg:
+		if msg.err != nil {
+			m.setStatus(m.c.ErrText(msg.err), true)
+		} else {
+			m.setStatus(msg.status, false)
+			if msg.after != nil {
+				msg.after(m)
+			}
+		}
+		return m, m.reload()
+	case common.ChangedMsg:
+		return m, m.reload()
+	case common.TickMsg:
+		m.now = m.c.Now()
+		m.setPlan()
+		return m, nil
+	case formDoneMsg:
+		if m.form == nil || msg.req != m.formReq {
+			return m, nil
+		}
+		return m, m.saveForm()
+	case formCancelMsg:
+		if msg.req == m.formReq {
+			m.form, m.formData = nil, nil
+			m.setStatus(m.c.T.T("ui.cancelled"), false)
+		}
+		return m, nil
+	case tea.KeyMsg:
+		return m, m.key(msg)
+	}
+	if m.form != nil {
+		return m, m.updateForm(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isErr }
+
+func (m *Model) clamp() {
+	n := len(m.snap.items)
+	m.cursor = min(max(m.cursor, 0), max(n-1, 0))
+	q := len(queueOf(m.snap.speakers, m.queueItem().ID))
+	m.qcursor = min(max(m.qcursor, 0), max(q-1, 0))
+}
+
+func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case m.form != nil:
+		return m.updateForm(msg)
+	case m.picker != nil:
+		return m.pickerKey(msg)
+	case m.confirm != nil:
+		return m.confirmKey(msg)
+	}
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Next):
+		return m.advance()
+	case key.Matches(msg, k.Back):
+		m.ask(m.c.T.T("agenda.confirm.back"), m.act(m.c.T.T("agenda.status.back"), func() error {
+			_, err := m.c.Store.Back(m.c.Ctx)
+			return err
+		}))
+		return nil
+	case key.Matches(msg, k.Pane):
+		if msg.String() == "shift+tab" {
+			m.pane = (m.pane + paneCount - 1) % paneCount
+		} else {
+			m.pane = (m.pane + 1) % paneCount
+		}
+		m.status = ""
+		return nil
+	}
+	switch m.pane {
+	case paneSheet:
+		return m.sheetKey(msg)
+	case paneQueue:
+		return m.queueKey(msg)
+	case paneIntro:
+		switch {
+		case key.Matches(msg, k.Up):
+			m.ioffset = max(0, m.ioffset-1)
+		case key.Matches(msg, k.Down):
+			m.ioffset = min(m.ioffset+1, max(0, len(m.snap.officials)-1))
+		}
+	}
+	return nil
+}
+
+// act returns a Cmd running fn as one numbered mutation.
+func (m *Model) act(status string, fn func() error) tea.Cmd {
+	return mutate(m.next(), status, fn, nil)
+}
+
+func (m *Model) ask(prompt string, cmd tea.Cmd) { m.confirm = &confirmation{prompt: prompt, cmd: cmd} }
+
+func (m *Model) confirmKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Yes):
+		cmd := m.confirm.cmd
+		m.confirm = nil
+		return cmd
+	case key.Matches(msg, m.keys.No):
+		m.confirm = nil
+		m.setStatus(m.c.T.T("ui.cancelled"), false)
+	}
+	return nil
+}
+
+// advance ends the running item and starts the next; it moves the cursor
+// there and opens the pane the new item needs.
+func (m *Model) advance() tea.Cmd {
+	req := m.next()
+	c := m.c
+	return func() tea.Msg {
+		cur, err := c.Store.Advance(c.Ctx)
+		if err != nil {
+			return doneMsg{req: req, err: err}
+		}
+		if cur.ID == 0 {
+			return doneMsg{req: req, status: c.T.T("agenda.status.finished")}
+		}
+		return doneMsg{req: req, status: c.T.F("agenda.status.started", cur.Position, cur.Title), after: func(m *Model) {
+			for i, a := range m.snap.items {
+				if a.ID == cur.ID {
+					m.cursor = i
+				}
+			}
+			switch cur.Kind {
+			case store.ItemDialogue:
+				m.pane = paneQueue
+			case store.ItemIntroduction:
+				m.pane = paneIntro
+			default:
+				m.pane = paneSheet
+			}
+		}}
+	}
+}
+
+func (m *Model) selected() (store.AgendaItem, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.snap.items) {
+		return store.AgendaItem{}, false
+	}
+	return m.snap.items[m.cursor], true
+}
+
+func (m *Model) sheetKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	it, ok := m.selected()
+	switch {
+	case key.Matches(msg, k.Up):
+		m.cursor = max(0, m.cursor-1)
+	case key.Matches(msg, k.Down):
+		m.cursor = min(len(m.snap.items)-1, m.cursor+1)
+	case key.Matches(msg, k.Add):
+		return m.openForm(store.AgendaItem{Kind: store.ItemOther, PlannedMinutes: 10, Position: m.cursor + 2})
+	case !ok:
+		return nil
+	case key.Matches(msg, k.Edit):
+		return m.openForm(it)
+	case key.Matches(msg, k.MoveUp), key.Matches(msg, k.MoveDown):
+		d := 1
+		if key.Matches(msg, k.MoveUp) {
+			d = -1
+		}
+		m.cursor = min(max(m.cursor+d, 0), len(m.snap.items)-1)
+		return m.act(m.c.T.T("ui.saved"), func() error { return m.c.Store.MoveItem(m.c.Ctx, it.ID, d) })
+	case key.Matches(msg, k.Delete):
+		m.ask(m.c.T.F("agenda.confirm.delete", it.Position, it.Title), m.act(m.c.T.T("agenda.status.deleted"), func() error {
+			return m.c.Store.DeleteItem(m.c.Ctx, it.ID)
+		}))
+	case key.Matches(msg, k.Skip):
+		if !it.StartedAt.IsZero() {
+			m.setStatus(m.c.T.T("agenda.err.started"), true)
+			return nil
+		}
+		prompt, status := "agenda.confirm.skip", "agenda.status.skipped"
+		if it.Skipped {
+			prompt, status = "agenda.confirm.unskip", "agenda.status.unskipped"
+		}
+		m.ask(m.c.T.F(prompt, it.Position, it.Title), m.act(m.c.T.T(status), func() error {
+			return m.c.Store.SetSkipped(m.c.Ctx, it.ID, !it.Skipped)
+		}))
+	}
+	return nil
+}
+
+// ShortHelp lists the keys of the current mode.
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.keys
+	switch {
+	case m.form != nil:
+		return []key.Binding{k.Cancel}
+	case m.picker != nil:
+		return []key.Binding{k.Pick, k.Typed, k.Cancel}
+	case m.confirm != nil:
+		return []key.Binding{k.Yes, k.No}
+	}
+	switch m.pane {
+	case paneQueue:
+		return []key.Binding{k.Next, k.CallNext, k.EndTurn, k.Add, k.Pane}
+	case paneIntro:
+		return []key.Binding{k.Next, k.Back, k.Pane}
+	}
+	return []key.Binding{k.Next, k.Back, k.Skip, k.Edit, k.Pane}
+}
+
+// FullHelp lists every key of the current pane.
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.keys
+	if m.form != nil || m.picker != nil || m.confirm != nil {
+		return [][]key.Binding{m.ShortHelp()}
+	}
+	run := []key.Binding{k.Next, k.Back, k.Pane, k.Up, k.Down}
+	switch m.pane {
+	case paneQueue:
+		return [][]key.Binding{run, {k.Add, k.CallNext, k.Call, k.EndTurn, k.More, k.Less, k.Remove, k.MoveUp}}
+	case paneIntro:
+		return [][]key.Binding{run}
+	}
+	return [][]key.Binding{run, {k.Add, k.Edit, k.Delete, k.Skip, k.MoveUp}}
 }

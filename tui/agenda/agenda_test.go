@@ -1,0 +1,175 @@
+package agenda_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"doithoai/store"
+	"doithoai/tui/agenda"
+	"doithoai/tui/common"
+	"doithoai/tui/i18n"
+)
+
+func items(t *testing.T, st *store.Store) []store.AgendaItem {
+	t.Helper()
+	a, err := st.Agenda(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func open(t *testing.T, c *common.Common) common.Station {
+	s := agenda.New(c)
+	s.SetSize(c.Width, c.Height)
+	return drive(s, s.Init())
+}
+
+func TestAdvanceWithClock(t *testing.T) {
+	c, st, clk := env(t, i18n.EN, 100, 30)
+	s := open(t, c)
+	if !strings.Contains(s.View(), "Not started") {
+		t.Fatalf("before start:\n%s", s.View())
+	}
+	s = press(s, "n") // starts the meeting at 07:30
+	it := items(t, st)
+	if !it[0].Running() || !it[0].StartedAt.Equal(start) {
+		t.Fatalf("first n: %+v", it[0])
+	}
+	clk.add(13 * time.Minute) // 13 of 15 planned minutes: amber
+	s, _ = s.Update(common.TickMsg{Now: clk.t})
+	v := s.View()
+	if !strings.Contains(v, "Elapsed 13:00 / 15:00") || !strings.Contains(v, "02:00 left") {
+		t.Fatalf("clock after 13 min:\n%s", v)
+	}
+	clk.add(4 * time.Minute) // 17 min: 2 over, meeting 2 behind
+	s, _ = s.Update(common.TickMsg{Now: clk.t})
+	v = s.View()
+	if !strings.Contains(v, "OVER 02:00") || !strings.Contains(v, "2 min behind") || !strings.Contains(v, "Projected end 10:52") {
+		t.Fatalf("over time:\n%s", v)
+	}
+	s = press(s, "n")
+	it = items(t, st)
+	if !it[0].EndedAt.Equal(clk.t) || !it[1].StartedAt.Equal(clk.t) {
+		t.Fatalf("second n: %+v %+v", it[0], it[1])
+	}
+	if !strings.Contains(s.View(), "Started item 2.") {
+		t.Fatalf("status after n:\n%s", s.View())
+	}
+}
+
+func TestBackAsksFirst(t *testing.T) {
+	c, st, clk := env(t, i18n.EN, 100, 30)
+	s := open(t, c)
+	s = press(s, "n")
+	clk.add(time.Minute)
+	s = press(s, "n")
+	clk.add(time.Minute)
+	s = press(s, "b")
+	if !s.Capturing() || !strings.Contains(s.View(), "Go back to the previous item?") {
+		t.Fatalf("no confirmation:\n%s", s.View())
+	}
+	s = press(s, "n") // no
+	if s.Capturing() || !items(t, st)[1].Running() {
+		t.Fatal("declined back changed the run")
+	}
+	s = press(s, "b", "y")
+	it := items(t, st)
+	if !it[0].Running() || !it[1].StartedAt.IsZero() || !it[0].StartedAt.Equal(start) {
+		t.Fatalf("after back: %+v %+v", it[0], it[1])
+	}
+	// the clock counts on from the item's first start
+	s, _ = s.Update(common.TickMsg{Now: clk.t})
+	if !strings.Contains(s.View(), "Elapsed 02:00") {
+		t.Fatalf("clock after back:\n%s", s.View())
+	}
+}
+
+func TestSkipAsksFirst(t *testing.T) {
+	c, st, clk := env(t, i18n.EN, 100, 30)
+	s := open(t, c)
+	s = press(s, "n")
+	// the cursor is on the running item: skipping it is refused
+	s = press(s, "s")
+	if s.Capturing() || !strings.Contains(s.View(), "cannot be skipped") {
+		t.Fatalf("skip on a running item:\n%s", s.View())
+	}
+	s = press(s, "down", "s")
+	if !s.Capturing() || !strings.Contains(s.View(), "Skip item 2.") {
+		t.Fatalf("no confirmation:\n%s", s.View())
+	}
+	s = press(s, "esc")
+	if items(t, st)[1].Skipped {
+		t.Fatal("cancelled skip skipped")
+	}
+	s = press(s, "s", "y")
+	if !items(t, st)[1].Skipped {
+		t.Fatal("skip not stored")
+	}
+	clk.add(15 * time.Minute)
+	s = press(s, "n")
+	it := items(t, st)
+	if !it[2].Running() || !it[1].StartedAt.IsZero() {
+		t.Fatalf("advance did not pass the skipped item: %+v %+v", it[1], it[2])
+	}
+	// skipping 5 minutes of introductions puts the meeting 5 minutes ahead
+	s, _ = s.Update(common.TickMsg{Now: clk.t})
+	if !strings.Contains(s.View(), "5 min ahead") {
+		t.Fatalf("drift after skip:\n%s", s.View())
+	}
+}
+
+func TestEditItemThroughForm(t *testing.T) {
+	c, st, _ := env(t, i18n.EN, 100, 30)
+	s := open(t, c)
+	n := len(items(t, st))
+	s = press(s, "a")
+	if !s.Capturing() {
+		t.Fatal("form not open")
+	}
+	// kind select: keep "performance"; next field
+	s = press(s, "enter")
+	s = typeText(s, "Chụp ảnh lưu niệm")
+	s = press(s, "enter", "enter") // presenter empty
+	s = press(s, "backspace", "backspace", "3", "enter")
+	deadline := time.Now().Add(2 * time.Second)
+	for len(items(t, st)) == n && time.Now().Before(deadline) {
+		s = press(s)
+		time.Sleep(10 * time.Millisecond)
+	}
+	it := items(t, st)
+	if len(it) != n+1 || it[1].Title != "Chụp ảnh lưu niệm" || it[1].PlannedMinutes != 3 || it[1].Kind != store.ItemOther {
+		t.Fatalf("item not added after row 1: %d items, %+v", len(it), it[1])
+	}
+	h, _ := st.History(context.Background(), "agenda_item", it[1].ID, 0)
+	if len(h) != 1 || h[0].Station != "agenda" {
+		t.Fatalf("not audited: %+v", h)
+	}
+}
+
+func TestViewFitsEverySize(t *testing.T) {
+	c, _, _ := env(t, i18n.VI, 80, 24)
+	s := open(t, c)
+	s = press(s, "n")
+	for _, p := range []int{0, 1, 2} {
+		for _, sz := range [][2]int{{80, 24}, {60, 13}, {120, 40}, {200, 60}, {30, 5}, {1, 1}} {
+			s.SetSize(sz[0], sz[1])
+			v := s.View()
+			lines := strings.Split(v, "\n")
+			if len(lines) != sz[1] {
+				t.Fatalf("pane %d at %v: %d lines", p, sz, len(lines))
+			}
+			for _, l := range lines {
+				if w := ansi.StringWidth(l); w != sz[0] {
+					t.Fatalf("pane %d at %v: line of width %d: %q", p, sz, w, l)
+				}
+			}
+		}
+		s.SetSize(80, 24)
+		s = press(s, "tab")
+	}
+}

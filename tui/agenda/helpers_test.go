@@ -1,0 +1,144 @@
+package agenda_test
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"doithoai/assets"
+	"doithoai/store"
+	"doithoai/tui/common"
+	"doithoai/tui/common/commontest"
+	"doithoai/tui/i18n"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+// testClock is the injected clock: the store and the station read it.
+type testClock struct{ t time.Time }
+
+func (c *testClock) now() time.Time      { return c.t }
+func (c *testClock) add(d time.Duration) { c.t = c.t.Add(d) }
+
+// start is the demo meeting's planned start, in the local zone like
+// commontest.Now.
+var start = time.Date(2023, 10, 18, 7, 30, 0, 0, time.Local)
+
+// env opens the demo meeting with a clock the test moves.
+func env(t testing.TB, lang i18n.Lang, w, h int) (*common.Common, *store.Store, *testClock) {
+	t.Helper()
+	clk := &testClock{t: start}
+	path := filepath.Join(t.TempDir(), "meeting.db")
+	st, err := store.Open(context.Background(), path, store.Options{Create: true, NoWatch: true, Now: clk.now,
+		Actor: store.Actor{Station: "agenda", Role: store.RoleAgenda}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	seed, err := assets.Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.As(store.Actor{Station: "setup", Role: store.RoleAdmin}).LoadSeed(context.Background(), seed); err != nil {
+		t.Fatal(err)
+	}
+	c := commontest.Wrap(st, lang, w, h)
+	c.Now = clk.now
+	c.Path = "meeting.db"
+	return c, st, clk
+}
+
+// drive runs cmd and feeds its messages back into s until nothing is left,
+// the way the runtime would. Commands that do not answer at once (cursor
+// blinks, ticks) are dropped.
+func drive(s common.Station, cmd tea.Cmd) common.Station {
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		ch := make(chan tea.Msg, 1)
+		go func() { ch <- c() }()
+		var msg tea.Msg
+		select {
+		case msg = <-ch:
+		case <-time.After(100 * time.Millisecond):
+			continue
+		}
+		switch msg := msg.(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			var next tea.Cmd
+			s, next = s.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+	return s
+}
+
+func key(s string) tea.KeyMsg {
+	switch s {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	case "backspace":
+		return tea.KeyMsg{Type: tea.KeyBackspace}
+	case "ctrl+t":
+		return tea.KeyMsg{Type: tea.KeyCtrlT}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+// press sends keys one by one and settles each.
+func press(s common.Station, keys ...string) common.Station {
+	for _, k := range keys {
+		var cmd tea.Cmd
+		s, cmd = s.Update(key(k))
+		s = drive(s, cmd)
+	}
+	return s
+}
+
+// typeText sends one key message per rune (Vietnamese included).
+func typeText(s common.Station, text string) common.Station {
+	for _, r := range text {
+		var cmd tea.Cmd
+		s, cmd = s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		s = drive(s, cmd)
+	}
+	return s
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from golden:\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}

@@ -1,0 +1,57 @@
+package agenda
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"doithoai/tui/i18n"
+)
+
+// keyMap holds the station's bindings; the help bar is built from them.
+type keyMap struct {
+	Next, Back, Pane  key.Binding
+	Up, Down          key.Binding
+	MoveUp, MoveDown  key.Binding
+	Add, Edit, Delete key.Binding
+	Skip              key.Binding
+	// speaker queue
+	CallNext, Call, EndTurn key.Binding
+	More, Less              key.Binding
+	Remove                  key.Binding
+	// confirmation and picker
+	Yes, No     key.Binding
+	Pick, Typed key.Binding
+	Cancel      key.Binding
+}
+
+func newKeys(t i18n.Catalog) keyMap {
+	b := func(help string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], t.T(help)))
+	}
+	k := keyMap{
+		Next:     b("agenda.key.next", "n"),
+		Back:     b("agenda.key.back", "b"),
+		Pane:     b("agenda.key.pane", "tab", "shift+tab"),
+		Up:       b("key.up", "up", "k"),
+		Down:     b("key.down", "down", "j"),
+		MoveUp:   b("agenda.key.move_up", "K", "shift+up"),
+		MoveDown: b("agenda.key.move_down", "J", "shift+down"),
+		Add:      b("agenda.key.add", "a"),
+		Edit:     b("agenda.key.edit", "e", "enter"),
+		Delete:   b("agenda.key.delete", "x", "delete"),
+		Skip:     b("agenda.key.skip", "s"),
+		CallNext: b("agenda.key.call_next", "c"),
+		Call:     b("agenda.key.call", "enter"),
+		EndTurn:  b("agenda.key.end_turn", "e"),
+		More:     b("agenda.key.more", "+", "="),
+		Less:     b("agenda.key.less", "-"),
+		Remove:   b("agenda.key.remove", "x", "delete"),
+		Yes:      b("agenda.key.yes", "y", "enter"),
+		No:       b("agenda.key.no", "n", "esc"),
+		Pick:     b("agenda.key.pick", "enter"),
+		Typed:    b("agenda.key.typed", "ctrl+t"),
+		Cancel:   b("agenda.key.cancel", "esc"),
+	}
+	k.MoveUp.SetHelp("K/J", t.T("agenda.key.move"))
+	k.Pane.SetHelp("tab", t.T("agenda.key.pane"))
+	return k
+}

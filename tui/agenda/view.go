@@ -1,0 +1,206 @@
+package agenda
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"doithoai/store"
+	"doithoai/tui/common"
+	"doithoai/tui/styles"
+)
+
+func secs(n int) time.Duration { return time.Duration(n) * time.Second }
+
+func levelStyle(s *styles.Styles, l store.Level) lipgloss.Style {
+	switch l {
+	case store.LevelWarn:
+		return s.Warn
+	case store.LevelOver:
+		return s.Err
+	case store.LevelOK:
+		return s.OK
+	}
+	return s.Normal
+}
+
+// hm formats a wall-clock time in the station's zone ("" for zero).
+func (m *Model) hm(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(m.now.Location()).Format("15:04")
+}
+
+// View draws clocks, pane tabs, the pane and the status line in w x h.
+func (m *Model) View() string {
+	w, h := m.w, m.h
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	s := m.c.Styles
+	if !m.loaded {
+		return common.Fit(s.Subtle.Render(m.c.T.T("ui.loading")), w, h)
+	}
+	if m.form != nil {
+		return common.Fit(m.form.View(), w, h)
+	}
+	top := m.clockView(w)
+	tabs := m.tabsView(w)
+	foot := m.footView(w)
+	body := max(0, h-lipgloss.Height(top)-2)
+	var pane string
+	switch m.pane {
+	case paneSheet:
+		pane = m.sheetView(w, body)
+	case paneQueue:
+		pane = m.queueView(w, body)
+	case paneIntro:
+		pane = m.introView(w, body)
+	}
+	return common.Fit(top+"\n"+tabs+"\n"+common.Fit(pane, w, body)+"\n"+foot, w, h)
+}
+
+// clockView is two lines: the current item and its clock; drift,
+// projected end and the running turn.
+func (m *Model) clockView(w int) string {
+	s, t, p := m.c.Styles, m.c.T, m.plan
+	var l1 string
+	switch {
+	case p.Current >= 0:
+		a := m.snap.items[p.Current]
+		st := levelStyle(s, p.Level)
+		var right string
+		if p.Remaining >= 0 {
+			right = t.F("agenda.clock.running", clock(p.Elapsed), clock(secs(a.PlannedMinutes*60)), clock(p.Remaining))
+		} else {
+			right = t.F("agenda.clock.over", clock(p.Elapsed), clock(secs(a.PlannedMinutes*60)), clock(-p.Remaining))
+		}
+		rw := lipgloss.Width(right)
+		left := common.Trunc("▶ "+itoa(a.Position)+". "+a.Title, max(0, w-rw-1))
+		l1 = s.Current.Render(common.Pad(left, max(0, w-rw))) + st.Render(right)
+	case p.Finished:
+		l1 = s.OK.Render(common.Trunc(t.F("agenda.clock.finished", m.hm(p.ProjectedEnd)), w))
+	default:
+		start := m.snap.meeting.StartTime
+		if start == "" {
+			start = "--:--"
+		}
+		l1 = s.Bold.Render(common.Trunc(t.F("agenda.clock.not_started", start), w))
+	}
+	var parts []string
+	if p.HasDrift {
+		switch dm := p.DriftMinutes(); {
+		case dm > 0:
+			parts = append(parts, s.Err.Render(t.F("agenda.clock.behind", dm)))
+		case dm < 0:
+			parts = append(parts, s.OK.Render(t.F("agenda.clock.ahead", -dm)))
+		default:
+			parts = append(parts, s.OK.Render(t.T("agenda.clock.on_time")))
+		}
+	}
+	if !p.Finished {
+		end := t.F("agenda.clock.projected", m.hm(p.ProjectedEnd))
+		if p.HasDrift {
+			end += " " + t.F("agenda.clock.planned_end", m.hm(p.PlannedEnd))
+		}
+		parts = append(parts, end)
+	}
+	if sp, ok := speaking(m.snap.speakers); ok {
+		d, limit := m.now.Sub(sp.StartedAt), secs(sp.LimitSeconds)
+		parts = append(parts, levelStyle(s, store.ClockLevel(d, limit)).Render(t.F("agenda.clock.speaker", sp.Name, clock(limit-d))))
+	}
+	return l1 + "\n" + common.Trunc(strings.Join(parts, " · "), w)
+}
+
+func (m *Model) tabsView(w int) string {
+	s := m.c.Styles
+	names := []string{"agenda.pane.sheet", "agenda.pane.queue", "agenda.pane.intro"}
+	var b strings.Builder
+	for i, n := range names {
+		label := " " + m.c.T.T(n) + " "
+		if pane(i) == paneQueue {
+			if cnt := len(queueOf(m.snap.speakers, m.queueItem().ID)); cnt > 0 {
+				label = " " + m.c.T.T(n) + " (" + itoa(cnt) + ") "
+			}
+		}
+		if pane(i) == m.pane {
+			b.WriteString(s.Selected.Render(label))
+		} else {
+			b.WriteString(s.Subtle.Render(label))
+		}
+		b.WriteString(" ")
+	}
+	return common.Trunc(b.String(), w)
+}
+
+func (m *Model) footView(w int) string {
+	s := m.c.Styles
+	switch {
+	case m.confirm != nil:
+		return s.WarnBanner.Render(common.Pad(" "+m.confirm.prompt+" "+m.c.T.T("agenda.confirm.yn"), w))
+	case m.status == "":
+		return ""
+	case m.statusErr:
+		return s.Err.Render(common.Trunc(m.status, w))
+	}
+	return s.OK.Render(common.Trunc(m.status, w))
+}
+
+// introView: arrived / expected per group, and the officials present in
+// protocol order for the MC to read out; side by side when wide enough.
+func (m *Model) introView(w, h int) string {
+	if w >= 76 {
+		gw := min(40, w*2/5)
+		return lipgloss.JoinHorizontal(lipgloss.Top,
+			common.Fit(m.groupsView(gw, h), gw, h), "  ", common.Fit(m.officialsView(w-gw-2, h), w-gw-2, h))
+	}
+	g := m.groupsView(w, h)
+	gh := min(lipgloss.Height(g), h/2)
+	return common.Fit(g, w, gh) + "\n" + m.officialsView(w, h-gh)
+}
+
+func (m *Model) groupsView(w, h int) string {
+	s, t := m.c.Styles, m.c.T
+	numW := 9
+	var b strings.Builder
+	b.WriteString(s.Bold.Render(common.Pad(t.T("agenda.intro.groups"), w-numW) + common.Pad(t.T("agenda.intro.count"), numW)))
+	row := func(name string, ty store.Tally) string {
+		n := itoa(ty.Arrived) + "/" + itoa(ty.Expected)
+		return common.Pad(name, w-numW) + common.Pad(n, numW)
+	}
+	for i, g := range m.snap.groups {
+		if i+2 >= h {
+			break
+		}
+		b.WriteString("\n" + row(g.Name, g))
+	}
+	b.WriteString("\n" + s.Bold.Render(row(t.T("agenda.intro.total"), m.snap.total)))
+	return b.String()
+}
+
+func (m *Model) officialsView(w, h int) string {
+	s, t := m.c.Styles, m.c.T
+	off := m.snap.officials
+	var b strings.Builder
+	b.WriteString(s.Bold.Render(common.Trunc(t.F("agenda.intro.officials", len(off)), w)))
+	if len(off) == 0 {
+		b.WriteString("\n" + s.Subtle.Render(common.Trunc(t.T("agenda.intro.none"), w)))
+		return b.String()
+	}
+	start := min(m.ioffset, max(0, len(off)-1))
+	nameW := min(24, w/2)
+	for i := start; i < len(off) && i-start < h-1; i++ {
+		d := off[i]
+		who := d.Title
+		if d.UnitName != "" && !strings.Contains(store.Fold(d.Title), store.Fold(d.UnitName)) {
+			if who != "" {
+				who += ", "
+			}
+			who += d.UnitName
+		}
+		b.WriteString("\n" + common.Trunc(common.Pad(itoa(i+1)+". "+d.FullName, nameW)+" "+who, w))
+	}
+	return b.String()
+}
