@@ -22,6 +22,7 @@ type DelegatePicker struct {
 	byID   map[int64]int
 	ix     *fold.Index
 	hits   []fold.Hit
+	tied   []bool // tied[i]: hit i has a namesake among the hits (same score, same folded name)
 	cursor int
 	// Filter, when set, keeps only the delegates it accepts (for example
 	// those who have arrived).
@@ -111,6 +112,39 @@ func (p *DelegatePicker) search() {
 	if p.cursor >= len(p.hits) {
 		p.cursor = max(0, len(p.hits)-1)
 	}
+	p.markTies()
+}
+
+// markTies finds namesakes among the hits once per search, so drawing a
+// row costs nothing. Hits come best first, so equal scores are adjacent;
+// only names in a run of equal scores are folded.
+func (p *DelegatePicker) markTies() {
+	p.tied = p.tied[:0]
+	for range p.hits {
+		p.tied = append(p.tied, false)
+	}
+	var folded []string
+	for lo := 0; lo < len(p.hits); {
+		hi := lo + 1
+		for hi < len(p.hits) && p.hits[hi].Score == p.hits[lo].Score {
+			hi++
+		}
+		if hi-lo > 1 {
+			folded = folded[:0]
+			for _, h := range p.hits[lo:hi] {
+				d, _ := p.ByID(h.ID)
+				folded = append(folded, fold.Fold(d.FullName))
+			}
+			for i := range folded {
+				for j := range folded {
+					if i != j && folded[i] == folded[j] {
+						p.tied[lo+i] = true
+					}
+				}
+			}
+		}
+		lo = hi
+	}
 }
 
 // Update handles typing and moving the highlight.
@@ -164,21 +198,18 @@ func (p *DelegatePicker) Selected() (store.Delegate, bool) {
 // folded name: namesakes the query cannot tell apart, so the unit must be
 // shown and the operator must choose.
 func (p *DelegatePicker) Tied(i int) bool {
-	if i < 0 || i >= len(p.hits) {
-		return false
-	}
-	d, _ := p.ByID(p.hits[i].ID)
-	for j, h := range p.hits {
-		if j == i || h.Score != p.hits[i].Score {
-			continue
-		}
-		o, _ := p.ByID(h.ID)
-		if fold.Fold(o.FullName) == fold.Fold(d.FullName) {
-			return true
-		}
-	}
-	return false
+	return i >= 0 && i < len(p.tied) && p.tied[i]
 }
+
+// Ambiguous reports whether the query cannot single out its best hit: the
+// first two hits score the same (namesakes, or a query too short to tell
+// two names apart). Enter should then not pick the first hit blindly.
+func (p *DelegatePicker) Ambiguous() bool {
+	return len(p.hits) > 1 && p.hits[0].Score == p.hits[1].Score
+}
+
+// Index is the current search index.
+func (p *DelegatePicker) Index() *fold.Index { return p.ix }
 
 // Query is the typed text.
 func (p *DelegatePicker) Query() string { return p.Input.Value() }
@@ -188,6 +219,7 @@ func (p *DelegatePicker) Reset() {
 	p.Input.SetValue("")
 	p.cursor = 0
 	p.hits = p.hits[:0]
+	p.tied = p.tied[:0]
 }
 
 // SetQuery replaces the typed text and searches.

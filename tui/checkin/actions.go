@@ -1,0 +1,250 @@
+package checkin
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"doithoai/store"
+	"doithoai/store/fold"
+	"doithoai/tui/common"
+)
+
+// checkedMsg is the outcome of a check-in commit (by row, code, sheet
+// number or walk-in form).
+type checkedMsg struct {
+	req    int
+	res    store.CheckInResult
+	err    error
+	sheet  int // the #row asked for, when by sheet number
+	walkIn bool
+}
+
+// lastMsg is the desk's newest standing check-in, for undo.
+type lastMsg struct {
+	req int
+	d   store.Delegate
+	err error
+}
+
+// undoneMsg is the outcome of an undo.
+type undoneMsg struct {
+	req int
+	d   store.Delegate
+	err error
+}
+
+// confirm is an undo waiting for the operator's yes.
+type confirm struct{ d store.Delegate }
+
+// codeLike reports text that can only be a code: one word with a digit
+// (names have none). Such a query that is not a known code must never
+// check in the best partial match.
+func codeLike(q string) bool {
+	if len(q) < 3 || strings.ContainsFunc(q, unicode.IsSpace) {
+		return false
+	}
+	return strings.ContainsFunc(q, unicode.IsDigit)
+}
+
+// enter decides what Enter does with the query.
+func (m *Model) enter() tea.Cmd {
+	q := strings.TrimSpace(m.picker.Query())
+	if q == "" || m.snap == nil {
+		return nil
+	}
+	scanned := m.scanned()
+	t := m.c.T
+	// "#12": row 12 of the printed sign-in sheet
+	if rest, ok := strings.CutPrefix(q, "#"); ok {
+		m.clearQuery()
+		n, err := strconv.Atoi(strings.TrimSpace(rest))
+		if err != nil || n <= 0 {
+			m.bad(t.F("checkin.n.no_row", rest))
+			return nil
+		}
+		return m.commit(q, func(st *store.Store) checkedMsg {
+			d, err := st.DelegateBySheetNo(m.c.Ctx, n)
+			if err != nil {
+				return checkedMsg{err: err, sheet: n}
+			}
+			res, err := st.CheckIn(m.c.Ctx, d.ID)
+			return checkedMsg{res: res, err: err}
+		})
+	}
+	// a delegate's code, scanned or typed: check in directly
+	if cc := compactCode(q); cc != "" {
+		if id, ok := m.snap.codes[cc]; ok {
+			d, _ := m.delegate(id)
+			m.clearQuery()
+			return m.checkIn(id, d.FullName)
+		}
+	}
+	hits := m.picker.Hits()
+	nameHit := len(hits) > 0 && fold.Tier(hits[0].Score) >= fold.TierPartial
+	if codeLike(q) || (scanned && !nameHit) {
+		m.clearQuery()
+		m.bad(t.F("checkin.n.unknown", q))
+		return nil
+	}
+	if len(hits) == 0 {
+		m.bad(t.F("checkin.n.not_found", q))
+		return nil
+	}
+	if !m.chosen && m.picker.Cursor() == 0 && m.picker.Ambiguous() {
+		m.choosing = true
+		n := 1
+		for n < len(hits) && hits[n].Score == hits[0].Score {
+			n++
+		}
+		if m.picker.Tied(0) {
+			d, _ := m.delegate(hits[0].ID)
+			m.setNotice(lvlWarn, t.F("checkin.n.namesakes", n, d.FullName))
+		} else {
+			m.setNotice(lvlWarn, t.F("checkin.n.choose", n))
+		}
+		return nil
+	}
+	d, ok := m.picker.Selected()
+	if !ok {
+		return nil
+	}
+	m.clearQuery()
+	return m.checkIn(d.ID, d.FullName)
+}
+
+func (m *Model) bad(text string) { m.setNotice(lvlBad, text) }
+
+func (m *Model) checkIn(id int64, name string) tea.Cmd {
+	return m.commit(name, func(st *store.Store) checkedMsg {
+		res, err := st.CheckIn(m.c.Ctx, id)
+		return checkedMsg{res: res, err: err}
+	})
+}
+
+// commit shows "saving" and runs fn in a Cmd; the notice says done only
+// when the commit has returned.
+func (m *Model) commit(label string, fn func(*store.Store) checkedMsg) tea.Cmd {
+	m.req++
+	m.noticeReq = m.req
+	m.setNotice(lvlInfo, m.c.T.F("checkin.n.pending", label))
+	req, st := m.req, m.c.Store
+	return func() tea.Msg {
+		msg := fn(st)
+		msg.req = req
+		return msg
+	}
+}
+
+func (m *Model) checked(msg checkedMsg) tea.Cmd {
+	t := m.c.T
+	if msg.err == nil {
+		m.patch(msg.res.Delegate)
+	}
+	// An older commit that simply succeeded does not hide the notice of a
+	// newer one; an error or "already here" always shows.
+	if msg.req < m.noticeReq && msg.err == nil && !msg.res.Already {
+		return nil
+	}
+	m.noticeReq = max(m.noticeReq, msg.req)
+	d := msg.res.Delegate
+	switch {
+	case msg.err != nil && msg.sheet > 0 && errors.Is(msg.err, store.ErrNotFound):
+		m.bad(t.F("checkin.n.no_row", strconv.Itoa(msg.sheet)))
+	case msg.err != nil:
+		m.bad(t.F("checkin.n.error", m.c.ErrText(msg.err)))
+	case msg.res.Already:
+		m.setNotice(lvlWarn, t.F("checkin.n.already", d.FullName, m.clockText(msg.res.CheckIn.At), msg.res.CheckIn.Station))
+	case msg.walkIn:
+		m.setNotice(lvlOK, t.F("checkin.n.walkin", d.FullName, unitText(d)))
+	default:
+		m.setNotice(lvlOK, t.F("checkin.n.done", d.FullName, unitText(d), m.clockText(msg.res.CheckIn.At)))
+	}
+	return nil
+}
+
+func unitText(d store.Delegate) string {
+	if d.UnitName != "" {
+		return d.UnitName
+	}
+	return d.Title
+}
+
+// patch updates the in-memory row at once; the reload that the commit
+// triggers (common.ChangedMsg) brings the tallies.
+func (m *Model) patch(d store.Delegate) {
+	if i, ok := m.pos[d.ID]; ok {
+		m.snap.ds[i].ArrivedAt, m.snap.ds[i].ArrivedAs = d.ArrivedAt, d.ArrivedAs
+	}
+}
+
+func lastCheckIn(c *common.Common, req int) tea.Cmd {
+	return func() tea.Msg {
+		d, err := c.Store.LastCheckIn(c.Ctx)
+		return lastMsg{req: req, d: d, err: err}
+	}
+}
+
+func (m *Model) gotLast(msg lastMsg) {
+	if msg.req != m.req {
+		return // the operator did something else meanwhile
+	}
+	switch {
+	case errors.Is(msg.err, store.ErrNotFound):
+		m.setNotice(lvlInfo, m.c.T.T("checkin.n.no_last"))
+	case msg.err != nil:
+		m.bad(m.c.T.F("checkin.n.error", m.c.ErrText(msg.err)))
+	default:
+		m.confirm = &confirm{d: msg.d}
+	}
+}
+
+// askUncheck asks to undo the highlighted delegate's check-in.
+func (m *Model) askUncheck() {
+	d, ok := m.picker.Selected()
+	if !ok {
+		return
+	}
+	if !d.Arrived() {
+		m.setNotice(lvlInfo, m.c.T.F("checkin.n.not_here", d.FullName))
+		return
+	}
+	m.confirm = &confirm{d: d}
+}
+
+func (m *Model) confirmKey(k tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, m.keys.Yes):
+		d := m.confirm.d
+		m.confirm = nil
+		m.req++
+		m.noticeReq = m.req
+		req, c := m.req, m.c
+		return func() tea.Msg {
+			err := c.Store.UndoCheckIn(c.Ctx, d.ID)
+			return undoneMsg{req: req, d: d, err: err}
+		}
+	case key.Matches(k, m.keys.No):
+		m.confirm = nil
+		m.setNotice(lvlInfo, m.c.T.T("checkin.n.cancelled"))
+	}
+	return nil
+}
+
+func (m *Model) undone(msg undoneMsg) {
+	if msg.err != nil {
+		m.bad(m.c.T.F("checkin.n.error", m.c.ErrText(msg.err)))
+		return
+	}
+	d := msg.d
+	if i, ok := m.pos[d.ID]; ok {
+		m.snap.ds[i].ArrivedAt, m.snap.ds[i].ArrivedAs = time.Time{}, ""
+	}
+	m.noticeReq = max(m.noticeReq, msg.req)
+	m.setNotice(lvlOK, m.c.T.F("checkin.n.undone", d.FullName, unitText(d)))
+}
