@@ -1,0 +1,348 @@
+package docs
+
+import (
+	"cmp"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"doithoai/store"
+)
+
+// The attendance list (after the day) and the sign-in sheet (before it) are
+// the same list: the sheet is numbered by sheet_no, the row number the
+// check-in desk accepts as "#N", and has no arrival times yet.
+
+const noGroup = "Khác" // delegates without a group
+
+// walkInNote marks a walk-in: a person who came without being on the list.
+const walkInNote = "Ngoài danh sách mời"
+
+// attRow is one line of the list.
+type attRow struct {
+	No      int // STT or sheet number
+	D       store.Delegate
+	Group   string
+	Arrived string // clock time or ""
+	Note    string
+}
+
+// kindRank orders units by kind the way protocol does.
+func kindRank(k store.UnitKind) int {
+	if i := slices.Index(store.UnitKinds, k); i >= 0 {
+		return i
+	}
+	return len(store.UnitKinds)
+}
+
+// givenName is the last word of a folded name: Vietnamese lists are
+// ordered by given name.
+func givenName(folded string) string {
+	w := strings.Fields(folded)
+	if len(w) == 0 {
+		return ""
+	}
+	return w[len(w)-1]
+}
+
+// sheetOrder sorts delegates like the printed sheet: group position, unit
+// (kind, then name), given name, full name.
+func (s *Snapshot) sheetOrder() []store.Delegate {
+	gpos := map[int64]int{}
+	for _, g := range s.Groups {
+		gpos[g.ID] = g.Position
+	}
+	ds := slices.Clone(s.Delegates)
+	groupKey := func(d store.Delegate) (int, int, int64) {
+		if d.GroupID == 0 {
+			return 1, 0, 0
+		}
+		return 0, gpos[d.GroupID], d.GroupID
+	}
+	slices.SortStableFunc(ds, func(a, b store.Delegate) int {
+		an, ap, ai := groupKey(a)
+		bn, bp, bi := groupKey(b)
+		if c := cmp.Or(cmp.Compare(an, bn), cmp.Compare(ap, bp), cmp.Compare(ai, bi)); c != 0 {
+			return c
+		}
+		au, bu := a.UnitID == 0, b.UnitID == 0
+		if au != bu {
+			if au {
+				return 1
+			}
+			return -1
+		}
+		fa, fb := store.Fold(a.FullName), store.Fold(b.FullName)
+		return cmp.Or(cmp.Compare(kindRank(a.UnitKind), kindRank(b.UnitKind)), cmp.Compare(store.Fold(a.UnitName), store.Fold(b.UnitName)),
+			cmp.Compare(a.UnitID, b.UnitID), cmp.Compare(givenName(fa), givenName(fb)), cmp.Compare(fa, fb), cmp.Compare(a.ID, b.ID))
+	})
+	return ds
+}
+
+func (s *Snapshot) attendanceRows(signin bool, o Options) []attRow {
+	ds := s.sheetOrder()
+	if signin {
+		// The sheet's row numbers are the delegates' sheet numbers; anyone
+		// not numbered yet (should not happen after Export) goes last.
+		slices.SortStableFunc(ds, func(a, b store.Delegate) int {
+			if (a.SheetNo == 0) != (b.SheetNo == 0) {
+				if a.SheetNo == 0 {
+					return 1
+				}
+				return -1
+			}
+			return cmp.Compare(a.SheetNo, b.SheetNo)
+		})
+	}
+	rows := make([]attRow, 0, len(ds))
+	for i, d := range ds {
+		r := attRow{No: i + 1, D: d, Group: d.GroupName}
+		if r.Group == "" {
+			r.Group = noGroup
+		}
+		if signin {
+			r.No = d.SheetNo
+		} else {
+			r.Arrived = hhmm(d.ArrivedAt, o, s.Meeting.Date)
+			if d.WalkIn {
+				r.Note = walkInNote
+			} else if !d.Arrived() {
+				r.Note = "Vắng"
+			}
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+func attHeader(signin, contacts bool) []string {
+	h := []string{"STT", "Mã", "Họ và tên", "Chức vụ", "Đơn vị", "Thành phần"}
+	if signin {
+		h[0] = "Số TT"
+	}
+	if !signin {
+		h = append(h, "Giờ đến", "Ghi chú")
+	}
+	if contacts {
+		h = append(h, "Điện thoại")
+	}
+	return append(h, "Ký tên")
+}
+
+func attRecord(r attRow, signin, contacts bool) []string {
+	no := ""
+	if r.No > 0 {
+		no = strconv.Itoa(r.No)
+	}
+	rec := []string{no, r.D.Code, r.D.FullName, r.D.Title, r.D.UnitName, r.Group}
+	if !signin {
+		rec = append(rec, r.Arrived, r.Note)
+	}
+	if contacts {
+		rec = append(rec, r.D.Phone)
+	}
+	return append(rec, "")
+}
+
+func writeAttendance(w io.Writer, s *Snapshot, signin bool, f Format, o Options) error {
+	rows := s.attendanceRows(signin, o)
+	switch f {
+	case CSV:
+		return attendanceCSV(w, rows, signin, o.WithContacts)
+	case XLSX:
+		return attendanceXLSX(w, s, rows, signin, o)
+	case DOCX:
+		return attendanceDOCX(w, s, rows, signin, o)
+	}
+	return fmt.Errorf("%w: %s", ErrFormat, f)
+}
+
+// attendanceCSV writes UTF-8 with a BOM (so Excel on Windows reads the
+// accents) and CRLF line ends.
+func attendanceCSV(w io.Writer, rows []attRow, signin, contacts bool) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	cw.Write(attHeader(signin, contacts))
+	for _, r := range rows {
+		cw.Write(attRecord(r, signin, contacts))
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func attTitle(signin bool) string {
+	if signin {
+		return "DANH SÁCH ĐẠI BIỂU KÝ TÊN"
+	}
+	return "DANH SÁCH ĐẠI BIỂU THAM DỰ"
+}
+
+func attendanceXLSX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Options) error {
+	x := excelize.NewFile()
+	defer x.Close()
+	sheet := "Danh sách"
+	x.SetSheetName("Sheet1", sheet)
+	hdr := attHeader(signin, o.WithContacts)
+	title, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Family: font}, Alignment: &excelize.Alignment{Horizontal: "center"}})
+	sub, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Italic: true, Size: 12, Family: font}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}})
+	border := []excelize.Border{{Type: "left", Style: 1, Color: "000000"}, {Type: "right", Style: 1, Color: "000000"},
+		{Type: "top", Style: 1, Color: "000000"}, {Type: "bottom", Style: 1, Color: "000000"}}
+	head, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12, Family: font}, Border: border,
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E2F3"}},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	body, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Size: 12, Family: font}, Border: border,
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	last, _ := excelize.ColumnNumberToName(len(hdr))
+	x.SetCellValue(sheet, "A1", attTitle(signin))
+	x.MergeCell(sheet, "A1", last+"1")
+	x.SetCellStyle(sheet, "A1", "A1", title)
+	x.SetCellValue(sheet, "A2", s.Meeting.Title+dateSuffix(s.Meeting))
+	x.MergeCell(sheet, "A2", last+"2")
+	x.SetCellStyle(sheet, "A2", "A2", sub)
+	x.SetRowHeight(sheet, 2, 34)
+	// The header is on row 4, so an import of this file finds it below the
+	// title rows.
+	const headRow = 4
+	for i, h := range hdr {
+		c, _ := excelize.CoordinatesToCellName(i+1, headRow)
+		x.SetCellValue(sheet, c, h)
+	}
+	x.SetCellStyle(sheet, "A4", last+"4", head)
+	for ri, r := range rows {
+		rec := attRecord(r, signin, o.WithContacts)
+		for ci, v := range rec {
+			c, _ := excelize.CoordinatesToCellName(ci+1, headRow+1+ri)
+			if ci == 0 && r.No > 0 {
+				x.SetCellInt(sheet, c, int64(r.No))
+				continue
+			}
+			// Text cells keep codes and phones as typed (no lost zeros).
+			x.SetCellStr(sheet, c, v)
+		}
+	}
+	if len(rows) > 0 {
+		x.SetCellStyle(sheet, "A5", fmt.Sprintf("%s%d", last, headRow+len(rows)), body)
+	}
+	widths := map[string]float64{"STT": 6, "Số TT": 6, "Mã": 9, "Họ và tên": 26, "Chức vụ": 26, "Đơn vị": 30, "Thành phần": 20,
+		"Giờ đến": 9, "Ghi chú": 16, "Điện thoại": 13, "Ký tên": 14}
+	for i, h := range hdr {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		x.SetColWidth(sheet, col, col, widths[h])
+	}
+	x.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: "A5", ActivePane: "bottomLeft"})
+	orient := "landscape"
+	x.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: intp(9), Orientation: &orient, FitToWidth: intp(1), FitToHeight: intp(0)})
+	x.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: boolp(true)})
+	x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, headRow, headRow), Scope: sheet})
+	if !signin {
+		if err := tallySheet(x, s, head, body); err != nil {
+			return err
+		}
+	}
+	return x.Write(w)
+}
+
+func intp(n int) *int    { return &n }
+func boolp(v bool) *bool { return &v }
+
+func dateSuffix(m store.Meeting) string {
+	if m.Date == "" {
+		return ""
+	}
+	return " (" + longDate(m.Date) + ")"
+}
+
+// tally counts one group or unit.
+type tally struct {
+	Name                    string
+	Quota, Invited, Arrived int
+	WalkIns                 int
+}
+
+// tallies counts by group and by unit from the snapshot, in list order.
+func (s *Snapshot) tallies() (groups, units []tally, total tally) {
+	gi := map[string]int{}
+	ui := map[string]int{}
+	for _, g := range s.Groups {
+		gi[g.Name] = len(groups)
+		groups = append(groups, tally{Name: g.Name, Quota: g.Quota})
+		total.Quota += g.Quota
+	}
+	add := func(t *tally, d store.Delegate) {
+		if !d.WalkIn {
+			t.Invited++
+		}
+		if d.Arrived() {
+			t.Arrived++
+			if d.WalkIn {
+				t.WalkIns++
+			}
+		}
+	}
+	for _, d := range s.sheetOrder() {
+		add(&total, d)
+		g := d.GroupName
+		if g == "" {
+			g = noGroup
+		}
+		if _, ok := gi[g]; !ok {
+			gi[g] = len(groups)
+			groups = append(groups, tally{Name: g})
+		}
+		add(&groups[gi[g]], d)
+		u := d.UnitName
+		if u == "" {
+			u = noGroup
+		}
+		if _, ok := ui[u]; !ok {
+			ui[u] = len(units)
+			units = append(units, tally{Name: u})
+		}
+		add(&units[ui[u]], d)
+	}
+	return
+}
+
+func tallySheet(x *excelize.File, s *Snapshot, head, body int) error {
+	groups, units, total := s.tallies()
+	for _, part := range []struct {
+		name, first string
+		rows        []tally
+	}{{"Theo thành phần", "Thành phần", groups}, {"Theo đơn vị", "Đơn vị", units}} {
+		if _, err := x.NewSheet(part.name); err != nil {
+			return err
+		}
+		hdr := []string{part.first, "Số được mời", "Có mặt", "Trong đó ngoài danh sách", "Vắng"}
+		if part.first == "Thành phần" {
+			hdr = append(hdr, "Chỉ tiêu")
+		}
+		x.SetSheetRow(part.name, "A1", &hdr)
+		last, _ := excelize.ColumnNumberToName(len(hdr))
+		x.SetCellStyle(part.name, "A1", last+"1", head)
+		rows := append(slices.Clone(part.rows), tally{Name: "Tổng cộng", Quota: total.Quota, Invited: total.Invited, Arrived: total.Arrived, WalkIns: total.WalkIns})
+		for i, t := range rows {
+			rec := []any{t.Name, t.Invited, t.Arrived, t.WalkIns, max(t.Invited-(t.Arrived-t.WalkIns), 0)}
+			if part.first == "Thành phần" {
+				if t.Quota > 0 {
+					rec = append(rec, t.Quota)
+				} else {
+					rec = append(rec, "")
+				}
+			}
+			c, _ := excelize.CoordinatesToCellName(1, i+2)
+			x.SetSheetRow(part.name, c, &rec)
+		}
+		x.SetCellStyle(part.name, "A2", fmt.Sprintf("%s%d", last, len(rows)+1), body)
+		x.SetColWidth(part.name, "A", "A", 40)
+		x.SetColWidth(part.name, "B", last, 14)
+	}
+	return nil
+}

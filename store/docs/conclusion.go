@@ -1,0 +1,259 @@
+package docs
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"doithoai/store"
+)
+
+// The conclusion notice (thông báo kết luận) is a draft for the office to
+// edit and sign: the layout is final (Decree 30/2020/NĐ-CP), the facts come
+// from the meeting and its log, and the Chairman's own assessments are left
+// as bracketed places to fill.
+
+// excerpt shortens s to about n characters at a word boundary.
+func excerpt(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n]
+	if i := strings.LastIndex(string(r), " "); i > n/2 {
+		return string(r)[:i] + "…"
+	}
+	return string(r) + "…"
+}
+
+// topicsInOrder groups questions by topic, in the meeting's topic order,
+// unknown topics after, questions without a topic last.
+func (s *Snapshot) topicsInOrder() (names []string, by map[string][]store.Question) {
+	by = map[string][]store.Question{}
+	for _, q := range s.Questions {
+		k := q.Topic
+		if k == "" {
+			k = "Các vấn đề khác"
+		}
+		by[k] = append(by[k], q)
+	}
+	seen := map[string]bool{}
+	for _, t := range s.Topics {
+		if len(by[t]) > 0 && !seen[t] {
+			names, seen[t] = append(names, t), true
+		}
+	}
+	for _, q := range s.Questions {
+		k := q.Topic
+		if k == "" {
+			k = "Các vấn đề khác"
+		}
+		if !seen[k] {
+			names, seen[k] = append(names, k), true
+		}
+	}
+	return names, by
+}
+
+func countOutcome(qs []store.Question, o store.Outcome) int {
+	n := 0
+	for _, q := range qs {
+		for _, a := range q.Answers {
+			if a.Outcome == o {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// shortChair is "Chủ tịch UBND thị xã" for sentences, from the chair's title.
+func shortChair(m store.Meeting) string {
+	if m.ChairTitle != "" {
+		return m.ChairTitle
+	}
+	return "Chủ tịch UBND"
+}
+
+func writeConclusion(w io.Writer, s *Snapshot, o Options) error {
+	m := s.Meeting
+	d := newDocx("Dự thảo thông báo kết luận", 14, o.Now)
+	adminHeader(d, m, "TB-UBND")
+	d.P(para{align: "center", before: 18}, b("THÔNG BÁO"))
+	d.P(para{align: "center"}, b("Kết luận của "+shortChair(m)+" tại "+m.Title))
+	d.Raw(rule(textW, 12))
+	d.P(para{after: 6})
+
+	body := para{align: "both", firstLine: 567, before: 6, line: 264}
+	head := para{align: "both", firstLine: 567, before: 6, keepNext: true, line: 264}
+	groups, _, total := s.tallies()
+	var who []string
+	for _, g := range groups {
+		if g.Arrived > 0 {
+			who = append(who, fmt.Sprintf("%s (%d)", g.Name, g.Arrived))
+		}
+	}
+	when := upperFirst(longDate(m.Date))
+	if when == "" {
+		when = "Ngày …"
+	}
+	opening := fmt.Sprintf("%s, tại %s, %s tổ chức %s", when, cmpOr(m.Venue, "…"), cmpOr(m.Organiser, "UBND"), m.Title)
+	if m.Theme != "" {
+		opening += " với chủ đề “" + m.Theme + "”"
+	}
+	opening += "."
+	if m.Chair != "" {
+		opening += " Đồng chí " + m.Chair + ", " + shortChair(m) + " chủ trì Chương trình."
+	}
+	d.P(body, t(opening))
+	att := fmt.Sprintf("Tham dự Chương trình có %d đại biểu", total.Arrived)
+	if len(who) > 0 {
+		att += ", gồm: " + strings.Join(who, "; ")
+	}
+	d.P(body, t(att+"."))
+
+	names, by := s.topicsInOrder()
+	raised, _ := s.petitionsRaised()
+	spot := countOutcome(s.Questions, store.OutcomeSpot)
+	summary := fmt.Sprintf("Tại Chương trình, đã có %d ý kiến của đại biểu phát biểu, kiến nghị", len(s.Questions))
+	if len(s.Petitions) > 0 {
+		summary += fmt.Sprintf(" (trong đó %d ý kiến thuộc các kiến nghị đã gửi trước trong tổng số %d kiến nghị được tổng hợp)", len(raised), len(s.Petitions))
+	}
+	summary += fmt.Sprintf("; lãnh đạo "+orgShort(m)+" và các cơ quan, đơn vị đã trả lời trực tiếp %d ý kiến.", spot)
+	if len(names) > 0 {
+		summary += " Các ý kiến tập trung vào các nhóm vấn đề sau:"
+	}
+	d.P(body, t(summary))
+	for _, name := range names {
+		qs := by[name]
+		d.P(head, b("- Về "+lowerTopic(name)), t(fmt.Sprintf(" (%d ý kiến):", len(qs))))
+		for _, q := range qs {
+			d.P(body, t("+ "+asker(q)+": "+excerpt(q.Text, 300)))
+		}
+	}
+
+	d.P(body, t("Sau khi nghe ý kiến của đại biểu và trả lời của các cơ quan, đơn vị, "+shortChair(m)+" kết luận như sau:"))
+	d.P(head, b("1. Đánh giá chung"))
+	d.P(body, t("[Đánh giá của "+shortChair(m)+" về kết quả Chương trình đối thoại và vai trò của phụ nữ trong phát triển kinh tế - xã hội của địa phương.]"))
+	d.P(head, b("2. Giao nhiệm vụ"))
+	tasks := s.tasks()
+	if len(tasks) == 0 {
+		d.P(body, t("[Không có ý kiến cần trả lời bằng văn bản hoặc chuyển cấp có thẩm quyền.]"))
+	}
+	for _, tk := range tasks {
+		what := "ý kiến của " + asker(tk.Q)
+		if tk.Q.Topic != "" {
+			what += " về " + lowerTopic(tk.Q.Topic)
+		}
+		what += " (“" + strings.TrimRight(excerpt(tk.Q.Text, 160), ".;,!? ") + "”)"
+		var line string
+		if tk.A.Outcome == store.OutcomeWritten {
+			line = fmt.Sprintf("- Giao %s nghiên cứu, trả lời bằng văn bản %s trước ngày %s.", tk.Agency, what, vnDate(tk.A.DueDate))
+		} else {
+			line = fmt.Sprintf("- Giao %s tổng hợp, báo cáo cấp có thẩm quyền xem xét, giải quyết %s", tk.Agency, what)
+			if tk.A.DueDate != "" {
+				line += " trước ngày " + vnDate(tk.A.DueDate)
+			}
+			line += "."
+		}
+		d.P(body, t(line))
+	}
+	if noted := countOutcome(s.Questions, store.OutcomeNoted); noted > 0 {
+		d.P(body, t(fmt.Sprintf("- Các cơ quan, đơn vị liên quan tiếp thu %d ý kiến của đại biểu để nghiên cứu, thực hiện trong thời gian tới.", noted)))
+	}
+	if nv := s.unitLike("noi vu"); nv != "" {
+		d.P(body, t("- Giao "+nv+" theo dõi, đôn đốc các cơ quan, đơn vị thực hiện các nội dung trên; tổng hợp, báo cáo kết quả về "+orgShort(m)+"."))
+	}
+	d.P(body, t("Trên đây là Thông báo kết luận của "+shortChair(m)+" tại "+m.Title+". "+cmpOr(m.Organiser, "UBND")+
+		" thông báo để các cơ quan, đơn vị, địa phương biết, thực hiện./."))
+
+	recipientsAndSignature(d, m, s.recipients(m, tasks))
+	return d.Write(w)
+}
+
+// lowerTopic lowercases the first letter of a topic used inside a sentence.
+func lowerTopic(s string) string {
+	for i, r := range s {
+		return strings.ToLower(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+func cmpOr(s, def string) string {
+	if strings.TrimSpace(s) == "" {
+		return def
+	}
+	return s
+}
+
+// unitLike finds a unit whose folded name contains f.
+func (s *Snapshot) unitLike(f string) string {
+	for _, u := range s.Units {
+		if strings.Contains(store.Fold(u.Name), f) {
+			return u.Name
+		}
+	}
+	return ""
+}
+
+// recipients is the "Nơi nhận" list: the leaders, every agency tasked,
+// the Women's Union and the communes, then the archive.
+func (s *Snapshot) recipients(m store.Meeting, tasks []task) []string {
+	level := orgLevel(m)
+	var out []string
+	if pc := partyCommittee[level]; pc != "" {
+		out = append(out, "Thường trực "+pc)
+	}
+	if level != "" {
+		out = append(out, "Thường trực HĐND "+level)
+	}
+	out = append(out, "Chủ tịch, các PCT "+orgShort(m))
+	seen := map[string]bool{}
+	for _, tk := range tasks {
+		if tk.Agency != unassigned && !seen[tk.Agency] {
+			seen[tk.Agency] = true
+			out = append(out, tk.Agency)
+		}
+	}
+	if u := s.unitLike("phu nu"); u != "" && !seen[u] {
+		out = append(out, u)
+	}
+	if level == "thị xã" || level == "huyện" || level == "thành phố" {
+		out = append(out, "UBND các xã, phường")
+	}
+	out = append(out, "Lưu: VT")
+	return out
+}
+
+// orgLevel is the administrative level of a People's Committee organiser
+// ("thị xã" for "Ủy ban nhân dân thị xã Ba Đồn"), or "".
+func orgLevel(m store.Meeting) string {
+	f := store.Fold(m.Organiser)
+	if !strings.HasPrefix(f, "uy ban nhan dan ") {
+		return ""
+	}
+	rest := strings.TrimPrefix(f, "uy ban nhan dan ")
+	for _, l := range []string{"thi xa", "thanh pho", "huyen", "tinh", "quan", "xa", "phuong", "thi tran"} {
+		if strings.HasPrefix(rest, l+" ") || rest == l {
+			return map[string]string{"thi xa": "thị xã", "thanh pho": "thành phố", "huyen": "huyện", "tinh": "tỉnh", "quan": "quận",
+				"xa": "xã", "phuong": "phường", "thi tran": "thị trấn"}[l]
+		}
+	}
+	return ""
+}
+
+// partyCommittee is the Party committee of each level, first on the
+// recipients list.
+var partyCommittee = map[string]string{"thị xã": "Thị ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "tỉnh": "Tỉnh ủy", "quận": "Quận ủy",
+	"xã": "Đảng ủy xã", "phường": "Đảng ủy phường", "thị trấn": "Đảng ủy thị trấn"}
+
+// orgShort is "UBND thị xã" for sentences; the organiser as written when it
+// is not a People's Committee.
+func orgShort(m store.Meeting) string {
+	if l := orgLevel(m); l != "" {
+		return "UBND " + l
+	}
+	return cmpOr(m.Organiser, "UBND")
+}

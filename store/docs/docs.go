@@ -1,0 +1,298 @@
+// Package docs builds the documents the office needs before and after the
+// day (attendance list and sign-in sheet, minutes, follow-up list,
+// conclusion notice draft, invitation cards) from a snapshot of a meeting,
+// as .xlsx, .csv, .docx or .md. It only reads the store, except that a
+// sign-in sheet first gives every delegate a sheet number.
+package docs
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"doithoai/store"
+)
+
+// Kind is a document.
+type Kind string
+
+const (
+	Attendance  Kind = "attendance"  // danh sách điểm danh
+	Signin      Kind = "signin"      // danh sách ký tên (printed before the day)
+	Minutes     Kind = "minutes"     // biên bản
+	Followup    Kind = "followup"    // theo dõi trả lời bằng văn bản
+	Conclusion  Kind = "conclusion"  // dự thảo thông báo kết luận
+	Invitations Kind = "invitations" // giấy mời
+)
+
+// Kinds lists every document in the order the reports station shows them.
+var Kinds = []Kind{Attendance, Signin, Minutes, Followup, Conclusion, Invitations}
+
+// Format is a file format.
+type Format string
+
+const (
+	XLSX Format = "xlsx"
+	CSV  Format = "csv"
+	DOCX Format = "docx"
+	MD   Format = "md"
+)
+
+var formats = map[Kind][]Format{
+	Attendance:  {XLSX, CSV, DOCX},
+	Signin:      {XLSX, CSV, DOCX},
+	Minutes:     {DOCX, MD},
+	Followup:    {XLSX, DOCX},
+	Conclusion:  {DOCX},
+	Invitations: {DOCX},
+}
+
+// Formats lists the formats of kind, the first being the default.
+func Formats(k Kind) []Format { return formats[k] }
+
+// ParseKind returns the kind named s.
+func ParseKind(s string) (Kind, bool) {
+	_, ok := formats[Kind(s)]
+	return Kind(s), ok
+}
+
+// Supports reports whether kind can be written as f.
+func Supports(k Kind, f Format) bool {
+	for _, x := range formats[k] {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// Options tune a document.
+type Options struct {
+	// WithContacts adds phone numbers; every export leaves them out
+	// otherwise.
+	WithContacts bool
+	// Loc is the time zone of arrival times (time.Local when nil).
+	Loc *time.Location
+	// Now stamps the file (time.Now when zero).
+	Now time.Time
+}
+
+func (o *Options) fill() {
+	if o.Loc == nil {
+		o.Loc = time.Local
+	}
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+}
+
+// Snapshot is everything a document reads, taken once so that a document
+// is consistent with itself.
+type Snapshot struct {
+	Meeting   store.Meeting
+	Topics    []string
+	Units     []store.Unit
+	Groups    []store.Group
+	Delegates []store.Delegate
+	Agenda    []store.AgendaItem
+	Petitions []store.Petition
+	Questions []store.Question
+}
+
+// Load reads a snapshot of the meeting.
+func Load(ctx context.Context, st *store.Store) (*Snapshot, error) {
+	var s Snapshot
+	var err error
+	if s.Meeting, err = st.Meeting(ctx); err != nil {
+		return nil, fmt.Errorf("meeting: %w", err)
+	}
+	if s.Topics, err = st.Topics(ctx); err != nil {
+		return nil, err
+	}
+	if s.Units, err = st.Units(ctx); err != nil {
+		return nil, err
+	}
+	if s.Groups, err = st.Groups(ctx); err != nil {
+		return nil, err
+	}
+	if s.Delegates, err = st.Delegates(ctx); err != nil {
+		return nil, err
+	}
+	if s.Agenda, err = st.Agenda(ctx); err != nil {
+		return nil, err
+	}
+	if s.Petitions, err = st.Petitions(ctx); err != nil {
+		return nil, err
+	}
+	if s.Questions, err = st.Questions(ctx, 0); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+// Write writes document k in format f to w.
+func Write(w io.Writer, s *Snapshot, k Kind, f Format, o Options) error {
+	if !Supports(k, f) {
+		return fmt.Errorf("%w: %s cannot be written as %s", ErrFormat, k, f)
+	}
+	o.fill()
+	switch k {
+	case Attendance, Signin:
+		return writeAttendance(w, s, k == Signin, f, o)
+	case Minutes:
+		return writeMinutes(w, s, f, o)
+	case Followup:
+		return writeFollowup(w, s, f, o)
+	case Conclusion:
+		return writeConclusion(w, s, o)
+	case Invitations:
+		return writeInvitations(w, s, o)
+	}
+	return fmt.Errorf("%w: %s", ErrFormat, k)
+}
+
+// ErrFormat is returned for an unknown kind or a kind/format pair that does
+// not exist.
+var ErrFormat = fmt.Errorf("unsupported document")
+
+// Export takes a snapshot and writes document k to path. The file appears
+// whole or not at all (written beside it, then renamed). A sign-in sheet
+// first numbers every delegate that has no sheet number.
+func Export(ctx context.Context, st *store.Store, k Kind, f Format, path string, o Options) error {
+	if !Supports(k, f) {
+		return fmt.Errorf("%w: %s cannot be written as %s", ErrFormat, k, f)
+	}
+	if k == Signin {
+		if _, err := st.AssignSheetNumbers(ctx); err != nil {
+			return fmt.Errorf("sheet numbers: %w", err)
+		}
+	}
+	s, err := Load(ctx, st)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, s, k, f, o); err != nil {
+		return err
+	}
+	return writeFileAtomic(path, buf.Bytes())
+}
+
+func writeFileAtomic(path string, data []byte) error {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(name)
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(name)
+		return err
+	}
+	if err := os.Chmod(name, 0o644); err != nil {
+		os.Remove(name)
+		return err
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return err
+	}
+	return nil
+}
+
+// FileName is the default file name of a document, in Vietnamese without
+// accents so that every system and e-mail client keeps it intact.
+func FileName(k Kind, f Format, m store.Meeting) string {
+	base := map[Kind]string{
+		Attendance:  "danh-sach-diem-danh",
+		Signin:      "danh-sach-ky-ten",
+		Minutes:     "bien-ban-doi-thoai",
+		Followup:    "theo-doi-tra-loi",
+		Conclusion:  "du-thao-thong-bao-ket-luan",
+		Invitations: "giay-moi",
+	}[k]
+	if m.Date != "" {
+		base += "-" + m.Date
+	}
+	return base + "." + string(f)
+}
+
+// ExportDir is the default output folder: "exports" beside the meeting file.
+func ExportDir(meetingPath string) string {
+	return filepath.Join(filepath.Dir(meetingPath), "exports")
+}
+
+// --- shared helpers ---
+
+// vnDate writes YYYY-MM-DD as dd/mm/yyyy (empty stays empty).
+func vnDate(iso string) string {
+	d, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	return d.Format("02/01/2006")
+}
+
+// longDate writes "ngày 18 tháng 10 năm 2023".
+func longDate(iso string) string {
+	d, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	return fmt.Sprintf("ngày %02d tháng %02d năm %d", d.Day(), int(d.Month()), d.Year())
+}
+
+func year(iso string) string {
+	if len(iso) >= 4 {
+		return iso[:4]
+	}
+	return ""
+}
+
+// upper uppercases Vietnamese text; strings.ToUpper handles the precomposed
+// letters (NFC), which is what the store keeps.
+func upper(s string) string { return strings.ToUpper(s) }
+
+// hhmm is the local clock time of t ("" when zero); on another day than
+// the meeting it adds the date.
+func hhmm(t time.Time, o Options, meetingDate string) string {
+	if t.IsZero() {
+		return ""
+	}
+	lt := t.In(o.Loc)
+	if meetingDate != "" && lt.Format("2006-01-02") != meetingDate {
+		return lt.Format("02/01 15:04")
+	}
+	return lt.Format("15:04")
+}
+
+// unitNames maps unit id to unit.
+func (s *Snapshot) unit(id int64) store.Unit {
+	for _, u := range s.Units {
+		if u.ID == id {
+			return u
+		}
+	}
+	return store.Unit{}
+}
+
+var outcomeVI = map[store.Outcome]string{
+	store.OutcomeSpot:     "Đã trả lời trực tiếp tại hội nghị",
+	store.OutcomeWritten:  "Trả lời bằng văn bản",
+	store.OutcomeReferred: "Chuyển cấp có thẩm quyền",
+	store.OutcomeNoted:    "Tiếp thu",
+}

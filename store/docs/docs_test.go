@@ -1,0 +1,390 @@
+package docs
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// -out DIR writes every document of the demo morning to DIR, to open by hand.
+var outDir = flag.String("out", "", "write the demo documents to this folder")
+
+var opts = Options{Loc: hcm, Now: time.Date(2023, 10, 18, 12, 0, 0, 0, hcm)}
+
+func render(t *testing.T, s *Snapshot, k Kind, f Format, o Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, s, k, f, o); err != nil {
+		t.Fatalf("%s %s: %v", k, f, err)
+	}
+	if *outDir != "" {
+		name := FileName(k, f, s.Meeting)
+		if o.WithContacts {
+			name = "contacts-" + name
+		}
+		if err := os.WriteFile(filepath.Join(*outDir, name), buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return buf.Bytes()
+}
+
+func TestEveryDocxOpensCleanly(t *testing.T) {
+	_, s := demo(t)
+	for _, k := range Kinds {
+		if !Supports(k, DOCX) {
+			continue
+		}
+		t.Run(string(k), func(t *testing.T) {
+			parts := docxParts(t, render(t, s, k, DOCX, opts))
+			a4(t, parts)
+			if strings.Contains(plainText(t, parts["word/document.xml"]), "0912000111") {
+				t.Error("a phone number is in the document without WithContacts")
+			}
+		})
+	}
+}
+
+func TestConclusionLayout(t *testing.T) {
+	_, s := demo(t)
+	parts := docxParts(t, render(t, s, Conclusion, DOCX, opts))
+	doc := parts["word/document.xml"]
+	text := plainText(t, doc)
+	for _, want := range []string{
+		"ỦY BAN NHÂN DÂN\nTHỊ XÃ BA ĐỒN",
+		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"Độc lập - Tự do - Hạnh phúc",
+		"Số:        /TB-UBND",
+		"Ba Đồn, ngày      tháng      năm 2023",
+		"THÔNG BÁO",
+		"Kết luận của Chủ tịch UBND thị xã tại Chương trình đối thoại giữa Chủ tịch UBND thị xã với Phụ nữ thị xã Ba Đồn năm 2023",
+		"Tham dự Chương trình có 4 đại biểu",
+		"Giao Phòng Lao động - Thương binh và Xã hội nghiên cứu, trả lời bằng văn bản",
+		"trước ngày 15/11/2023",
+		"Giao Phòng Y tế nghiên cứu, trả lời bằng văn bản",
+		"trước ngày 30/11/2023",
+		"Giao Ngân hàng Chính sách xã hội thị xã tổng hợp, báo cáo cấp có thẩm quyền",
+		"Nơi nhận:",
+		"- Lưu: VT.",
+		"CHỦ TỊCH",
+		"Trần Minh Đức",
+		"- Về đào tạo nghề, việc làm (1 ý kiến):",
+		"Thường trực Thị ủy",
+		"Đề nghị khám sàng lọc ung thư vú",
+		"<đề nghị> đơn giản hóa & rút ngắn",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("conclusion lacks %q", want)
+		}
+	}
+	// The header table has no borders; the date line is italic; the
+	// recipients heading is bold italic 12 pt; the title 14 pt by default.
+	if !strings.Contains(doc, `<w:top w:val="nil"/>`) {
+		t.Error("header table has borders")
+	}
+	if !strings.Contains(doc, `<w:r><w:rPr><w:i/><w:iCs/></w:rPr><w:t xml:space="preserve">Ba Đồn, ngày`) {
+		t.Error("date line is not italic")
+	}
+	if !strings.Contains(doc, `<w:b/><w:bCs/><w:i/><w:iCs/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr><w:t xml:space="preserve">Nơi nhận:`) {
+		t.Error("Nơi nhận is not bold italic 12 pt")
+	}
+	if !strings.Contains(parts["word/styles.xml"], `<w:sz w:val="28"/>`) {
+		t.Error("body is not 14 pt")
+	}
+	// Nơi nhận is left of the signature: same row of one table.
+	if i, j := strings.Index(text, "Nơi nhận:"), strings.LastIndex(text, "CHỦ TỊCH"); i < 0 || j < i {
+		t.Error("signature block is not after (right of) Nơi nhận")
+	}
+}
+
+func TestConclusionSignature(t *testing.T) {
+	_, s := demo(t)
+	s.Meeting.ChairTitle = "Phó Chủ tịch UBND thị xã"
+	text := plainText(t, docxParts(t, render(t, s, Conclusion, DOCX, opts))["word/document.xml"])
+	if !strings.Contains(text, "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH") {
+		t.Error("a vice-chairman does not sign KT. CHỦ TỊCH")
+	}
+	s.Meeting.Organiser = "Hội đồng nhân dân xã Quảng Hải"
+	text = plainText(t, docxParts(t, render(t, s, Conclusion, DOCX, opts))["word/document.xml"])
+	if !strings.Contains(text, "HỘI ĐỒNG NHÂN DÂN XÃ QUẢNG HẢI") {
+		t.Error("issuing body not uppercased from the organiser")
+	}
+}
+
+func readXLSX(t *testing.T, data []byte) *excelize.File {
+	t.Helper()
+	x, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("excelize cannot open the export: %v", err)
+	}
+	t.Cleanup(func() { x.Close() })
+	return x
+}
+
+func TestAttendanceXLSX(t *testing.T) {
+	_, s := demo(t)
+	for _, contacts := range []bool{false, true} {
+		o := opts
+		o.WithContacts = contacts
+		x := readXLSX(t, render(t, s, Attendance, XLSX, o))
+		rows, err := x.GetRows("Danh sách")
+		if err != nil {
+			t.Fatal(err)
+		}
+		head := rows[3]
+		want := []string{"STT", "Mã", "Họ và tên", "Chức vụ", "Đơn vị", "Thành phần", "Giờ đến", "Ghi chú"}
+		if contacts {
+			want = append(want, "Điện thoại")
+		}
+		want = append(want, "Ký tên")
+		if !slices.Equal(head, want) {
+			t.Fatalf("header %q, want %q", head, want)
+		}
+		body := rows[4:]
+		if len(body) != len(s.Delegates) || len(s.Delegates) != 141 {
+			t.Fatalf("%d rows for %d delegates", len(body), len(s.Delegates))
+		}
+		col := func(name string) int { return slices.Index(head, name) }
+		arrived := map[string]string{}
+		for _, r := range body {
+			for len(r) < len(head) {
+				r = append(r, "")
+			}
+			if r[col("Giờ đến")] != "" {
+				arrived[r[col("Họ và tên")]] = r[col("Giờ đến")] + "|" + r[col("Ghi chú")]
+			}
+			if r[col("Ký tên")] != "" {
+				t.Errorf("signature column not empty: %q", r)
+			}
+		}
+		wantArr := map[string]string{"Trần Minh Đức": "07:08|", "Hoàng Thị Minh Nguyệt": "07:17|", "Phạm Thị Vãng Lai": "07:21|" + walkInNote}
+		for name, v := range wantArr {
+			if arrived[name] != v {
+				t.Errorf("%s: arrival %q, want %q", name, arrived[name], v)
+			}
+		}
+		if len(arrived) != 4 {
+			t.Errorf("%d arrivals in the list, want 4: %v", len(arrived), arrived)
+		}
+		all, _ := x.GetRows("Danh sách")
+		phone := false
+		for _, r := range all {
+			if slices.Contains(r, "0912000111") || slices.Contains(r, "0387659951") {
+				phone = true
+			}
+		}
+		if phone != contacts {
+			t.Errorf("phones present = %v with contacts = %v", phone, contacts)
+		}
+		// The tally sheet: by group, total last.
+		tr, err := x.GetRows("Theo thành phần")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := tr[len(tr)-1]; got[0] != "Tổng cộng" || got[1] != "140" || got[2] != "4" || got[3] != "1" || got[4] != "137" {
+			t.Errorf("total row %q", got)
+		}
+	}
+}
+
+func TestSigninSheetNumbers(t *testing.T) {
+	st, _ := demo(t)
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "out", "sheet.xlsx")
+	if err := Export(ctx, st, Signin, XLSX, path, opts); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := readXLSX(t, data).GetRows("Danh sách")
+	if rows[3][0] != "Số TT" || slices.Contains(rows[3], "Giờ đến") {
+		t.Fatalf("sign-in header %q", rows[3])
+	}
+	// Row N of the sheet is the delegate the desk finds as #N.
+	for i, r := range rows[4:] {
+		if r[0] != itoa(i+1) {
+			t.Fatalf("row %d numbered %q", i+1, r[0])
+		}
+		d, err := st.DelegateBySheetNo(ctx, i+1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Code != r[1] || d.FullName != r[2] {
+			t.Fatalf("#%d is %s %s on paper but %s %s in the store", i+1, r[1], r[2], d.Code, d.FullName)
+		}
+	}
+	if len(rows)-4 != 141 {
+		t.Fatalf("%d rows", len(rows)-4)
+	}
+	// A second export keeps the numbers.
+	if err := Export(ctx, st, Signin, CSV, filepath.Join(t.TempDir(), "s.csv"), opts); err != nil {
+		t.Fatal(err)
+	}
+	d, _ := st.DelegateBySheetNo(ctx, 1)
+	if d.Code != rows[4][1] {
+		t.Error("numbers changed on a second export")
+	}
+}
+
+func TestAttendanceCSV(t *testing.T) {
+	_, s := demo(t)
+	data := render(t, s, Attendance, CSV, opts)
+	if !bytes.HasPrefix(data, []byte("\uFEFF")) {
+		t.Error("no BOM for Excel")
+	}
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 142 || recs[0][2] != "Họ và tên" {
+		t.Fatalf("%d records, header %q", len(recs), recs[0])
+	}
+	if bytes.Contains(data, []byte("0912000111")) {
+		t.Error("phone in CSV without contacts")
+	}
+	if !bytes.Contains(data, []byte("\r\n")) {
+		t.Error("not CRLF")
+	}
+}
+
+func TestFollowupXLSX(t *testing.T) {
+	_, s := demo(t)
+	x := readXLSX(t, render(t, s, Followup, XLSX, opts))
+	rows, _ := x.GetRows("Theo dõi")
+	if !slices.Equal(rows[3], followHeader) {
+		t.Fatalf("header %q", rows[3])
+	}
+	body := rows[4:]
+	if len(body) != 3 {
+		t.Fatalf("%d follow-up rows, want 3 (2 written, 1 referred)", len(body))
+	}
+	// By agency in unit order: LĐ-TB&XH, Y tế, then NHCSXH.
+	got := []string{body[0][1] + " " + body[0][3], body[1][1] + " " + body[1][3], body[2][1] + " " + body[2][3]}
+	want := []string{"Phòng Lao động - Thương binh và Xã hội 15/11/2023", "Phòng Y tế 30/11/2023", "Ngân hàng Chính sách xã hội thị xã "}
+	for i := range want {
+		if strings.TrimSpace(got[i]) != strings.TrimSpace(want[i]) {
+			t.Errorf("row %d: %q, want %q", i, got[i], want[i])
+		}
+	}
+	sum, _ := x.GetRows("Theo cơ quan")
+	if len(sum) != 4 || sum[1][0] != "Phòng Lao động - Thương binh và Xã hội" || sum[1][1] != "1" || sum[1][3] != "15/11/2023" {
+		t.Errorf("summary %q", sum)
+	}
+	parts := docxParts(t, render(t, s, Followup, DOCX, opts))
+	text := plainText(t, parts["word/document.xml"])
+	for _, w := range []string{"Phòng Y tế", "30/11/2023", "Đề nghị khám sàng lọc", "Chuyển cấp có thẩm quyền"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("follow-up docx lacks %q", w)
+		}
+	}
+}
+
+func TestMinutes(t *testing.T) {
+	_, s := demo(t)
+	md := string(render(t, s, Minutes, MD, opts))
+	text := plainText(t, docxParts(t, render(t, s, Minutes, DOCX, opts))["word/document.xml"])
+	for _, q := range s.Questions {
+		for _, doc := range []string{md, text} {
+			if !strings.Contains(doc, strings.TrimSpace(q.Text)) {
+				t.Errorf("minutes lack question %q", q.Text)
+			}
+			for _, a := range q.Answers {
+				if !strings.Contains(doc, a.Person) || !strings.Contains(doc, a.Summary) {
+					t.Errorf("minutes lack answer %+v", a)
+				}
+			}
+		}
+	}
+	for _, w := range []string{"Ý kiến 1 (09:10): " + s.Questions[0].AskerName, "Kiến nghị số 1", "Trả lời bằng văn bản — giao Phòng Y tế, hạn 30/11/2023",
+		"Đã nêu tại hội nghị: 1/", "Chuyển cấp có thẩm quyền — Ngân hàng Chính sách xã hội thị xã tham mưu", "Tiếp thu"} {
+		if !strings.Contains(md, w) {
+			t.Errorf("minutes.md lacks %q", w)
+		}
+		if !strings.Contains(text, w) {
+			t.Errorf("minutes.docx lacks %q", w)
+		}
+	}
+}
+
+func TestInvitations(t *testing.T) {
+	_, s := demo(t)
+	parts := docxParts(t, render(t, s, Invitations, DOCX, opts))
+	invited := 0
+	for _, d := range s.Delegates {
+		if !d.WalkIn {
+			invited++
+		}
+	}
+	pngs := 0
+	for name, body := range parts {
+		if strings.HasPrefix(name, "word/media/") {
+			pngs++
+			if !strings.HasPrefix(body, "\x89PNG") {
+				t.Errorf("%s is not a PNG", name)
+			}
+		}
+	}
+	if pngs != invited {
+		t.Errorf("%d QR pictures for %d invited delegates", pngs, invited)
+	}
+	text := plainText(t, parts["word/document.xml"])
+	if strings.Count(text, "GIẤY MỜI") != invited || !strings.Contains(text, "Ông (Bà) Trần Minh Đức") || !strings.Contains(text, "07 giờ 30, Thứ Tư, ngày 18/10/2023") {
+		t.Error("cards lack name, title or time")
+	}
+	if strings.Contains(text, "Vãng Lai") {
+		t.Error("a walk-in got an invitation")
+	}
+	// Two cards per page.
+	if n := strings.Count(parts["word/document.xml"], "<w:pageBreakBefore/>"); n != (invited+1)/2-1 {
+		t.Errorf("%d page breaks for %d cards", n, invited)
+	}
+}
+
+func TestKindsAndFormats(t *testing.T) {
+	_, s := demo(t)
+	var buf bytes.Buffer
+	if err := Write(&buf, s, Conclusion, XLSX, opts); err == nil {
+		t.Error("conclusion as xlsx accepted")
+	}
+	if _, ok := ParseKind("nonsense"); ok {
+		t.Error("unknown kind parsed")
+	}
+	for _, k := range Kinds {
+		if len(Formats(k)) == 0 {
+			t.Errorf("%s has no format", k)
+		}
+		for _, f := range Formats(k) {
+			if FileName(k, f, s.Meeting) == "" {
+				t.Error("empty file name")
+			}
+		}
+	}
+}
+
+func TestEmptyMeeting(t *testing.T) {
+	// A meeting with nothing recorded still produces every document.
+	s := &Snapshot{}
+	s.Meeting.Title = "Hội nghị"
+	for _, k := range Kinds {
+		for _, f := range Formats(k) {
+			var buf bytes.Buffer
+			if err := Write(&buf, s, k, f, opts); err != nil {
+				t.Errorf("%s %s: %v", k, f, err)
+			}
+			if f == DOCX {
+				docxParts(t, buf.Bytes())
+			}
+		}
+	}
+}

@@ -1,0 +1,224 @@
+package docs
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+
+	"doithoai/store"
+)
+
+// unassigned names the owner of a referral no agency was named for.
+const unassigned = "(Chưa giao cơ quan)"
+
+// task is one written answer or referral owed after the day.
+type task struct {
+	Agency string
+	Q      store.Question
+	A      store.Answer
+	QNo    int // the question's number in the minutes
+}
+
+// tasks lists every written answer and referral, by agency (in unit order),
+// then due date.
+func (s *Snapshot) tasks() []task {
+	order := map[string]int{}
+	for i, u := range s.Units {
+		order[u.Name] = i
+	}
+	var out []task
+	for qi, q := range s.Questions {
+		for _, a := range q.Answers {
+			if a.Outcome != store.OutcomeWritten && a.Outcome != store.OutcomeReferred {
+				continue
+			}
+			ag := cmp.Or(a.FollowupAgencyName, a.AgencyName, unassigned)
+			out = append(out, task{Agency: ag, Q: q, A: a, QNo: qi + 1})
+		}
+	}
+	slices.SortStableFunc(out, func(x, y task) int {
+		ox, okx := order[x.Agency]
+		oy, oky := order[y.Agency]
+		if okx != oky {
+			if okx {
+				return -1
+			}
+			return 1
+		}
+		// An empty due date (a referral) sorts after the dated ones.
+		dx, dy := cmp.Or(x.A.DueDate, "9999"), cmp.Or(y.A.DueDate, "9999")
+		return cmp.Or(cmp.Compare(ox, oy), cmp.Compare(x.Agency, y.Agency), cmp.Compare(dx, dy), cmp.Compare(x.QNo, y.QNo))
+	})
+	return out
+}
+
+// AgencyDue is the count of written answers and referrals one agency owes.
+type AgencyDue struct {
+	Agency   string
+	Written  int
+	Referred int
+	Earliest string // earliest due date, YYYY-MM-DD ("" if none)
+}
+
+// DueByAgency sums the follow-up list per agency, in list order.
+func (s *Snapshot) DueByAgency() []AgencyDue {
+	var out []AgencyDue
+	idx := map[string]int{}
+	for _, tk := range s.tasks() {
+		i, ok := idx[tk.Agency]
+		if !ok {
+			i = len(out)
+			idx[tk.Agency] = i
+			out = append(out, AgencyDue{Agency: tk.Agency})
+		}
+		if tk.A.Outcome == store.OutcomeWritten {
+			out[i].Written++
+		} else {
+			out[i].Referred++
+		}
+		if tk.A.DueDate != "" && (out[i].Earliest == "" || tk.A.DueDate < out[i].Earliest) {
+			out[i].Earliest = tk.A.DueDate
+		}
+	}
+	return out
+}
+
+func asker(q store.Question) string {
+	if q.AskerUnit != "" {
+		return q.AskerName + " (" + q.AskerUnit + ")"
+	}
+	return q.AskerName
+}
+
+var followHeader = []string{"STT", "Cơ quan thực hiện", "Hình thức", "Hạn trả lời", "Người nêu ý kiến", "Lĩnh vực", "Nội dung ý kiến",
+	"Ý kiến tại hội nghị", "Kiến nghị số", "Kết quả thực hiện"}
+
+func followRecord(n int, tk task, s *Snapshot) []any {
+	pet := ""
+	if tk.Q.PetitionID != 0 {
+		for _, p := range s.Petitions {
+			if p.ID == tk.Q.PetitionID {
+				pet = strconv.Itoa(p.No)
+			}
+		}
+	}
+	said := joinNonEmpty(": ", joinNonEmpty(", ", tk.A.Person, tk.A.AgencyName), tk.A.Summary)
+	return []any{n, tk.Agency, outcomeVI[tk.A.Outcome], vnDate(tk.A.DueDate), asker(tk.Q), tk.Q.Topic, tk.Q.Text, said, pet, ""}
+}
+
+func writeFollowup(w io.Writer, s *Snapshot, f Format, o Options) error {
+	switch f {
+	case XLSX:
+		return followupXLSX(w, s)
+	case DOCX:
+		return followupDOCX(w, s, o)
+	}
+	return fmt.Errorf("%w: %s", ErrFormat, f)
+}
+
+func followupXLSX(w io.Writer, s *Snapshot) error {
+	x := excelize.NewFile()
+	defer x.Close()
+	sheet := "Theo dõi"
+	x.SetSheetName("Sheet1", sheet)
+	border := []excelize.Border{{Type: "left", Style: 1, Color: "000000"}, {Type: "right", Style: 1, Color: "000000"},
+		{Type: "top", Style: 1, Color: "000000"}, {Type: "bottom", Style: 1, Color: "000000"}}
+	title, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Family: font}, Alignment: &excelize.Alignment{Horizontal: "center"}})
+	head, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12, Family: font}, Border: border,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{headFill}}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	body, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Size: 12, Family: font}, Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	last, _ := excelize.ColumnNumberToName(len(followHeader))
+	x.SetCellValue(sheet, "A1", "DANH SÁCH Ý KIẾN CẦN TRẢ LỜI BẰNG VĂN BẢN VÀ CHUYỂN CẤP CÓ THẨM QUYỀN")
+	x.MergeCell(sheet, "A1", last+"1")
+	x.SetCellStyle(sheet, "A1", "A1", title)
+	x.SetCellValue(sheet, "A2", s.Meeting.Title+dateSuffix(s.Meeting))
+	x.MergeCell(sheet, "A2", last+"2")
+	const headRow = 4
+	x.SetSheetRow(sheet, "A4", &followHeader)
+	x.SetCellStyle(sheet, "A4", last+"4", head)
+	tasks := s.tasks()
+	for i, tk := range tasks {
+		rec := followRecord(i+1, tk, s)
+		c, _ := excelize.CoordinatesToCellName(1, headRow+1+i)
+		x.SetSheetRow(sheet, c, &rec)
+	}
+	if len(tasks) > 0 {
+		x.SetCellStyle(sheet, "A5", fmt.Sprintf("%s%d", last, headRow+len(tasks)), body)
+	}
+	for i, wd := range []float64{6, 28, 18, 12, 26, 20, 50, 40, 10, 24} {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		x.SetColWidth(sheet, col, col, wd)
+	}
+	x.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: "A5", ActivePane: "bottomLeft"})
+	orient := "landscape"
+	x.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: intp(9), Orientation: &orient, FitToWidth: intp(1), FitToHeight: intp(0)})
+	x.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: boolp(true)})
+
+	// A second sheet sums it per agency, for the office's reminder calls.
+	sum := "Theo cơ quan"
+	x.NewSheet(sum)
+	hdr := []string{"Cơ quan", "Trả lời bằng văn bản", "Chuyển cấp có thẩm quyền", "Hạn sớm nhất"}
+	x.SetSheetRow(sum, "A1", &hdr)
+	x.SetCellStyle(sum, "A1", "D1", head)
+	due := s.DueByAgency()
+	for i, a := range due {
+		rec := []any{a.Agency, a.Written, a.Referred, vnDate(a.Earliest)}
+		c, _ := excelize.CoordinatesToCellName(1, i+2)
+		x.SetSheetRow(sum, c, &rec)
+	}
+	if len(due) > 0 {
+		x.SetCellStyle(sum, "A2", fmt.Sprintf("D%d", len(due)+1), body)
+	}
+	x.SetColWidth(sum, "A", "A", 42)
+	x.SetColWidth(sum, "B", "D", 18)
+	return x.Write(w)
+}
+
+func followupDOCX(w io.Writer, s *Snapshot, o Options) error {
+	d := newDocx("Danh sách theo dõi trả lời", 13, o.Now)
+	m := s.Meeting
+	d.P(para{align: "center"}, b("DANH SÁCH Ý KIẾN CẦN TRẢ LỜI BẰNG VĂN BẢN"))
+	d.P(para{align: "center"}, b("VÀ CHUYỂN CẤP CÓ THẨM QUYỀN"))
+	d.P(para{align: "center", after: 6}, it(m.Title+dateSuffix(m)))
+	tasks := s.tasks()
+	if len(tasks) == 0 {
+		d.P(para{align: "center", before: 12}, it("Không có ý kiến nào cần trả lời bằng văn bản hoặc chuyển cấp có thẩm quyền."))
+		return d.Write(w)
+	}
+	widths := []int{600, 2000, 0, 1250, 1500}
+	widths[2] = textW - 600 - 2000 - 1250 - 1500
+	lastAgency := "\x00"
+	var tb *table
+	flush := func() {
+		if tb != nil {
+			d.Table(*tb)
+		}
+	}
+	n := 0
+	for _, tk := range tasks {
+		if tk.Agency != lastAgency {
+			flush()
+			lastAgency = tk.Agency
+			n = 0
+			d.P(para{before: 9, after: 3, keepNext: true}, b(tk.Agency))
+			tb = &table{widths: widths, borders: true, header: 1, cantSplit: true, rows: [][]cell{{
+				headCell("STT"), headCell("Người nêu ý kiến"), headCell("Nội dung ý kiến"), headCell("Hạn"), headCell("Hình thức")}}}
+		}
+		n++
+		content := []string{paraXML(para{before: 2}, sz(t(tk.Q.Text), 12))}
+		if tk.Q.Topic != "" {
+			content = append([]string{paraXML(para{before: 2}, sz(it("Lĩnh vực: "+tk.Q.Topic), 12))}, content...)
+		}
+		if said := joinNonEmpty(": ", joinNonEmpty(", ", tk.A.Person, tk.A.AgencyName), tk.A.Summary); said != "" {
+			content = append(content, paraXML(para{before: 2, after: 2}, sz(it("Tại hội nghị: "+said), 12)))
+		}
+		tb.rows = append(tb.rows, []cell{bodyCell("center", strconv.Itoa(n), 2), bodyCell("left", asker(tk.Q), 2), {paras: content},
+			bodyCell("center", vnDate(tk.A.DueDate), 2), bodyCell("center", outcomeVI[tk.A.Outcome], 2)})
+	}
+	flush()
+	return d.Write(w)
+}

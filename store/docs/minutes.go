@@ -1,0 +1,312 @@
+package docs
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"doithoai/store"
+)
+
+// The minutes (biên bản) record the meeting as it happened: when and where,
+// who attended, the agenda as run, every turn of the dialogue (asker,
+// question, answers, outcome), and which of the petitions sent beforehand
+// were raised.
+
+// answerLine is what one answer says, for both formats.
+func answerLine(a store.Answer) (who, said, outcome string) {
+	who = joinNonEmpty(", ", a.Person, a.AgencyName)
+	said = a.Summary
+	outcome = outcomeVI[a.Outcome]
+	switch a.Outcome {
+	case store.OutcomeWritten:
+		outcome += joinNonEmpty("", " — giao "+a.FollowupAgencyName, ", hạn "+vnDate(a.DueDate))
+	case store.OutcomeReferred:
+		if a.FollowupAgencyName != "" {
+			outcome += " — " + a.FollowupAgencyName + " tham mưu"
+		}
+	}
+	return
+}
+
+// questionHead is "Ý kiến 3 (08:15): Nguyễn Thị A (Xã Quảng Hải)".
+func questionHead(n int, q store.Question, o Options, date string) string {
+	h := fmt.Sprintf("Ý kiến %d", n)
+	if c := hhmm(q.AskedAt, o, date); c != "" {
+		h += " (" + c + ")"
+	}
+	return h + ": " + asker(q)
+}
+
+func (s *Snapshot) petitionNo(id int64) (store.Petition, bool) {
+	for _, p := range s.Petitions {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return store.Petition{}, false
+}
+
+// meetingSpan is the actual start and end, from the agenda as run.
+func (s *Snapshot) meetingSpan() (start, end time.Time) {
+	for _, a := range s.Agenda {
+		if !a.StartedAt.IsZero() && (start.IsZero() || a.StartedAt.Before(start)) {
+			start = a.StartedAt
+		}
+		if a.EndedAt.After(end) {
+			end = a.EndedAt
+		}
+	}
+	return
+}
+
+func clock(t time.Time, o Options) string {
+	lt := t.In(o.Loc)
+	return fmt.Sprintf("%02d giờ %02d", lt.Hour(), lt.Minute())
+}
+
+// attendanceSentence is "140 đại biểu được mời, 96 có mặt (…)" plus the
+// breakdown by group.
+func (s *Snapshot) attendanceSentence() string {
+	groups, _, total := s.tallies()
+	var parts []string
+	for _, g := range groups {
+		if g.Arrived > 0 {
+			parts = append(parts, fmt.Sprintf("%s: %d", g.Name, g.Arrived))
+		}
+	}
+	line := fmt.Sprintf("Tổng số đại biểu được mời: %d; có mặt: %d", total.Invited, total.Arrived)
+	if total.WalkIns > 0 {
+		line += fmt.Sprintf(" (trong đó %d đại biểu ngoài danh sách mời)", total.WalkIns)
+	}
+	if len(parts) > 0 {
+		line += ", gồm: " + strings.Join(parts, "; ")
+	}
+	return line + "."
+}
+
+func writeMinutes(w io.Writer, s *Snapshot, f Format, o Options) error {
+	if f == MD {
+		return minutesMD(w, s, o)
+	}
+	return minutesDOCX(w, s, o)
+}
+
+func minutesMD(w io.Writer, s *Snapshot, o Options) error {
+	m := s.Meeting
+	var b strings.Builder
+	fmt.Fprintf(&b, "# BIÊN BẢN\n\n**%s**\n\n", m.Title)
+	if m.Theme != "" {
+		fmt.Fprintf(&b, "Chủ đề: “%s”\n\n", m.Theme)
+	}
+	b.WriteString("## I. Thời gian, địa điểm\n\n")
+	start, end := s.meetingSpan()
+	if !start.IsZero() {
+		fmt.Fprintf(&b, "- Thời gian: bắt đầu lúc %s, %s\n", clock(start, o), longDate(m.Date))
+	} else if m.Date != "" {
+		fmt.Fprintf(&b, "- Thời gian: %s, %s\n", plannedClock(m), longDate(m.Date))
+	}
+	if m.Venue != "" {
+		fmt.Fprintf(&b, "- Địa điểm: %s\n", m.Venue)
+	}
+	b.WriteString("\n## II. Thành phần\n\n")
+	if m.Chair != "" {
+		fmt.Fprintf(&b, "- Chủ trì: %s\n", joinNonEmpty(", ", m.Chair, m.ChairTitle))
+	}
+	fmt.Fprintf(&b, "- %s\n", s.attendanceSentence())
+	b.WriteString("\n## III. Nội dung\n\n### 1. Chương trình\n\n")
+	for i, a := range s.Agenda {
+		fmt.Fprintf(&b, "%d. %s", i+1, a.Title)
+		if a.Presenter != "" {
+			fmt.Fprintf(&b, " — %s", a.Presenter)
+		}
+		b.WriteString(itemTimes(a, o))
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "\n### 2. Ý kiến của đại biểu và trả lời (%d ý kiến)\n\n", len(s.Questions))
+	if len(s.Questions) == 0 {
+		b.WriteString("Không có ý kiến nào được ghi nhận.\n")
+	}
+	for i, q := range s.Questions {
+		fmt.Fprintf(&b, "#### %s\n\n", questionHead(i+1, q, o, m.Date))
+		var tags []string
+		if q.Topic != "" {
+			tags = append(tags, "Lĩnh vực: "+q.Topic)
+		}
+		if p, ok := s.petitionNo(q.PetitionID); ok {
+			tags = append(tags, fmt.Sprintf("Kiến nghị số %d", p.No))
+		}
+		if len(tags) > 0 {
+			fmt.Fprintf(&b, "*%s*\n\n", strings.Join(tags, " · "))
+		}
+		fmt.Fprintf(&b, "%s\n\n", mdQuote(q.Text))
+		if len(q.Answers) == 0 {
+			b.WriteString("- Chưa có trả lời.\n\n")
+		}
+		for _, a := range q.Answers {
+			who, said, outcome := answerLine(a)
+			fmt.Fprintf(&b, "- **Trả lời: %s.** %s\n  - Kết quả: %s\n", who, mdLine(said), outcome)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("## IV. Kiến nghị gửi trước\n\n")
+	raised, notRaised := s.petitionsRaised()
+	fmt.Fprintf(&b, "Đã nêu tại hội nghị: %d/%d kiến nghị.\n\n", len(raised), len(s.Petitions))
+	for _, p := range raised {
+		fmt.Fprintf(&b, "- Số %d (%s) — %s; cơ quan trả lời: %s\n", p.No, p.Topic, joinNonEmpty(", ", p.SourceName, p.SourceUnit), p.AgencyName)
+	}
+	if len(notRaised) > 0 {
+		b.WriteString("\nChưa nêu tại hội nghị (trả lời theo văn bản đã chuẩn bị):\n\n")
+		for _, p := range notRaised {
+			fmt.Fprintf(&b, "- Số %d (%s) — %s; cơ quan trả lời: %s\n", p.No, p.Topic, joinNonEmpty(", ", p.SourceName, p.SourceUnit), p.AgencyName)
+		}
+	}
+	if !end.IsZero() {
+		fmt.Fprintf(&b, "\nHội nghị kết thúc lúc %s cùng ngày.\n", clock(end, o))
+	}
+	b.WriteString("\n| THƯ KÝ | CHỦ TRÌ |\n|:---:|:---:|\n| | " + m.Chair + " |\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// mdQuote makes text a block quote, line by line.
+func mdQuote(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i, l := range lines {
+		lines[i] = "> " + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+func mdLine(s string) string { return strings.ReplaceAll(strings.TrimSpace(s), "\n", " ") }
+
+func itemTimes(a store.AgendaItem, o Options) string {
+	switch {
+	case a.Skipped:
+		return " (không thực hiện)"
+	case !a.StartedAt.IsZero() && !a.EndedAt.IsZero():
+		return fmt.Sprintf(" (%s–%s)", a.StartedAt.In(o.Loc).Format("15:04"), a.EndedAt.In(o.Loc).Format("15:04"))
+	case !a.StartedAt.IsZero():
+		return fmt.Sprintf(" (từ %s)", a.StartedAt.In(o.Loc).Format("15:04"))
+	}
+	return ""
+}
+
+// petitionsRaised splits the petitions into those a question was linked to
+// and the others.
+func (s *Snapshot) petitionsRaised() (raised, not []store.Petition) {
+	linked := map[int64]bool{}
+	for _, q := range s.Questions {
+		if q.PetitionID != 0 {
+			linked[q.PetitionID] = true
+		}
+	}
+	for _, p := range s.Petitions {
+		if linked[p.ID] || p.Raised > 0 {
+			raised = append(raised, p)
+		} else {
+			not = append(not, p)
+		}
+	}
+	return
+}
+
+func minutesDOCX(w io.Writer, s *Snapshot, o Options) error {
+	m := s.Meeting
+	d := newDocx("Biên bản", 13, o.Now)
+	adminHeader(d, m, "BB-UBND")
+	d.P(para{align: "center", before: 12}, sz(b("BIÊN BẢN"), 14))
+	d.P(para{align: "center"}, sz(b(m.Title), 14))
+	d.P(para{})
+	body := para{align: "both", firstLine: 567, before: 3, after: 3, line: 276}
+	h := para{before: 6, after: 3, keepNext: true, firstLine: 567}
+	d.P(h, b("I. Thời gian, địa điểm"))
+	start, end := s.meetingSpan()
+	if !start.IsZero() {
+		d.P(body, t("Thời gian: bắt đầu lúc "+clock(start, o)+", "+longDate(m.Date)+"."))
+	} else if m.Date != "" {
+		d.P(body, t("Thời gian: "+plannedClock(m)+", "+longDate(m.Date)+"."))
+	}
+	if m.Venue != "" {
+		d.P(body, t("Địa điểm: "+m.Venue+"."))
+	}
+	d.P(h, b("II. Thành phần"))
+	if m.Chair != "" {
+		d.P(body, t("Chủ trì: "+joinNonEmpty(", ", m.Chair, m.ChairTitle)+"."))
+	}
+	d.P(body, t(s.attendanceSentence()))
+	d.P(h, b("III. Nội dung"))
+	d.P(h, b("1. Chương trình"))
+	for i, a := range s.Agenda {
+		d.P(body, t(fmt.Sprintf("%d. %s", i+1, a.Title)), it(joinNonEmpty("", prefix(" — ", a.Presenter), itemTimes(a, o))))
+	}
+	d.P(h, b(fmt.Sprintf("2. Ý kiến của đại biểu và trả lời (%d ý kiến)", len(s.Questions))))
+	if len(s.Questions) == 0 {
+		d.P(body, it("Không có ý kiến nào được ghi nhận."))
+	}
+	for i, q := range s.Questions {
+		d.P(para{align: "both", firstLine: 567, before: 6, after: 2, keepNext: true}, b(questionHead(i+1, q, o, m.Date)))
+		var tags []string
+		if q.Topic != "" {
+			tags = append(tags, "Lĩnh vực: "+q.Topic)
+		}
+		if p, ok := s.petitionNo(q.PetitionID); ok {
+			tags = append(tags, fmt.Sprintf("Kiến nghị số %d", p.No))
+		}
+		if len(tags) > 0 {
+			d.P(body, it(strings.Join(tags, "; ")))
+		}
+		d.P(body, t(q.Text))
+		if len(q.Answers) == 0 {
+			d.P(body, it("Chưa có trả lời."))
+		}
+		for _, a := range q.Answers {
+			who, said, outcome := answerLine(a)
+			d.P(body, b("Trả lời: "+who+". "), t(said))
+			d.P(body, it("Kết quả: "+outcome+"."))
+		}
+	}
+	d.P(h, b("IV. Kiến nghị gửi trước"))
+	raised, notRaised := s.petitionsRaised()
+	d.P(body, t(fmt.Sprintf("Đã nêu tại hội nghị: %d/%d kiến nghị.", len(raised), len(s.Petitions))))
+	for _, p := range raised {
+		d.P(body, t(fmt.Sprintf("- Số %d (%s) — %s; cơ quan trả lời: %s.", p.No, p.Topic, joinNonEmpty(", ", p.SourceName, p.SourceUnit), p.AgencyName)))
+	}
+	if len(notRaised) > 0 {
+		d.P(body, it("Chưa nêu tại hội nghị (trả lời theo văn bản đã chuẩn bị):"))
+		for _, p := range notRaised {
+			d.P(body, t(fmt.Sprintf("- Số %d (%s) — %s; cơ quan trả lời: %s.", p.No, p.Topic, joinNonEmpty(", ", p.SourceName, p.SourceUnit), p.AgencyName)))
+		}
+	}
+	if !end.IsZero() {
+		d.P(body, t("Hội nghị kết thúc lúc "+clock(end, o)+" cùng ngày."))
+	}
+	d.P(para{})
+	half := textW / 2
+	sign := func(title, name string) cell {
+		ps := []string{paraXML(para{align: "center", before: 12}, b(title))}
+		for range 5 {
+			ps = append(ps, paraXML(para{after: 6}))
+		}
+		return cell{paras: append(ps, paraXML(para{align: "center"}, b(name)))}
+	}
+	d.Table(table{widths: []int{half, textW - half}, rows: [][]cell{{sign("THƯ KÝ", ""), sign("CHỦ TRÌ", m.Chair)}}})
+	return d.Write(w)
+}
+
+func prefix(p, s string) string {
+	if s == "" {
+		return ""
+	}
+	return p + s
+}
+
+// plannedClock is the planned start as "07 giờ 30".
+func plannedClock(m store.Meeting) string {
+	hm, err := time.Parse("15:04", m.StartTime)
+	if err != nil {
+		return m.StartTime
+	}
+	return fmt.Sprintf("%02d giờ %02d", hm.Hour(), hm.Minute())
+}
