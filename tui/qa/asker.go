@@ -116,7 +116,7 @@ func (a *askerField) commit() {
 	if text == "" {
 		return
 	}
-	if d, ok := a.p.Selected(); ok && !a.freeOn {
+	if d, ok := a.p.Selected(); ok && !a.freeOn && !a.typedFree() {
 		a.name, a.unit, a.delegateID = d.FullName, d.UnitName, d.ID
 		a.speakerID = 0
 		if a.speaker.ID != 0 && a.speaker.DelegateID == d.ID {
@@ -129,6 +129,10 @@ func (a *askerField) commit() {
 	a.delegateID, a.speakerID = 0, 0
 	a.set, a.freeOn = true, false
 }
+
+// typedFree: "Name, Unit" is how someone not on the list is typed, so a
+// comma chooses the free row without arrowing past the hits.
+func (a *askerField) typedFree() bool { return strings.Contains(a.p.Query(), ",") }
 
 // splitNameUnit reads "Name, Unit" typed free.
 func splitNameUnit(s string) (string, string) {
@@ -162,14 +166,14 @@ func (a *askerField) view(w int, focused bool, rows int) []string {
 	for i := start; i < len(hits) && i < start+rows; i++ {
 		d, _ := a.p.ByID(hits[i].ID)
 		line := common.Pad("  "+common.Pad(d.FullName, min(26, w/3))+" "+common.Pad(d.UnitName, min(26, w/3))+" "+d.Title, w)
-		if i == a.p.Cursor() && !a.freeOn {
+		if i == a.p.Cursor() && !a.freeOn && !a.typedFree() {
 			line = s.Selected.Render(line)
 		}
 		out = append(out, line)
 	}
 	if q := strings.TrimSpace(a.p.Query()); q != "" {
 		line := common.Pad("  "+a.c.T.F("qa.asker.free", q), w)
-		if a.freeOn || len(hits) == 0 {
+		if a.freeOn || len(hits) == 0 || a.typedFree() {
 			line = s.Selected.Render(line)
 		} else {
 			line = s.Subtle.Render(line)

@@ -204,6 +204,15 @@ func (c *chooser) commit() {
 	}
 }
 
+// highlighted is the key of the highlighted option while typing ("" when
+// nothing is typed or nothing matches).
+func (c *chooser) highlighted() string {
+	if c.fresh || strings.TrimSpace(c.in.Value()) == "" || len(c.hits) == 0 {
+		return ""
+	}
+	return c.opts[c.hits[c.cursor]].key
+}
+
 // value is the chosen key and the text shown.
 func (c *chooser) value() (string, string) { return c.chosen, strings.TrimSpace(c.in.Value()) }
 

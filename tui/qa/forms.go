@@ -242,6 +242,9 @@ func (m *Model) openFilter() tea.Cmd {
 // from the list brings their agency; a written answer is owed by the
 // answering agency unless another is chosen.
 func (m *Model) afterCommit(f *form, name string) {
+	if f.kind != formAnswer {
+		return
+	}
 	switch name {
 	case fPerson:
 		p := f.fields[fPerson].(*chooser)
@@ -279,12 +282,14 @@ func (m *Model) formKey(k tea.KeyMsg) tea.Cmd {
 		}
 		return m.closeForm(true)
 	case key.Matches(k, km.Next):
+		// resolve the field first: choosing "written" shows two more fields
 		name := f.curName()
+		f.cur().commit()
+		m.afterCommit(f, name)
 		if f.last() {
 			return m.submit()
 		}
 		cmd, _ := f.move(1)
-		m.afterCommit(f, name)
 		return cmd
 	case key.Matches(k, km.Prev):
 		name := f.curName()
@@ -493,7 +498,13 @@ func (m *Model) formView() string {
 		if f.id != 0 {
 			title = t.F("qa.form.edit_question", m.questionNo(f.id))
 		}
-		if pk, _ := f.fields[fPetition].(*chooser).value(); pk != "" {
+		// the linked petition, or while searching the highlighted one
+		pc := f.fields[fPetition].(*chooser)
+		pk, _ := pc.value()
+		if pk == "" && f.curName() == fPetition {
+			pk = pc.highlighted()
+		}
+		if pk != "" {
 			extra = m.petitionLines(idOf(pk), m.w)
 		}
 	case formAnswer:

@@ -39,10 +39,7 @@ func TestLogGolden(t *testing.T) {
 			w, h int
 			name string
 		}{{80, 21, "80x24"}, {120, 37, "120x40"}} {
-			m, st := newTest(t, lang, sz.w, sz.h)
-			fixture(t, st)
-			press(t, m) // nothing: reload below
-			drive(t, m, m.Init())
+			m, _ := newTest(t, lang, sz.w, sz.h, true)
 			golden(t, "log_"+sz.name+"_"+string(lang), m.View())
 		}
 	}

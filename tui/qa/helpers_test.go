@@ -72,10 +72,14 @@ func keyMsgs(k string) []tea.KeyMsg {
 	return out
 }
 
-// newTest builds the station on a fresh demo meeting and loads it.
-func newTest(t testing.TB, lang i18n.Lang, w, h int) (*Model, *store.Store) {
+// newTest builds the station on a fresh demo meeting, with the dialogue
+// under way (fixture) when full is set, and loads it.
+func newTest(t testing.TB, lang i18n.Lang, w, h int, full bool) (*Model, *store.Store) {
 	t.Helper()
 	c, st := commontest.NewLang(t, lang, w, h)
+	if full {
+		fixture(t, st)
+	}
 	return open(t, c), st
 }
 
@@ -92,10 +96,19 @@ func at(hh, mm int) time.Time {
 }
 
 // fixture runs the agenda to the dialogue, checks some women in, calls one
-// to speak and records four turns of the dialogue.
-func fixture(t testing.TB, st *store.Store) {
+// to speak and records four turns of the dialogue, all before the test
+// clock's 07:42 (it writes through a second store with its own clock), so
+// what a test records comes last.
+func fixture(t testing.TB, main *store.Store) {
 	t.Helper()
 	ctx := context.Background()
+	now := at(7, 0)
+	st, err := store.Open(ctx, main.Path(), store.Options{Now: func() time.Time { return now }, NoWatch: true,
+		Actor: store.Actor{Station: commontest.Station, Role: store.RoleAdmin}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
 	for {
 		it, err := st.Advance(ctx)
 		if err != nil {
@@ -155,20 +168,29 @@ func fixture(t testing.TB, st *store.Store) {
 			t.Fatal(err)
 		}
 	}
-	q1 := q(women[0], 9, 5, "Đào tạo nghề, việc làm", "Đề nghị mở lớp dạy nghề may công nghiệp ngắn hạn ngay tại xã cho phụ nữ trên 35 tuổi và giới thiệu việc làm sau khi học.", pets[0].ID)
+	now = at(7, 5)
+	q1 := q(women[0], 7, 5, "Đào tạo nghề, việc làm", "Đề nghị mở lớp dạy nghề may công nghiệp ngắn hạn ngay tại xã cho phụ nữ trên 35 tuổi và giới thiệu việc làm sau khi học.", pets[0].ID)
 	a(q1, chair, "Thị xã sẽ mở lớp lưu động khi đủ học viên đăng ký.", store.OutcomeSpot, 0, "")
 	a(q1, del("Cao Xuân Trường"), "Phòng sẽ rà soát nhu cầu học nghề từng xã và trả lời cụ thể.", store.OutcomeWritten, unit("LĐ-TB&XH"), "2023-11-02")
-	q2 := q(women[1], 9, 14, "Vay vốn, hỗ trợ khởi nghiệp", "Hộ phụ nữ làm kinh tế nhỏ khó tiếp cận vốn vay ưu đãi vì thủ tục phức tạp; đề nghị đơn giản hóa hồ sơ và tăng mức cho vay.", 0)
+	q2 := q(women[1], 7, 14, "Vay vốn, hỗ trợ khởi nghiệp", "Hộ phụ nữ làm kinh tế nhỏ khó tiếp cận vốn vay ưu đãi vì thủ tục phức tạp; đề nghị đơn giản hóa hồ sơ và tăng mức cho vay.", 0)
 	a(q2, del("Nguyễn Thị Hồng Vân"), "Đã giải thích quy trình vay qua tổ tiết kiệm và vay vốn.", store.OutcomeSpot, 0, "")
 	a(q2, chair, "Mức cho vay do Trung ương quy định; thị xã kiến nghị tỉnh.", store.OutcomeReferred, 0, "")
-	q3 := q(women[2], 9, 27, "Chăm sóc sức khỏe phụ nữ", "Đề nghị tổ chức khám sàng lọc ung thư vú, ung thư cổ tử cung miễn phí cho phụ nữ nghèo.", 0)
+	q3 := q(women[2], 7, 27, "Chăm sóc sức khỏe phụ nữ", "Đề nghị tổ chức khám sàng lọc ung thư vú, ung thư cổ tử cung miễn phí cho phụ nữ nghèo.", 0)
 	a(q3, del("Trương Văn Phúc"), "Ghi nhận, sẽ phối hợp Trung tâm Y tế.", store.OutcomeNoted, 0, "")
-	q(women[3], 9, 33, "Bình đẳng giới", "Tỷ lệ nữ trong cấp ủy cơ sở còn thấp; thị xã có giải pháp gì?", 0)
+	q(women[3], 7, 33, "Bình đẳng giới", "Tỷ lệ nữ trong cấp ủy cơ sở còn thấp; thị xã có giải pháp gì?", 0)
 	sp, err := st.AddSpeaker(ctx, store.Speaker{ItemID: item.ID, DelegateID: women[4].ID})
 	if err != nil {
 		t.Fatal(err)
 	}
+	now = at(7, 40)
 	if _, err := st.CallSpeaker(ctx, sp); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// tick sends the root's one-second clock.
+func tick(t testing.TB, m *Model) {
+	t.Helper()
+	_, cmd := m.Update(common.TickMsg{Now: commontest.Now})
+	drive(t, m, cmd)
 }
