@@ -2,6 +2,7 @@ package qa
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -17,10 +18,16 @@ import (
 // the messages back to m, as the Bubble Tea runtime would.
 func drive(t testing.TB, m *Model, cmd tea.Cmd) {
 	t.Helper()
+	if err := run(m, cmd); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func run(m *Model, cmd tea.Cmd) error {
 	queue := []tea.Cmd{cmd}
 	for n := 0; len(queue) > 0; n++ {
 		if n > 1000 {
-			t.Fatal("drive: runaway commands")
+			return errors.New("drive: runaway commands")
 		}
 		c := queue[0]
 		queue = queue[1:]
@@ -38,18 +45,28 @@ func drive(t testing.TB, m *Model, cmd tea.Cmd) {
 		_, next := m.Update(msg)
 		queue = append(queue, next)
 	}
+	return nil
 }
 
 // press sends keys: named keys ("enter", "ctrl+s", "tab", "down"…) or
 // text, one rune per key message.
 func press(t testing.TB, m *Model, keys ...string) {
 	t.Helper()
+	if err := pressErr(m, keys...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func pressErr(m *Model, keys ...string) error {
 	for _, k := range keys {
 		for _, msg := range keyMsgs(k) {
 			_, cmd := m.Update(msg)
-			drive(t, m, cmd)
+			if err := run(m, cmd); err != nil {
+				return err
+			}
 		}
 	}
+	return nil
 }
 
 var named = map[string]tea.KeyType{
