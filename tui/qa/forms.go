@@ -417,13 +417,10 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if f.id == 0 {
-		m.follow = true
-	}
+	// the status and the cursor move once the reload shows the record
+	m.pending = pendingSel{kind: msg.kind, id: msg.id, status: m.c.T.T("qa.saved.answer")}
 	if msg.kind == formQuestion {
-		m.setStatus(m.c.T.T("qa.saved.question"), false)
-	} else {
-		m.setStatus(m.c.T.T("qa.saved.answer"), false)
+		m.pending.status = m.c.T.T("qa.saved.question")
 	}
 	m.closeForm(false)
 	m.loadReq = m.next()

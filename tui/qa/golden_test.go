@@ -9,13 +9,18 @@ import (
 	"doithoai/tui/i18n"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+// updating reports whether -update was given; the flag is defined by
+// x/exp/golden, which teatest brings into this test binary.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 // golden compares got with testdata/name.golden (rewritten with -update).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name+".golden")
-	if *update {
+	if updating() {
 		os.MkdirAll("testdata", 0o755)
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)

@@ -71,7 +71,7 @@ func pressErr(m *Model, keys ...string) error {
 
 var named = map[string]tea.KeyType{
 	"enter": tea.KeyEnter, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab, "esc": tea.KeyEsc, "up": tea.KeyUp,
-	"down": tea.KeyDown, "ctrl+s": tea.KeyCtrlS, "backspace": tea.KeyBackspace, "home": tea.KeyHome, "end": tea.KeyEnd,
+	"down": tea.KeyDown, "ctrl+s": tea.KeyCtrlS, "ctrl+c": tea.KeyCtrlC, "backspace": tea.KeyBackspace, "home": tea.KeyHome, "end": tea.KeyEnd,
 }
 
 func keyMsgs(k string) []tea.KeyMsg {

@@ -75,6 +75,15 @@ type Model struct {
 
 	status    string
 	statusErr bool
+	pending   pendingSel
+}
+
+// pendingSel is a record just saved: the next reload selects it and shows
+// the status, so a key pressed right after sees the new record.
+type pendingSel struct {
+	kind   formKind
+	id     int64
+	status string
 }
 
 // New returns the qa station.
@@ -217,6 +226,18 @@ func (m *Model) apply(d data) {
 		m.delByID[dl.ID] = dl
 	}
 	m.rebuild()
+	if p := m.pending; p.id != 0 {
+		m.pending = pendingSel{}
+		m.setStatus(p.status, false)
+		for i, r := range m.recs {
+			q := m.d.questions[r.q]
+			if (p.kind == formQuestion && r.a < 0 && q.ID == p.id) || (p.kind == formAnswer && r.a >= 0 && q.Answers[r.a].ID == p.id) {
+				m.cursor = i
+				m.follow = i == len(m.recs)-1
+				keepQ = -1
+			}
+		}
+	}
 	if keepQ >= 0 {
 		for i, r := range m.recs {
 			q := m.d.questions[r.q]
