@@ -1,0 +1,184 @@
+package sheet
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// ReadCSVFile reads a CSV file (see ReadCSV).
+func ReadCSVFile(path string) ([]Sheet, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadCSV(f)
+}
+
+// ReadCSV reads a CSV table as Excel and people write them: UTF-8 with or
+// without a byte-order mark, or Windows-1258 (older Vietnamese Windows),
+// separated by commas, semicolons (Excel on a Vietnamese Windows) or tabs,
+// with CRLF or LF line ends.
+func ReadCSV(r io.Reader) ([]Sheet, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileBytes {
+		return nil, ErrTooLarge
+	}
+	text, err := decode(data)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := parseCSV(text, sniff(text))
+	if err != nil {
+		return nil, err
+	}
+	return []Sheet{{Name: "CSV", Rows: rows}}, nil
+}
+
+// decode returns the text as UTF-8: valid UTF-8 is taken as it is (minus a
+// BOM); anything else is read as Windows-1258, the only other encoding
+// Vietnamese offices still produce. UTF-16 (Excel's "Unicode text") is
+// recognised by its BOM.
+func decode(data []byte) ([]byte, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return decodeUTF16(data)
+	}
+	if utf8.Valid(data) {
+		return data, nil
+	}
+	return charmap.Windows1258.NewDecoder().Bytes(data)
+}
+
+func decodeUTF16(data []byte) ([]byte, error) {
+	le := data[0] == 0xFF
+	data = data[2:]
+	if len(data)%2 != 0 {
+		data = data[:len(data)-1]
+	}
+	out := make([]byte, 0, len(data))
+	var pending rune
+	for i := 0; i+1 < len(data); i += 2 {
+		var u rune
+		if le {
+			u = rune(data[i]) | rune(data[i+1])<<8
+		} else {
+			u = rune(data[i])<<8 | rune(data[i+1])
+		}
+		switch {
+		case u >= 0xD800 && u < 0xDC00:
+			pending = u
+			continue
+		case u >= 0xDC00 && u < 0xE000 && pending != 0:
+			u = 0x10000 + (pending-0xD800)<<10 + (u - 0xDC00)
+		}
+		pending = 0
+		out = utf8.AppendRune(out, u)
+	}
+	return out, nil
+}
+
+// sniff picks the separator that gives the most rows of the same width
+// (over one column) among the first lines: Excel pads title rows with
+// separators, so a table has one width throughout, while commas inside
+// unquoted Vietnamese text (a ';' file) do not line up.
+func sniff(text []byte) rune {
+	head := text
+	if n := bytes.Count(head, []byte{'\n'}); n > 60 {
+		i := 0
+		for k := 0; k < 60; k++ {
+			i += bytes.IndexByte(head[i:], '\n') + 1
+		}
+		head = head[:i]
+	}
+	best, bestScore, bestWidth := ',', -1, 0
+	for _, sep := range []rune{',', ';', '\t'} {
+		rows, _ := parseCSV(head, sep)
+		count := map[int]int{}
+		for _, r := range rows {
+			if len(r.Cells) > 1 {
+				count[len(r.Cells)]++
+			}
+		}
+		score, width := 0, 0
+		for w, n := range count {
+			if n > score || (n == score && w > width) {
+				score, width = n, w
+			}
+		}
+		if score > bestScore || (score == bestScore && width > bestWidth) {
+			best, bestScore, bestWidth = sep, score, width
+		}
+	}
+	return best
+}
+
+// parseCSV splits text into rows numbered as a spreadsheet would: a quoted
+// cell with line breaks is one row, and an empty line (which encoding/csv
+// skips) still counts.
+func parseCSV(text []byte, sep rune) ([]Row, error) {
+	cr := csv.NewReader(bytes.NewReader(text))
+	cr.Comma = sep
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	var rows []Row
+	n, prev := 0, int64(0)
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return rows, fmt.Errorf("%w: line %d: %v", ErrFormat, pe.Line, pe.Err)
+			}
+			return rows, err
+		}
+		n += 1 + emptyLines(text[prev:])
+		prev = cr.InputOffset()
+		if n > MaxRows {
+			break
+		}
+		if len(rec) > MaxCols {
+			rec = rec[:MaxCols]
+		}
+		cells := make([]string, len(rec))
+		for i, c := range rec {
+			cells[i] = Clean(c)
+		}
+		if blank(cells) {
+			continue
+		}
+		rows = append(rows, Row{N: n, Cells: cells})
+	}
+	return rows, nil
+}
+
+// emptyLines counts the empty lines at the start of b.
+func emptyLines(b []byte) int {
+	n := 0
+	for {
+		switch {
+		case bytes.HasPrefix(b, []byte("\r\n")):
+			b = b[2:]
+		case bytes.HasPrefix(b, []byte("\n")):
+			b = b[1:]
+		default:
+			return n
+		}
+		n++
+	}
+}

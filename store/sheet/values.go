@@ -1,0 +1,103 @@
+package sheet
+
+import (
+	"errors"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var (
+	sciNumber = regexp.MustCompile(`^[0-9](\.[0-9]+)?[eE]\+?[0-9]{1,2}$`)
+	phoneOK   = regexp.MustCompile(`^\+?[0-9][0-9 .\-()]{6,24}$`)
+)
+
+// ErrPhone marks a cell that is not a phone number.
+var ErrPhone = errors.New("not a phone number")
+
+// Phone normalises a phone cell. Excel turns 0912345678 into the number
+// 912345678 (or 9.12345678E+08); the leading zero comes back for mobile
+// numbers (9 digits starting 3, 5, 7, 8 or 9), landlines (10 digits
+// starting 2) and +84/84 forms. Spacing people typed is kept. "-", "x" and
+// "không" mean none.
+func Phone(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	switch strings.ToLower(s) {
+	case "", "-", "--", "x", "không", "khong", "không có", "n/a", "none":
+		return "", nil
+	}
+	if sciNumber.MatchString(s) {
+		if f, err := strconv.ParseFloat(s, 64); err == nil && f < 1e15 {
+			s = strconv.FormatFloat(math.Round(f), 'f', 0, 64)
+		}
+	}
+	s = strings.TrimSuffix(s, ".0")
+	if !phoneOK.MatchString(s) {
+		return s, ErrPhone
+	}
+	digits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+	if len(digits) < 8 || len(digits) > 15 {
+		return s, ErrPhone
+	}
+	if digits != s { // typed with spaces, dots or a plus: keep as typed
+		return s, nil
+	}
+	switch {
+	case len(digits) == 9 && strings.ContainsRune("35789", rune(digits[0])):
+		return "0" + digits, nil
+	case len(digits) == 10 && digits[0] == '2':
+		return "0" + digits, nil
+	case len(digits) == 11 && strings.HasPrefix(digits, "84") && strings.ContainsRune("35789", rune(digits[2])):
+		return "0" + digits[2:], nil
+	}
+	return digits, nil
+}
+
+var (
+	leadingInt = regexp.MustCompile(`^(\d{1,4})(?:[.,]0+)?\s*(?:'|p|ph|phut|phút|min|mins|minutes|minute|m)?\.?$`)
+	hoursMins  = regexp.MustCompile(`^(\d{1,2})\s*(?:h|giờ|gio|:)\s*(\d{1,2})?\s*(?:p|ph|phút|phut|')?(?::(\d{2}))?$`)
+	clockRange = regexp.MustCompile(`^(\d{1,2})\s*(?:h|:|giờ)\s*(\d{2})?\s*(?:-|–|—|đến|den|to)\s*(\d{1,2})\s*(?:h|:|giờ)\s*(\d{2})?$`)
+)
+
+// ErrMinutes marks a duration cell that cannot be read.
+var ErrMinutes = errors.New("not a number of minutes")
+
+// Minutes reads a duration: "15", "15 phút", "15'", "1h30", "1:30" (an
+// Excel time cell), or a clock range "7h30 - 7h45" as run-sheets write the
+// time column. Empty is 0.
+func Minutes(s string) (int, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return 0, nil
+	}
+	if m := leadingInt.FindStringSubmatch(s); m != nil {
+		v, _ := strconv.Atoi(m[1])
+		return checkMinutes(v)
+	}
+	if m := clockRange.FindStringSubmatch(s); m != nil {
+		h0, _ := strconv.Atoi(m[1])
+		m0, _ := strconv.Atoi(m[2])
+		h1, _ := strconv.Atoi(m[3])
+		m1, _ := strconv.Atoi(m[4])
+		return checkMinutes((h1*60 + m1) - (h0*60 + m0))
+	}
+	if m := hoursMins.FindStringSubmatch(s); m != nil {
+		h, _ := strconv.Atoi(m[1])
+		mm, _ := strconv.Atoi(m[2])
+		return checkMinutes(h*60 + mm)
+	}
+	return 0, ErrMinutes
+}
+
+func checkMinutes(v int) (int, error) {
+	if v < 0 || v > 24*60 {
+		return 0, ErrMinutes
+	}
+	return v, nil
+}
