@@ -74,7 +74,7 @@ func init() {
 		"qa.saved.question":     {"Đã lưu ý kiến", "Question saved"},
 		"qa.saved.answer":       {"Đã lưu trả lời", "Answer saved"},
 
-		"qa.petition.label":     {"KN %d: %s", "P%d: %s"},
+		"qa.petition.label":     {"KN %d [%s] %s", "P%d [%s] %s"},
 		"qa.petition.short":     {"KN %d", "P%d"},
 		"qa.petition.head":      {"Kiến nghị %d · giao: %s", "Petition %d · assigned to: %s"},
 		"qa.petition.prepared":  {"Trả lời đã chuẩn bị:", "Prepared answer:"},

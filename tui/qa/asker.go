@@ -127,7 +127,7 @@ func (a *askerField) commit() {
 	}
 	a.name, a.unit = splitNameUnit(text)
 	a.delegateID, a.speakerID = 0, 0
-	a.set, a.freeOn = true, false
+	a.show()
 }
 
 // typedFree: "Name, Unit" is how someone not on the list is typed, so a

@@ -64,15 +64,32 @@ type (
 
 // load reads everything in a Cmd; the delegate index is built here too, as
 // it costs a few milliseconds for a large list.
-func load(c *common.Common, req int) tea.Cmd {
+// The previous read's delegates and index are handed in (they are never
+// changed once built), so the index is rebuilt only when names change, not
+// on every check-in or draft save.
+func load(c *common.Common, req int, prev data) tea.Cmd {
 	st, ctx := c.Store, c.Ctx
 	return func() tea.Msg {
-		d, err := read(ctx, st)
+		d, err := read(ctx, st, prev)
 		return loadedMsg{req: req, d: d, err: err}
 	}
 }
 
-func read(ctx context.Context, st *store.Store) (data, error) {
+// sameNames reports whether two delegate lists index the same way.
+func sameNames(a, b []store.Delegate) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if x.ID != y.ID || x.FullName != y.FullName || x.Title != y.Title || x.UnitName != y.UnitName || x.Code != y.Code {
+			return false
+		}
+	}
+	return true
+}
+
+func read(ctx context.Context, st *store.Store, prev data) (data, error) {
 	var d data
 	var err error
 	if d.meeting, err = st.Meeting(ctx); err != nil {
@@ -98,7 +115,11 @@ func read(ctx context.Context, st *store.Store) (data, error) {
 	if d.delegates, err = st.Delegates(ctx); err != nil {
 		return d, err
 	}
-	d.index = components.BuildIndex(d.delegates)
+	if prev.index != nil && sameNames(prev.delegates, d.delegates) {
+		d.index = prev.index
+	} else {
+		d.index = components.BuildIndex(d.delegates)
+	}
 	d.speaker, d.hasSpeaker, err = st.CurrentSpeaker(ctx)
 	return d, err
 }

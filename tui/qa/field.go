@@ -87,8 +87,13 @@ func mkOption(key, label, hint string, extra ...string) option {
 	return option{key: key, label: label, hint: hint, folded: fold.Fold(label + " " + hint + " " + strings.Join(extra, " "))}
 }
 
-// setOptions replaces the list, keeping the choice if it is still there.
+// setOptions replaces the list (after a reload), keeping the choice and
+// the highlighted option if they are still there.
 func (c *chooser) setOptions(opts []option) {
+	hl := ""
+	if c.cursor < len(c.hits) && c.hits[c.cursor] < len(c.opts) {
+		hl = c.opts[c.hits[c.cursor]].key
+	}
 	c.opts = opts
 	if c.chosen != "" {
 		if i := c.index(c.chosen); i >= 0 && c.fresh {
@@ -96,6 +101,11 @@ func (c *chooser) setOptions(opts []option) {
 		}
 	}
 	c.filter()
+	for j, i := range c.hits {
+		if hl != "" && c.opts[i].key == hl {
+			c.cursor = j
+		}
+	}
 }
 
 func (c *chooser) index(key string) int {

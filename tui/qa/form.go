@@ -3,11 +3,14 @@ package qa
 import (
 	"encoding/json"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"doithoai/store"
 	"doithoai/tui/common"
+	"doithoai/tui/i18n"
 )
 
 type formKind string
@@ -50,6 +53,10 @@ type form struct {
 	armed      bool // esc pressed once on a changed form
 	changed    bool
 	saving     bool
+	lw         int // label column width, from the longest label
+	// openedAt is when the secretary started typing: a new question is
+	// timed then (when it was asked), not when it was saved
+	openedAt time.Time
 }
 
 // draftBody is what is saved as a draft.
@@ -59,6 +66,7 @@ type draftBody struct {
 	QuestionID int64                 `json:"question_id,omitempty"`
 	ItemID     int64                 `json:"item_id,omitempty"`
 	Focus      string                `json:"focus"`
+	OpenedAt   time.Time             `json:"opened_at,omitzero"`
 	Fields     map[string]fieldState `json:"fields"`
 }
 
@@ -121,7 +129,7 @@ func (f *form) last() bool {
 }
 
 func (f *form) body() string {
-	d := draftBody{Kind: f.kind, ID: f.id, QuestionID: f.questionID, ItemID: f.itemID, Focus: f.curName(),
+	d := draftBody{Kind: f.kind, ID: f.id, QuestionID: f.questionID, ItemID: f.itemID, Focus: f.curName(), OpenedAt: f.openedAt,
 		Fields: map[string]fieldState{}}
 	for _, n := range f.names {
 		d.Fields[n] = f.fields[n].state()
@@ -141,6 +149,9 @@ func parseDraft(body string) (draftBody, bool) {
 // restore puts a draft's fields back and focuses where the typing was.
 func (f *form) restore(d draftBody) tea.Cmd {
 	f.id, f.questionID, f.itemID = d.ID, d.QuestionID, d.ItemID
+	if !d.OpenedAt.IsZero() {
+		f.openedAt = d.OpenedAt
+	}
 	for _, n := range f.names {
 		if st, ok := d.Fields[n]; ok {
 			f.fields[n].restore(st)
@@ -155,20 +166,21 @@ func (f *form) restore(d draftBody) tea.Cmd {
 	return nil
 }
 
-func (f *form) setWidth(w int) {
-	lw := f.labelWidth()
+func (f *form) setWidth(w int, t i18n.Catalog) {
+	f.lw = 0
+	for _, n := range f.names {
+		f.lw = max(f.lw, ansi.StringWidth(t.T("qa.f."+n))+3)
+	}
 	for _, fl := range f.fields {
-		fl.setWidth(max(10, w-lw-1))
+		fl.setWidth(max(10, w-f.lw-1))
 	}
 }
-
-func (f *form) labelWidth() int { return 14 }
 
 // view draws the fields (the focused one with its list) in w x h; extra
 // lines (the linked petition) go under the fields as room allows.
 func (f *form) view(c *common.Common, title string, extra []string, w, h int) string {
 	s := c.Styles
-	lw := f.labelWidth()
+	lw := f.lw
 	fw := max(10, w-lw-1)
 	var lines []string
 	lines = append(lines, s.Title.Render(common.Trunc(title, w)))

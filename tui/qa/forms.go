@@ -13,7 +13,7 @@ import (
 
 func (m *Model) newForm(kind formKind) *form {
 	m.formGen++
-	return &form{kind: kind, fields: map[string]field{}, gen: m.formGen}
+	return &form{kind: kind, fields: map[string]field{}, gen: m.formGen, openedAt: m.c.Now()}
 }
 
 func (m *Model) newQuestionForm() *form {
@@ -67,8 +67,8 @@ func (m *Model) fillOptions(f *form) {
 		units = append(units, mkOption("u:"+strconv.FormatInt(u.ID, 10), u.Name, hint))
 	}
 	for _, p := range m.d.petitions {
-		pets = append(pets, mkOption("p:"+strconv.FormatInt(p.ID, 10), t.F("qa.petition.label", p.No, oneLine(p.Text)),
-			m.unitLabel(p.AgencyID), p.AgencyName, p.Topic, p.SourceName, p.SourceUnit))
+		pets = append(pets, mkOption("p:"+strconv.FormatInt(p.ID, 10), t.F("qa.petition.label", p.No, m.unitLabel(p.AgencyID), oneLine(p.Text)),
+			"", p.AgencyName, p.Topic, p.SourceName, p.SourceUnit))
 	}
 	for _, d := range m.d.delegates {
 		if d.Protocol > 0 {
@@ -117,6 +117,7 @@ func (m *Model) startForm(f *form) {
 		}
 	}
 	m.form, m.mode, m.dirty = f, modeForm, false
+	m.setStatus("", false)
 	m.layoutForm()
 }
 
@@ -130,7 +131,7 @@ func (m *Model) layoutForm() {
 			}
 		}
 	}
-	f.setWidth(m.w)
+	f.setWidth(m.w, m.c.T)
 }
 
 // openQuestion opens the question form: a new one (q nil), prefilled with
@@ -355,7 +356,9 @@ func (m *Model) saveQuestion(f *form) tea.Cmd {
 	if !ask.set {
 		q.AskerName = ""
 	}
-	if f.id != 0 {
+	if f.id == 0 {
+		q.AskedAt = f.openedAt
+	} else {
 		for _, old := range m.d.questions {
 			if old.ID == f.id {
 				q.AskedAt = old.AskedAt
@@ -424,7 +427,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	}
 	m.closeForm(false)
 	m.loadReq = m.next()
-	return load(m.c, m.loadReq)
+	return load(m.c, m.loadReq, m.d)
 }
 
 // baseDate is the day "+N" due dates count from: the meeting's date, else

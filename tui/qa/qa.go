@@ -96,7 +96,7 @@ func (m *Model) next() int { m.req++; return m.req }
 // Init loads the log; the draft check follows the first load.
 func (m *Model) Init() tea.Cmd {
 	m.loadReq = m.next()
-	return load(m.c, m.loadReq)
+	return load(m.c, m.loadReq, m.d)
 }
 
 // SetSize is called by the root with the station area's size.
@@ -138,7 +138,7 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 		return m, nil
 	case common.ChangedMsg:
 		m.loadReq = m.next()
-		return m, load(m.c, m.loadReq)
+		return m, load(m.c, m.loadReq, m.d)
 	case draftMsg:
 		if msg.req != m.draftReq {
 			return m, nil
@@ -172,7 +172,7 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 		m.mode = modeLog
 		m.setStatus(m.c.T.T("qa.topics.saved"), false)
 		m.loadReq = m.next()
-		return m, load(m.c, m.loadReq)
+		return m, load(m.c, m.loadReq, m.d)
 	case tea.KeyMsg:
 		switch m.mode {
 		case modeForm:
@@ -384,9 +384,9 @@ func (m *Model) ShortHelp() []key.Binding {
 	switch m.mode {
 	case modeForm:
 		if m.form != nil && m.form.kind == formFilter {
-			return []key.Binding{km.Next, km.Prev, km.Save, km.Cancel}
+			return []key.Binding{km.Save, km.Next, km.Cancel, km.Prev}
 		}
-		return []key.Binding{km.Next, km.Prev, km.Save, km.Newline, km.Cancel}
+		return []key.Binding{km.Save, km.Next, km.Cancel, km.Prev, km.Newline}
 	case modeTopics:
 		return []key.Binding{km.Save, km.Cancel}
 	case modeHistory:

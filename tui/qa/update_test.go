@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"doithoai/store"
+	"doithoai/tui/common"
 	"doithoai/tui/i18n"
 )
 
@@ -273,5 +274,27 @@ func TestCancelAsksTwice(t *testing.T) {
 	}
 	if _, _, ok, _ := st.Draft(context.Background(), draftQuestion); ok {
 		t.Fatal("cancelled form's draft kept")
+	}
+}
+
+// TestReloadKeepsForm: another station's commit reloads the data while the
+// secretary browses a list; the typing and the highlight stay put.
+func TestReloadKeepsForm(t *testing.T) {
+	m, st := newTest(t, i18n.VI, 80, 21, true)
+	press(t, m, "a", "enter", "backspace", "phong", "down", "down")
+	c := m.form.fields[fAgency].(*chooser)
+	before := c.highlighted()
+	ds, _ := st.Delegates(context.Background())
+	if _, err := st.CheckIn(context.Background(), ds[len(ds)-1].ID); err != nil {
+		t.Fatal(err)
+	}
+	prevIndex := m.d.index
+	_, cmd := m.Update(common.ChangedMsg{})
+	drive(t, m, cmd)
+	if m.form == nil || c.highlighted() != before || c.in.Value() != "phong" {
+		t.Fatalf("after reload: highlighted %q (was %q), text %q", c.highlighted(), before, c.in.Value())
+	}
+	if m.d.index != prevIndex {
+		t.Error("the delegate index was rebuilt though no name changed")
 	}
 }
