@@ -226,6 +226,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.QuitMsg:
 		return m, nil
+	case ShutdownMsg:
+		return m, m.quit()
 	}
 	return m, m.forward(msg)
 }
@@ -249,8 +251,7 @@ func (m *Model) updateStation(id StationID, msg tea.Msg) tea.Cmd {
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.c.Keys
 	if key.Matches(msg, k.Quit) {
-		m.unsub()
-		return tea.Quit
+		return m.quit()
 	}
 	capturing := m.active != Home && m.station(m.active).Capturing()
 	if !capturing {
@@ -296,8 +297,7 @@ func (m *Model) homeKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Open):
 		return m.switchTo(Stations[m.cursor])
 	case msg.String() == "q":
-		m.unsub()
-		return tea.Quit
+		return m.quit()
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"io"
 	"time"
 
@@ -25,18 +26,25 @@ type Options struct {
 
 // Run runs the TUI in the local terminal until the user quits or ctx ends.
 func Run(ctx context.Context, o Options) error {
-	c := NewCommon(ctx, o.Store, lipgloss.DefaultRenderer(), o.Lang, o.Path, o.Now)
+	// The program and the stations' store calls get a context of their
+	// own, and the program no signal handler: the end of ctx (SIGTERM,
+	// SIGHUP) becomes a ShutdownMsg, so drafts are saved before it quits.
+	pctx, kill := context.WithCancel(context.WithoutCancel(ctx))
+	defer kill()
+	c := NewCommon(pctx, o.Store, lipgloss.DefaultRenderer(), o.Lang, o.Path, o.Now)
 	m := New(c, o.Station, false)
 	defer m.Close()
-	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx)}
+	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(pctx), tea.WithoutSignalHandler()}
 	if o.In != nil {
 		opts = append(opts, tea.WithInput(o.In))
 	}
 	if o.Out != nil {
 		opts = append(opts, tea.WithOutput(o.Out))
 	}
-	_, err := tea.NewProgram(m, opts...).Run()
-	if err == tea.ErrProgramKilled && ctx.Err() != nil {
+	p := tea.NewProgram(m, opts...)
+	defer graceful(ctx, p, kill)()
+	_, err := p.Run()
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil
 	}
 	return err
