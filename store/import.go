@@ -1,0 +1,275 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"doithoai/store/sheet"
+)
+
+// Problem is one bad cell or row of an imported file (see sheet.Problem).
+type Problem = sheet.Problem
+
+// ImportKind is what a file holds.
+type ImportKind string
+
+const (
+	ImportDelegates ImportKind = "delegates"
+	ImportPetitions ImportKind = "petitions"
+	ImportAgenda    ImportKind = "agenda"
+)
+
+// ImportKinds lists the kinds in the order a meeting is prepared.
+var ImportKinds = []ImportKind{ImportDelegates, ImportPetitions, ImportAgenda}
+
+// Schema is the table layout of the kind.
+func (k ImportKind) Schema() (sheet.Schema, bool) {
+	switch k {
+	case ImportDelegates:
+		return sheet.Delegates, true
+	case ImportPetitions:
+		return sheet.Petitions, true
+	case ImportAgenda:
+		return sheet.Agenda, true
+	}
+	return sheet.Schema{}, false
+}
+
+// Row actions in an import report.
+const (
+	ActionNew    = "new"
+	ActionUpdate = "update"
+	ActionSame   = "same"
+)
+
+// ImportRow is what happens to one row of the file.
+type ImportRow struct {
+	Row     int      `json:"row"`
+	Action  string   `json:"action"`
+	Label   string   `json:"label"`
+	Changes []string `json:"changes,omitempty"` // fields an update changes
+}
+
+// ImportReport says what an import did, or, for a dry run or a file with
+// problems, what it would have done. Nothing is kept unless Applied.
+type ImportReport struct {
+	Kind      ImportKind  `json:"kind"`
+	File      string      `json:"file"`
+	Sheet     string      `json:"sheet,omitempty"`
+	HeaderRow int         `json:"header_row,omitempty"`
+	Rows      []ImportRow `json:"rows"`
+	New       int         `json:"new"`
+	Updated   int         `json:"updated"`
+	Unchanged int         `json:"unchanged"`
+	NewUnits  []string    `json:"new_units,omitempty"`
+	NewGroups []string    `json:"new_groups,omitempty"`
+	NewTopics []string    `json:"new_topics,omitempty"`
+	Problems  []Problem   `json:"problems,omitempty"`
+	DryRun    bool        `json:"dry_run,omitempty"`
+	Applied   bool        `json:"applied"`
+}
+
+func (r *ImportReport) add(row int, action, label string, changes []string) {
+	r.Rows = append(r.Rows, ImportRow{Row: row, Action: action, Label: label, Changes: changes})
+	switch action {
+	case ActionNew:
+		r.New++
+	case ActionUpdate:
+		r.Updated++
+	default:
+		r.Unchanged++
+	}
+}
+
+func (r *ImportReport) problem(row int, column, format string, args ...any) {
+	r.Problems = append(r.Problems, Problem{Row: row, Column: column, Msg: fmt.Sprintf(format, args...)})
+}
+
+// errRollback ends a write transaction without keeping anything: a dry
+// run, or a file with problems.
+var errRollback = errors.New("import rolled back")
+
+// ImportFile reads the file at path (.xlsx or .csv) and imports it (see
+// Import). Errors are for files that cannot be read at all; problems with
+// rows are in the report.
+func (s *Store) ImportFile(ctx context.Context, kind ImportKind, path string, dryRun bool) (*ImportReport, error) {
+	sheets, err := sheet.Read(path)
+	if err != nil {
+		return nil, err
+	}
+	return s.Import(ctx, kind, path, sheets, dryRun)
+}
+
+// Import writes a table into the meeting in one transaction, all or
+// nothing: if any row has a problem, or dryRun is set, the transaction is
+// rolled back and the report says what would have happened. Rows match
+// existing records (delegates by code, else by name and unit; petitions
+// by text; agenda items by title), so importing the same file twice
+// duplicates nothing. Every change carries its audit row, and one more row
+// records the import itself.
+func (s *Store) Import(ctx context.Context, kind ImportKind, file string, sheets []sheet.Sheet, dryRun bool) (*ImportReport, error) {
+	schema, ok := kind.Schema()
+	if !ok {
+		return nil, fmt.Errorf("%w: unknown import kind %q", ErrInvalid, kind)
+	}
+	var rep *ImportReport
+	err := s.write(ctx, PermSetup, func(t *Tx) error {
+		// a retried transaction starts from a clean report
+		rep = &ImportReport{Kind: kind, File: file, DryRun: dryRun}
+		tbl, probs := sheet.Locate(sheets, schema)
+		rep.Problems = append(rep.Problems, probs...)
+		if tbl == nil {
+			return errRollback
+		}
+		rep.Sheet, rep.HeaderRow = tbl.Sheet, tbl.HeaderRow
+		im := &importer{t: t, tbl: tbl, schema: schema, rep: rep}
+		var err error
+		switch kind {
+		case ImportDelegates:
+			err = im.delegates(ctx)
+		case ImportPetitions:
+			err = im.petitions(ctx)
+		case ImportAgenda:
+			err = im.agenda(ctx)
+		}
+		if err != nil {
+			return err
+		}
+		if len(rep.Rows) == 0 && len(rep.Problems) == 0 {
+			rep.problem(tbl.HeaderRow, "", "no rows under the header")
+		}
+		if len(rep.Problems) > 0 || dryRun {
+			return errRollback
+		}
+		summary := map[string]any{"file": file, "sheet": tbl.Sheet, "new": rep.New, "updated": rep.Updated, "unchanged": rep.Unchanged}
+		return t.audit(ctx, "import", string(kind), 0, nil, summary)
+	})
+	if errors.Is(err, errRollback) {
+		return rep, nil
+	}
+	if err != nil {
+		return rep, err
+	}
+	rep.Applied = true
+	return rep, nil
+}
+
+// importer carries one import's transaction, table and report.
+type importer struct {
+	t      *Tx
+	tbl    *sheet.Table
+	schema sheet.Schema
+	rep    *ImportReport
+}
+
+func (im *importer) col(key string) string { return im.tbl.Header(im.schema, key) }
+
+// get returns a short field: cleaned and with single spaces.
+func (im *importer) get(r sheet.Row, key string) string { return sheet.Squeeze(im.tbl.Get(r, key)) }
+
+// unit finds the unit named name, accent- and case-insensitively (or by
+// its short name), creating it with a kind guessed from the name.
+func (im *importer) unit(ctx context.Context, row int, key, name string, fallback UnitKind) (int64, bool) {
+	if name == "" {
+		return 0, true
+	}
+	if len([]rune(name)) > MaxName {
+		im.rep.problem(row, im.col(key), "too long (at most %d characters)", MaxName)
+		return 0, false
+	}
+	id, err := im.t.unitByName(ctx, name)
+	if err == nil && id == 0 {
+		id, err = im.t.saveUnit(ctx, Unit{Name: name, Kind: GuessUnitKind(name, fallback)})
+		if err == nil {
+			im.rep.NewUnits = append(im.rep.NewUnits, name)
+		}
+	}
+	if err != nil {
+		im.rep.problem(row, im.col(key), "%v", err)
+		return 0, false
+	}
+	return id, true
+}
+
+func (im *importer) group(ctx context.Context, row int, name string) (int64, bool) {
+	if name == "" {
+		return 0, true
+	}
+	if len([]rune(name)) > MaxName {
+		im.rep.problem(row, im.col(sheet.KeyGroup), "too long (at most %d characters)", MaxName)
+		return 0, false
+	}
+	id, err := im.t.groupByName(ctx, name)
+	if err == nil && id == 0 {
+		id, err = im.t.saveGroup(ctx, Group{Name: name})
+		if err == nil {
+			im.rep.NewGroups = append(im.rep.NewGroups, name)
+		}
+	}
+	if err != nil {
+		im.rep.problem(row, im.col(sheet.KeyGroup), "%v", err)
+		return 0, false
+	}
+	return id, true
+}
+
+// fieldProblem reports a store error on a row, under the column of the
+// field it names when there is one.
+func (im *importer) fieldProblem(row int, err error, columns map[string]string) {
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		if key, ok := columns[fe.Field]; ok {
+			im.rep.problem(row, im.col(key), "%s", fe.Reason)
+			return
+		}
+	}
+	msg := err.Error()
+	for field, key := range columns {
+		if strings.HasPrefix(msg, field+":") {
+			im.rep.problem(row, im.col(key), "%s", strings.TrimSpace(strings.TrimPrefix(msg, field+":")))
+			return
+		}
+	}
+	im.rep.problem(row, "", "%v", err)
+}
+
+// totalRow reports a "Tổng cộng: 48" line under the table.
+func totalRow(r sheet.Row) bool {
+	n := 0
+	var text string
+	for _, c := range r.Cells {
+		if c != "" {
+			n++
+			text = c
+		}
+	}
+	f := Fold(text)
+	return n <= 2 && (strings.HasPrefix(f, "tong cong") || strings.HasPrefix(f, "tong so") || strings.HasPrefix(f, "cong ") ||
+		strings.HasPrefix(f, "total"))
+}
+
+// occurrences matches the k-th row with a key to the k-th existing record
+// with it, so repeated keys (namesakes without codes, two "Văn nghệ"
+// items) still import idempotently.
+type occurrences[T any] struct {
+	by   map[string][]T
+	seen map[string]int
+}
+
+func newOccurrences[T any]() *occurrences[T] {
+	return &occurrences[T]{by: map[string][]T{}, seen: map[string]int{}}
+}
+
+func (o *occurrences[T]) put(key string, v T) { o.by[key] = append(o.by[key], v) }
+
+func (o *occurrences[T]) next(key string) (T, bool) {
+	i := o.seen[key]
+	o.seen[key] = i + 1
+	if i < len(o.by[key]) {
+		return o.by[key][i], true
+	}
+	var zero T
+	return zero, false
+}

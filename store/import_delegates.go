@@ -1,0 +1,154 @@
+package store
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"doithoai/store/sheet"
+)
+
+// delegateColumns maps store field names to sheet keys, for problems.
+var delegateColumns = map[string]string{"name": sheet.KeyName, "code": sheet.KeyCode, "title": sheet.KeyTitle, "phone": sheet.KeyPhone}
+
+func (t *Tx) allDelegates(ctx context.Context) ([]Delegate, error) {
+	rows, err := t.tx.QueryContext(ctx, `SELECT `+delegateCols+delegateFrom+` ORDER BY d.id`)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []Delegate
+	for rows.Next() {
+		d, err := scanDelegate(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+func nameUnitKey(name string, unitID int64) string {
+	return Fold(name) + "\x00" + strconv.FormatInt(unitID, 10)
+}
+
+// delegates imports an invitee list. A row matches the delegate with its
+// code; a row without a code matches by name and unit. Cells left empty
+// keep what the meeting file has.
+func (im *importer) delegates(ctx context.Context) error {
+	existing, err := im.t.allDelegates(ctx)
+	if err != nil {
+		return err
+	}
+	byCode := map[string]Delegate{}
+	byName := newOccurrences[Delegate]()
+	for _, d := range existing {
+		byCode[strings.ToLower(d.Code)] = d
+	}
+	codeRow := map[string]int{}
+	type pending struct {
+		row   sheet.Row
+		name  string
+		code  string
+		phone string
+	}
+	var rows []pending
+	for _, r := range im.tbl.Rows {
+		if totalRow(r) {
+			continue
+		}
+		p := pending{row: r, name: im.get(r, sheet.KeyName), code: im.get(r, sheet.KeyCode)}
+		ok := true
+		if p.name == "" {
+			im.rep.problem(r.N, im.col(sheet.KeyName), "name is missing")
+			ok = false
+		}
+		if p.code != "" {
+			lc := strings.ToLower(p.code)
+			if first, dup := codeRow[lc]; dup {
+				im.rep.problem(r.N, im.col(sheet.KeyCode), "code %s is also on row %d", p.code, first)
+				ok = false
+			} else {
+				codeRow[lc] = r.N
+			}
+		}
+		phone, perr := sheet.Phone(im.get(r, sheet.KeyPhone))
+		if perr != nil {
+			im.rep.problem(r.N, im.col(sheet.KeyPhone), "%q is not a phone number", phone)
+			ok = false
+		}
+		p.phone = phone
+		if ok {
+			rows = append(rows, p)
+		}
+	}
+	// Delegates claimed by a code in the file are not matched by name.
+	for _, d := range existing {
+		if _, claimed := codeRow[strings.ToLower(d.Code)]; !claimed {
+			byName.put(nameUnitKey(d.FullName, d.UnitID), d)
+		}
+	}
+	for _, p := range rows {
+		r := p.row
+		unitName := im.get(r, sheet.KeyUnit)
+		unitID, ok1 := im.unit(ctx, r.N, sheet.KeyUnit, unitName, UnitOther)
+		groupID, ok2 := im.group(ctx, r.N, im.get(r, sheet.KeyGroup))
+		if !ok1 || !ok2 {
+			continue
+		}
+		d := Delegate{Code: p.code, FullName: p.name, Title: im.get(r, sheet.KeyTitle), UnitID: unitID, GroupID: groupID, Phone: p.phone}
+		var old Delegate
+		var found bool
+		if p.code != "" {
+			old, found = byCode[strings.ToLower(p.code)]
+		} else {
+			old, found = byName.next(nameUnitKey(p.name, unitID))
+		}
+		label := p.name
+		if unitName != "" {
+			label += " — " + unitName
+		}
+		if !found {
+			id, err := im.t.saveDelegate(ctx, d)
+			if err != nil {
+				im.fieldProblem(r.N, err, delegateColumns)
+				continue
+			}
+			if d.Code == "" {
+				nd, _ := im.t.readDelegate(ctx, id)
+				d.Code = nd.Code
+			}
+			im.rep.add(r.N, ActionNew, label+" ["+d.Code+"]", nil)
+			continue
+		}
+		nd := old.record()
+		var changes []string
+		set := func(field string, dst *string, v string) {
+			if v != "" && v != *dst {
+				*dst = v
+				changes = append(changes, field)
+			}
+		}
+		set("name", &nd.FullName, d.FullName)
+		set("title", &nd.Title, d.Title)
+		set("phone", &nd.Phone, d.Phone)
+		if d.UnitID != 0 && d.UnitID != nd.UnitID {
+			nd.UnitID = d.UnitID
+			changes = append(changes, "unit")
+		}
+		if d.GroupID != 0 && d.GroupID != nd.GroupID {
+			nd.GroupID = d.GroupID
+			changes = append(changes, "group")
+		}
+		if len(changes) == 0 {
+			im.rep.add(r.N, ActionSame, label+" ["+old.Code+"]", nil)
+			continue
+		}
+		if _, err := im.t.saveDelegate(ctx, nd); err != nil {
+			im.fieldProblem(r.N, err, delegateColumns)
+			continue
+		}
+		im.rep.add(r.N, ActionUpdate, label+" ["+old.Code+"]", changes)
+	}
+	return nil
+}
