@@ -1,0 +1,248 @@
+// Package serve serves the stations over SSH (charmbracelet/wish): a role
+// is chosen by the SSH user name (ssh -p 2323 checkin@hall-laptop), opened
+// by a passcode or an authorized key, and enforced by the store. Each
+// session has its own renderer, styles, size and models; all sessions share
+// the one *store.Store and so its one writer connection.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"strings"
+	"sync"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+	"github.com/charmbracelet/wish/activeterm"
+	bm "github.com/charmbracelet/wish/bubbletea"
+	"github.com/charmbracelet/wish/logging"
+	"github.com/muesli/termenv"
+	gossh "golang.org/x/crypto/ssh"
+
+	"doithoai/store"
+	"doithoai/tui"
+	"doithoai/tui/i18n"
+)
+
+// DefaultListen is loopback: serving the hall network must be asked for.
+const DefaultListen = "127.0.0.1:2323"
+
+// LangEnv lets a station choose its language: ssh -o SetEnv=DOITHOAI_LANG=en.
+const LangEnv = "DOITHOAI_LANG"
+
+// Options configure New.
+type Options struct {
+	Store *store.Store // shared by every session
+	Path  string       // the meeting file (header; default access and host key paths)
+	// Listen is host:port; DefaultListen when empty.
+	Listen string
+	// Access holds the roles' credentials; nil loads AccessPath(Path).
+	Access *Access
+	// HostKeyPath is created on first start; HostKeyPath(Path) when empty.
+	HostKeyPath string
+	Lang        i18n.Lang
+	// Log receives connection and refusal lines; nil discards them.
+	Log io.Writer
+}
+
+// Server is an SSH server of the stations.
+type Server struct {
+	o        Options
+	srv      *ssh.Server
+	ln       net.Listener
+	log      *log.Logger
+	sessions sync.WaitGroup
+	served   chan error
+}
+
+type ctxKey string
+
+const keyComment ctxKey = "doithoai.key-comment"
+
+// New prepares the server (host key, access) without listening yet.
+func New(o Options) (*Server, error) {
+	if o.Store == nil {
+		return nil, errors.New("serve: no store")
+	}
+	if o.Listen == "" {
+		o.Listen = DefaultListen
+	}
+	if o.HostKeyPath == "" {
+		o.HostKeyPath = HostKeyPath(o.Path)
+	}
+	if o.Access == nil {
+		a, err := LoadAccess(AccessPath(o.Path))
+		if err != nil {
+			return nil, err
+		}
+		o.Access = a
+	}
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	s := &Server{o: o, log: log.New(o.Log, "", log.LstdFlags), served: make(chan error, 1)}
+	srv, err := wish.NewServer(
+		wish.WithAddress(o.Listen),
+		wish.WithHostKeyPath(o.HostKeyPath),
+		wish.WithPasswordAuth(s.passwordAuth),
+		wish.WithPublicKeyAuth(s.publicKeyAuth),
+		wish.WithMiddleware(
+			// the last runs first: log, count, require a terminal, then the
+			// TUI; Ascii is the minimum profile, so a client's colours are
+			// never forced up or down
+			bm.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
+			activeterm.Middleware(),
+			s.track,
+			logging.MiddlewareWithLogger(s.log),
+		),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("serve: host key %s: %w", o.HostKeyPath, err)
+	}
+	srv.ConnectionFailedCallback = func(c net.Conn, err error) {
+		s.log.Printf("connection from %s failed: %v", c.RemoteAddr(), err)
+	}
+	s.srv = srv
+	return s, nil
+}
+
+// Start listens and serves in the background. Addr is known afterwards.
+func (s *Server) Start() error {
+	ln, err := net.Listen("tcp", s.o.Listen)
+	if err != nil {
+		return err
+	}
+	s.ln = ln
+	go func() { s.served <- s.srv.Serve(ln) }()
+	return nil
+}
+
+// Addr is the address listened on (after Start).
+func (s *Server) Addr() net.Addr {
+	if s.ln == nil {
+		return nil
+	}
+	return s.ln.Addr()
+}
+
+// Done yields the error that stopped serving (ssh.ErrServerClosed after
+// Shutdown).
+func (s *Server) Done() <-chan error { return s.served }
+
+// Shutdown stops listening, waits for sessions to end until ctx is done,
+// then closes the rest; it returns once every session's program has
+// stopped, so the store may be closed after it.
+func (s *Server) Shutdown(ctx context.Context) error {
+	err := s.srv.Shutdown(ctx)
+	if err != nil {
+		// sessions still open at the deadline: cut them
+		err = s.srv.Close()
+	}
+	s.sessions.Wait()
+	if errors.Is(err, ssh.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// Access is the credentials the server checks.
+func (s *Server) Access() *Access { return s.o.Access }
+
+func (s *Server) passwordAuth(ctx ssh.Context, pass string) bool {
+	r := store.Role(ctx.User())
+	ok := s.o.Access.CheckPasscode(r, pass)
+	if !ok {
+		s.log.Printf("refused %q from %s: %s", ctx.User(), ctx.RemoteAddr(), refusal(s.o.Access, r, "passcode"))
+	}
+	return ok
+}
+
+func (s *Server) publicKeyAuth(ctx ssh.Context, key ssh.PublicKey) bool {
+	r := store.Role(ctx.User())
+	comment, ok := s.o.Access.CheckKey(r, key)
+	if ok {
+		// The key checked here may not be the one finally proven; the
+		// session reads the proven key from sess.PublicKey and only uses
+		// this comment if the keys match.
+		ctx.SetValue(keyComment, commentFor{key: key, comment: comment})
+	}
+	return ok
+}
+
+type commentFor struct {
+	key     ssh.PublicKey
+	comment string
+}
+
+func refusal(a *Access, r store.Role, method string) string {
+	switch {
+	case !roleOK(r):
+		return "unknown role"
+	case a.Roles[r] == nil:
+		return "role has no credentials"
+	}
+	return "wrong " + method
+}
+
+// track counts live sessions so Shutdown can wait for them.
+func (s *Server) track(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		s.sessions.Add(1)
+		defer s.sessions.Done()
+		next(sess)
+	}
+}
+
+// Who names the person behind a session for the audit log: the SSH user
+// (the role), the device's address and, with a key, its comment and
+// fingerprint. The port is left out so a reconnecting device keeps its
+// drafts.
+func Who(sess ssh.Session) string {
+	host := sess.RemoteAddr().String()
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	who := sess.User() + "@" + host
+	if k := sess.PublicKey(); k != nil {
+		who += " key " + gossh.FingerprintSHA256(k)
+		if c, ok := sess.Context().Value(keyComment).(commentFor); ok && ssh.KeysEqual(c.key, k) && c.comment != "" {
+			who += " (" + c.comment + ")"
+		}
+	}
+	return who
+}
+
+// program builds one session's TUI: its own renderer, styles, catalog,
+// size and models, over the shared store seen as the session's role.
+func (s *Server) program(sess ssh.Session) *tea.Program {
+	role := store.Role(sess.User())
+	station, ok := tui.ParseStation(string(role))
+	if !roleOK(role) || !ok {
+		// auth already refused these; never fall through to a full TUI
+		wish.Fatalln(sess, "unknown station "+sess.User())
+		return nil
+	}
+	lang := s.o.Lang
+	for _, kv := range sess.Environ() {
+		if v, ok := strings.CutPrefix(kv, LangEnv+"="); ok {
+			if l, ok := i18n.Parse(v); ok {
+				lang = l
+			}
+		}
+	}
+	actor := store.Actor{Station: string(role), User: Who(sess), Role: role}
+	ctx := sess.Context()
+	c := tui.NewCommon(ctx, s.o.Store.As(actor), bm.MakeRenderer(sess), lang, s.o.Path, nil)
+	m := tui.New(c, station, true)
+	go func() {
+		<-ctx.Done()
+		m.Close()
+	}()
+	s.log.Printf("%s opened the %s station", actor.User, station)
+	return tea.NewProgram(m, append(bm.MakeOptions(sess), tea.WithAltScreen())...)
+}

@@ -1,0 +1,323 @@
+package serve
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"errors"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/crypto/bcrypt"
+	gossh "golang.org/x/crypto/ssh"
+
+	"doithoai/assets"
+	"doithoai/store"
+	"doithoai/tui/i18n"
+)
+
+func init() { bcryptCost = bcrypt.MinCost } // keep the tests fast
+
+// testMeeting opens the demo meeting in a temp dir.
+func testMeeting(t *testing.T) *store.Store {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "meeting.db")
+	st, err := store.Open(ctx, path, store.Options{Create: true, PollEvery: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	seed, err := assets.Demo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.LoadSeed(ctx, seed); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// startServer serves st on a free loopback port; the server is shut down
+// before the store closes.
+func startServer(t *testing.T, st *store.Store, a *Access) *Server {
+	t.Helper()
+	srv, err := New(Options{Store: st, Path: st.Path(), Listen: "127.0.0.1:0", Access: a, Lang: i18n.EN, Log: testLog{t}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(ctx); err != nil {
+			t.Errorf("shutdown: %v", err)
+		}
+	})
+	return srv
+}
+
+type testLog struct{ t *testing.T }
+
+func (l testLog) Write(b []byte) (int, error) {
+	l.t.Log(strings.TrimSpace(string(b)))
+	return len(b), nil
+}
+
+func passcodes(t *testing.T, kv ...string) *Access {
+	t.Helper()
+	a := &Access{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		if err := a.SetPasscode(store.Role(kv[i]), kv[i+1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return a
+}
+
+// dial logs in as user with the given auth methods, remembering the host key.
+func dial(srv *Server, user string, hostKey *gossh.PublicKey, auth ...gossh.AuthMethod) (*gossh.Client, error) {
+	return gossh.Dial("tcp", srv.Addr().String(), &gossh.ClientConfig{
+		User: user,
+		Auth: auth,
+		HostKeyCallback: func(_ string, _ net.Addr, k gossh.PublicKey) error {
+			if hostKey != nil {
+				*hostKey = k
+			}
+			return nil
+		},
+		Timeout: 5 * time.Second,
+	})
+}
+
+func TestLoginAndRefusal(t *testing.T) {
+	st := testMeeting(t)
+	srv := startServer(t, st, passcodes(t, "checkin", "1234", "qa", "s3cret-qa"))
+	cases := []struct {
+		user, pass string
+		ok         bool
+	}{
+		{"checkin", "1234", true},
+		{"qa", "s3cret-qa", true},
+		{"checkin", "4321", false},      // wrong passcode
+		{"checkin", "", false},          // empty passcode
+		{"qa", "1234", false},           // another role's passcode
+		{"agenda", "1234", false},       // role without credentials
+		{"admin", "1234", false},        // admin is never remote
+		{"setup", "1234", false},        // not a station role
+		{"mallory", "1234", false},      // unknown user
+		{"CHECKIN", "1234", false},      // user names are exact
+		{"checkin ", "1234", false},     // no trimming either
+		{"checkin\x00", "1234", false},  // nor NULs
+		{"../checkin", "1234", false},   // nor paths
+		{"screen", "s3cret-qa", false},  // role without credentials
+		{"reports", "s3cret-qa", false}, // role without credentials
+	}
+	for _, c := range cases {
+		cl, err := dial(srv, c.user, nil, gossh.Password(c.pass))
+		if c.ok != (err == nil) {
+			t.Errorf("%q / %q: login err = %v, want ok=%v", c.user, c.pass, err, c.ok)
+		}
+		if cl != nil {
+			cl.Close()
+		}
+	}
+}
+
+func TestPublicKeyLogin(t *testing.T) {
+	st := testMeeting(t)
+	a := &Access{}
+	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
+	sshPub, _ := gossh.NewPublicKey(pub)
+	signer, _ := gossh.NewSignerFromKey(priv)
+	line := append(bytes.TrimSpace(gossh.MarshalAuthorizedKey(sshPub)), " lan@tablet\n"...)
+	if n, err := a.AddKeys(store.RoleQA, line); n != 1 || err != nil {
+		t.Fatalf("AddKeys: %d %v", n, err)
+	}
+	if n, _ := a.AddKeys(store.RoleQA, line); n != 0 {
+		t.Errorf("the same key was added twice")
+	}
+	_, otherPriv, _ := ed25519.GenerateKey(rand.Reader)
+	other, _ := gossh.NewSignerFromKey(otherPriv)
+	srv := startServer(t, st, a)
+
+	cl, err := dial(srv, "qa", nil, gossh.PublicKeys(signer))
+	if err != nil {
+		t.Fatalf("key login as qa: %v", err)
+	}
+	cl.Close()
+	if cl, err := dial(srv, "checkin", nil, gossh.PublicKeys(signer)); err == nil {
+		cl.Close()
+		t.Error("qa's key opened checkin")
+	}
+	if cl, err := dial(srv, "qa", nil, gossh.PublicKeys(other)); err == nil {
+		cl.Close()
+		t.Error("an unknown key opened qa")
+	}
+}
+
+// TestHostKeyKept: the host key is created beside the meeting on the first
+// start and the same key is served after a restart.
+func TestHostKeyKept(t *testing.T) {
+	st := testMeeting(t)
+	a := passcodes(t, "screen", "chieu-2023")
+	var k1, k2 gossh.PublicKey
+	for i, k := range []*gossh.PublicKey{&k1, &k2} {
+		srv, err := New(Options{Store: st, Path: st.Path(), Listen: "127.0.0.1:0", Access: a})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := srv.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cl, err := dial(srv, "screen", k, gossh.Password("chieu-2023"))
+		if err != nil {
+			t.Fatalf("start %d: %v", i, err)
+		}
+		cl.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		srv.Shutdown(ctx)
+		cancel()
+	}
+	if k1 == nil || !bytes.Equal(k1.Marshal(), k2.Marshal()) {
+		t.Errorf("host key changed across restarts")
+	}
+	if _, err := LoadAccess(AccessPath(st.Path())); err != nil {
+		t.Error(err)
+	}
+	if b, err := os.ReadFile(HostKeyPath(st.Path())); err != nil || !bytes.Contains(b, []byte("PRIVATE KEY")) {
+		t.Errorf("host key file: %v", err)
+	}
+}
+
+// term is one PTY session: what the server wrote, ANSI stripped.
+type term struct {
+	sess  *gossh.Session
+	in    io.WriteCloser
+	mu    sync.Mutex
+	out   bytes.Buffer
+	ended chan error
+}
+
+func openTerm(t *testing.T, cl *gossh.Client, w, h int) *term {
+	t.Helper()
+	sess, err := cl.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	tm := &term{sess: sess, ended: make(chan error, 1)}
+	tm.in, _ = sess.StdinPipe()
+	sess.Stdout = tm
+	sess.Stderr = tm
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { tm.ended <- sess.Wait() }()
+	t.Cleanup(func() { sess.Close() })
+	return tm
+}
+
+// Write collects the output and answers the terminal queries a terminal
+// emulator answers: wish asks for the background colour and then for the
+// device attributes (DA1) and waits for the answer before the first frame.
+func (tm *term) Write(b []byte) (int, error) {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	if bytes.Contains(b, []byte("\x1b[c")) {
+		go io.WriteString(tm.in, "\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[?62;22c")
+	}
+	return tm.out.Write(b)
+}
+
+// text is everything drawn so far, escape codes removed.
+func (tm *term) text() string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return ansi.Strip(tm.out.String())
+}
+
+// waitFor waits until the screen output contains s.
+func (tm *term) waitFor(t *testing.T, s string, d time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for time.Now().Before(deadline) {
+		if strings.Contains(tm.text(), s) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	out := tm.text()
+	if len(out) > 3000 {
+		out = out[len(out)-3000:]
+	}
+	t.Fatalf("%q did not appear within %v; screen output ends with:\n%s", s, d, out)
+}
+
+func (tm *term) send(t *testing.T, s string) {
+	t.Helper()
+	if _, err := io.WriteString(tm.in, s); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestNoPTYRefused(t *testing.T) {
+	st := testMeeting(t)
+	srv := startServer(t, st, passcodes(t, "checkin", "1234"))
+	cl, err := dial(srv, "checkin", nil, gossh.Password("1234"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cl.Close()
+	sess, err := cl.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := sess.CombinedOutput("")
+	var exit *gossh.ExitError
+	if !errors.As(err, &exit) || exit.ExitStatus() != 1 || !strings.Contains(string(out), "PTY") {
+		t.Errorf("session without a terminal: %v %q", err, out)
+	}
+}
+
+// TestSessionIsConfinedToItsStation: a checkin session shows the check-in
+// station and the station keys do not leave it.
+func TestSessionIsConfinedToItsStation(t *testing.T) {
+	st := testMeeting(t)
+	srv := startServer(t, st, passcodes(t, "screen", "chieu-2023"))
+	cl, err := dial(srv, "screen", nil, gossh.Password("chieu-2023"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cl.Close()
+	tm := openTerm(t, cl, 80, 24)
+	cat := i18n.New(i18n.EN)
+	title := strings.ToUpper(cat.T("station.screen"))
+	tm.waitFor(t, title, 10*time.Second)
+	// F2 (check-in), 1 and Esc would leave the station in a local session
+	tm.send(t, "\x1bOQ")
+	tm.send(t, "1")
+	tm.send(t, "\x1b")
+	time.Sleep(300 * time.Millisecond)
+	if s := tm.text(); strings.Contains(s, strings.ToUpper(cat.T("station.checkin"))) || strings.Contains(s, cat.T("home.title")) {
+		t.Errorf("the screen session left its station:\n%s", s)
+	}
+	tm.send(t, "\x03") // ctrl+c ends the session
+	select {
+	case <-tm.ended:
+	case <-time.After(5 * time.Second):
+		t.Error("ctrl+c did not end the session")
+	}
+}
