@@ -7,6 +7,7 @@ package checkin
 import (
 	"time"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -78,6 +79,8 @@ func NewModel(c *common.Common) *Model {
 	m.picker = components.NewDelegatePicker(c, c.T.T("checkin.placeholder"))
 	m.picker.Input.Prompt = c.T.T("checkin.search") + ": "
 	m.picker.Limit = 200
+	// a steady cursor: no blink ticks, so an idle desk redraws nothing
+	m.picker.Input.Cursor.SetMode(cursor.CursorStatic)
 	m.SetSize(c.Width, c.Height)
 	return m
 }

@@ -79,10 +79,11 @@ func (m *Model) View() string {
 type columns struct{ name, title, unit, group, status int }
 
 func cols(w int) columns {
-	c := columns{status: 13}
+	// the unit tells namesakes apart: it gets the most of what is left
+	c := columns{status: 12}
 	c.name = min(30, max(16, w*28/100))
 	rest := w - 2 - c.name - c.status - 4
-	c.unit = rest * 40 / 100
+	c.unit = rest * 45 / 100
 	c.title = rest * 30 / 100
 	c.group = rest - c.unit - c.title
 	return c
@@ -223,7 +224,11 @@ func (m *Model) tallyLine(w int) string {
 	}
 	s, t := m.c.Styles, m.c.T
 	tot := m.snap.total
-	parts := []string{s.Bold.Render(t.F("checkin.tally.line", tot.Arrived, tot.Expected))}
+	total := t.F("checkin.tally.line", tot.Arrived, tot.Expected)
+	if tot.WalkIns > 0 {
+		total += " · " + t.F("checkin.tally.walkins", tot.WalkIns)
+	}
+	parts := []string{s.Bold.Render(total)}
 	for _, g := range m.snap.groups {
 		if g.Expected == 0 && g.Arrived == 0 && g.Quota == 0 {
 			continue

@@ -1,0 +1,215 @@
+package checkin
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"doithoai/store"
+	"doithoai/tui/common/commontest"
+)
+
+// The desk types a few letters without accents and presses Enter: the one
+// best match is checked in, the screen says so once the commit returned,
+// and the field is empty for the next person.
+func TestFlowAccentFreePrefixEnter(t *testing.T) {
+	d := startDesk(t)
+	d.typeText("toan")
+	d.waitText("Đinh Văn Toàn", "chưa đến")
+	d.key(tea.KeyEnter)
+	d.waitText("✓ Đã điểm danh: Đinh Văn Toàn — Phòng Nội vụ, lúc 07:42", "Có mặt 1/140")
+	got := byCode(t, d.st, "LD06")
+	if !got.Arrived() || got.ArrivedAs != commontest.Station {
+		t.Fatalf("LD06 not checked in: %+v", got)
+	}
+	if arrivedCount(t, d.st) != 1 {
+		t.Fatal("more than one check-in")
+	}
+}
+
+// Namesakes: Enter on two equal "Nguyễn Thị Hoa" checks in nobody and asks
+// to choose by unit; after moving to the right one, Enter checks her in.
+func TestFlowNamesakesNeedAChoice(t *testing.T) {
+	d := startDesk(t)
+	d.typeText("nguyen thi hoa")
+	d.waitText("Phường Quảng Long")
+	d.key(tea.KeyEnter)
+	d.waitText("Có 2 người cùng tên «Nguyễn Thị Hoa»")
+	if n := arrivedCount(t, d.st); n != 0 {
+		t.Fatalf("%d checked in on a tie", n)
+	}
+	d.key(tea.KeyEnter) // a blind second Enter still chooses nobody
+	d.key(tea.KeyDown)
+	d.key(tea.KeyEnter)
+	d.waitText("✓ Đã điểm danh: Nguyễn Thị Hoa — Phường Quảng Long")
+	hoas := byName(t, d.st, "Nguyễn Thị Hoa")
+	for _, h := range hoas {
+		if h.Arrived() != (h.UnitName == "Phường Quảng Long") {
+			t.Fatalf("wrong namesake: %+v", h)
+		}
+	}
+}
+
+// Already here: a second check-in of the same person shows when and where
+// she arrived, in yellow, and writes nothing.
+func TestFlowAlreadyHere(t *testing.T) {
+	d := startDesk(t)
+	other := d.st.As(store.Actor{Station: "desk-2", Role: store.RoleCheckin})
+	pn := byCode(t, d.st, "PN097")
+	if _, err := other.CheckIn(context.Background(), pn.ID); err != nil {
+		t.Fatal(err)
+	}
+	d.waitText("Có mặt 1/140") // the other desk's check-in shows here
+	d.typeText("hoang thi giang")
+	d.waitText("đã đến 07:42")
+	d.key(tea.KeyEnter)
+	d.waitText("! Hoàng Thị Giang ĐÃ ĐẾN từ 07:42 (bàn desk-2)")
+	h, _ := d.st.History(context.Background(), "checkin", pn.ID, 0)
+	if len(h) != 1 || arrivedCount(t, d.st) != 1 {
+		t.Fatalf("a second check-in was written: %+v", h)
+	}
+}
+
+// A scanner types the invitation code fast and ends with Enter.
+func TestFlowScannedCode(t *testing.T) {
+	d := startDesk(t)
+	d.m.SetClock(fastClock())
+	d.typeText("PN-010")
+	d.key(tea.KeyEnter)
+	d.waitText("✓ Đã điểm danh: Phạm Thị Diệu")
+	if !byCode(t, d.st, "PN010").Arrived() {
+		t.Fatal("PN010 not checked in")
+	}
+}
+
+// An unknown code: red notice and the bell, nobody checked in, the field
+// cleared for the next scan.
+func TestFlowUnknownCode(t *testing.T) {
+	d := startDesk(t)
+	d.m.SetClock(fastClock())
+	d.typeText("PN999")
+	d.key(tea.KeyEnter)
+	out := d.waitText("✗ Mã không có trong danh sách: «PN999»")
+	if !bytes.Contains(out, []byte("\a")) {
+		t.Fatal("no bell")
+	}
+	// a partial code typed by hand is not a licence to check in PN010
+	d.m.SetClock(slowClock())
+	d.typeText("pn01")
+	d.key(tea.KeyEnter)
+	d.waitText("«pn01»")
+	if n := arrivedCount(t, d.st); n != 0 {
+		t.Fatalf("%d checked in by an unknown code", n)
+	}
+}
+
+// "#12" checks in row 12 of the printed sign-in sheet.
+func TestFlowSheetRow(t *testing.T) {
+	d := startDesk(t)
+	if _, err := d.st.AssignSheetNumbers(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	want, err := d.st.DelegateBySheetNo(context.Background(), 12)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.typeText("#12")
+	d.key(tea.KeyEnter)
+	d.waitText("✓ Đã điểm danh: " + want.FullName)
+	d.typeText("#999")
+	d.key(tea.KeyEnter)
+	d.waitText("Không có dòng số 999")
+}
+
+// Undo the last check-in after a confirmation; the audit log keeps both.
+func TestFlowUndoLast(t *testing.T) {
+	d := startDesk(t)
+	d.typeText("toan")
+	d.waitText("Đinh Văn Toàn")
+	d.key(tea.KeyEnter)
+	d.waitText("✓ Đã điểm danh: Đinh Văn Toàn")
+	d.key(tea.KeyCtrlZ)
+	d.waitText("Hủy điểm danh của Đinh Văn Toàn (Phòng Nội vụ), đến lúc 07:42?")
+	d.typeText("n")
+	d.waitText("Đã bỏ qua")
+	if !byCode(t, d.st, "LD06").Arrived() {
+		t.Fatal("undone without a yes")
+	}
+	d.key(tea.KeyCtrlZ)
+	d.waitText("Hủy điểm danh của Đinh Văn Toàn")
+	d.key(tea.KeyEnter)
+	d.waitText("↶ Đã hủy điểm danh: Đinh Văn Toàn", "Có mặt 0/140")
+	ld := byCode(t, d.st, "LD06")
+	h, _ := d.st.History(context.Background(), "checkin", ld.ID, 0)
+	if ld.Arrived() || len(h) != 2 || h[1].Action != "delete" {
+		t.Fatalf("undo: arrived=%v history=%+v", ld.Arrived(), h)
+	}
+}
+
+// Un-check any delegate: highlight her, Ctrl+X, confirm.
+func TestFlowUncheckSelected(t *testing.T) {
+	d := startDesk(t)
+	pn := byCode(t, d.st, "PN073")
+	if _, err := d.st.As(store.Actor{Station: "desk-2", Role: store.RoleCheckin}).CheckIn(context.Background(), pn.ID); err != nil {
+		t.Fatal(err)
+	}
+	d.typeText("le thi giang")
+	d.waitText("Lê Thị Giang", "đã đến 07:42")
+	d.key(tea.KeyCtrlX)
+	d.waitText("Hủy điểm danh của Lê Thị Giang")
+	d.typeText("y")
+	d.waitText("↶ Đã hủy điểm danh: Lê Thị Giang")
+	if byCode(t, d.st, "PN073").Arrived() {
+		t.Fatal("still checked in")
+	}
+}
+
+// A walk-in: the form registers and checks in a person not on the list,
+// with a new unit.
+func TestFlowWalkIn(t *testing.T) {
+	d := startDesk(t)
+	d.key(tea.KeyCtrlT)
+	d.waitText("Khách vãng lai (không có trong danh sách)")
+	d.typeText("Phan Thị Mơ")
+	d.waitText("Phan Thị Mơ")
+	d.formEnter()
+	d.typeText("Hội viên")
+	d.waitText("Hội viên")
+	d.formEnter()
+	d.key(tea.KeyUp) // from "no unit" up to "new unit"
+	d.waitText("> — Đơn vị mới")
+	d.formEnter()
+	d.waitText("Tên đơn vị mới")
+	d.typeText("Tổ dân phố 5")
+	d.waitText("Tổ dân phố 5")
+	d.formEnter()
+	d.waitText("Thành phần")
+	d.formEnter()
+	d.waitText("✓ Đã đăng ký và điểm danh khách vãng lai: Phan Thị Mơ — Tổ dân phố 5", "vãng lai 1")
+	ws := byName(t, d.st, "Phan Thị Mơ")
+	if len(ws) != 1 || !ws[0].WalkIn || !ws[0].Arrived() || ws[0].UnitName != "Tổ dân phố 5" || ws[0].Title != "Hội viên" {
+		t.Fatalf("walk-in: %+v", ws)
+	}
+	// and she is found like anyone else
+	d.typeText("mo")
+	d.waitText("Tìm: mo", "Phan Thị Mơ ", "vãng lai H")
+}
+
+// Esc leaves the walk-in form without writing.
+func TestFlowWalkInCancel(t *testing.T) {
+	d := startDesk(t)
+	d.key(tea.KeyCtrlT)
+	d.waitText("Khách vãng lai")
+	d.typeText("Ai Đó")
+	d.key(tea.KeyEsc)
+	d.waitText("Đã bỏ qua")
+	ds, _ := d.st.Delegates(context.Background())
+	for _, x := range ds {
+		if strings.Contains(x.FullName, "Ai Đó") {
+			t.Fatal("cancelled walk-in written")
+		}
+	}
+}
