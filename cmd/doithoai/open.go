@@ -26,7 +26,7 @@ func isFileError(err error) bool {
 func openMeeting(ctx context.Context, db string, o store.Options) (*store.Store, string, error) {
 	if db != "" {
 		st, err := store.Open(ctx, db, o)
-		return st, db, err
+		return st, db, withRestoreHint(err)
 	}
 	path, err := store.DefaultPath()
 	if err != nil {
@@ -41,7 +41,7 @@ func openMeeting(ctx context.Context, db string, o store.Options) (*store.Store,
 		}
 	}
 	st, err := store.Open(ctx, path, o)
-	return st, path, err
+	return st, path, withRestoreHint(err)
 }
 
 // createDemo writes the embedded demo meeting into a new file.

@@ -70,6 +70,13 @@ func runStation(ctx context.Context, st tui.StationID, args []string) error {
 		return err
 	}
 	defer s.Close()
+	// a checked snapshot every 5 minutes and on exit, in backups/ beside the file
+	backups := s.StartBackups(store.DefaultBackupEvery, store.DefaultBackupKeep, nil)
+	defer func() {
+		if err := backups.Stop(); err != nil {
+			fmt.Fprintln(os.Stderr, "doithoai: last backup failed:", err)
+		}
+	}()
 	if err := tui.Run(ctx, tui.Options{Store: s, Path: path, Station: st, Lang: l}); err != nil {
 		return fmt.Errorf("terminal: %w", err)
 	}
