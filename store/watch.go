@@ -66,6 +66,9 @@ func (s *Store) Subscribe() (<-chan struct{}, func()) {
 // writer) commits. Polling every 100ms keeps other stations under 500ms.
 func (sh *shared) watch(ctx context.Context, every time.Duration) {
 	defer close(sh.done)
+	// A panic here would end the process with the terminal still in raw
+	// mode; better that the stations stop hearing other processes' commits.
+	defer func() { _ = recover() }()
 	conn, err := sh.r.Conn(ctx)
 	if err != nil {
 		return
