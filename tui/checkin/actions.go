@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -178,9 +177,28 @@ func unitText(d store.Delegate) string {
 // patch updates the in-memory row at once; the reload that the commit
 // triggers (common.ChangedMsg) brings the tallies.
 func (m *Model) patch(d store.Delegate) {
-	if i, ok := m.pos[d.ID]; ok {
-		m.snap.ds[i].ArrivedAt, m.snap.ds[i].ArrivedAs = d.ArrivedAt, d.ArrivedAs
+	i, ok := m.pos[d.ID]
+	if !ok {
+		return
 	}
+	m.snap.ds[i].ArrivedAt, m.snap.ds[i].ArrivedAs = d.ArrivedAt, d.ArrivedAs
+	recent := m.dropRecent(i)
+	if d.Arrived() {
+		recent = append([]int{i}, recent...)
+	}
+	m.snap.recent = recent[:min(len(recent), recentMax)]
+}
+
+// dropRecent returns the recent list without position i (a new slice:
+// the snapshot's may be shared with a load in flight).
+func (m *Model) dropRecent(i int) []int {
+	out := make([]int, 0, len(m.snap.recent)+1)
+	for _, j := range m.snap.recent {
+		if j != i {
+			out = append(out, j)
+		}
+	}
+	return out
 }
 
 func lastCheckIn(c *common.Common, req int) tea.Cmd {
@@ -242,9 +260,7 @@ func (m *Model) undone(msg undoneMsg) {
 		return
 	}
 	d := msg.d
-	if i, ok := m.pos[d.ID]; ok {
-		m.snap.ds[i].ArrivedAt, m.snap.ds[i].ArrivedAs = time.Time{}, ""
-	}
+	m.patch(store.Delegate{ID: d.ID})
 	m.noticeReq = max(m.noticeReq, msg.req)
 	m.setNotice(lvlOK, m.c.T.F("checkin.n.undone", d.FullName, unitText(d)))
 }

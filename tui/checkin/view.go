@@ -229,11 +229,14 @@ func (m *Model) tallyLine(w int) string {
 		total += " · " + t.F("checkin.tally.walkins", tot.WalkIns)
 	}
 	parts := []string{s.Bold.Render(total)}
-	for _, g := range m.snap.groups {
-		if g.Expected == 0 && g.Arrived == 0 && g.Quota == 0 {
-			continue
+	// groups with a quota first: they are what the moderator asks about
+	for _, withQuota := range []bool{true, false} {
+		for _, g := range m.snap.groups {
+			if (g.Quota > 0) != withQuota || g.Expected == 0 && g.Arrived == 0 && g.Quota == 0 {
+				continue
+			}
+			parts = append(parts, g.Name+" "+ratio(g))
 		}
-		parts = append(parts, g.Name+" "+ratio(g))
 	}
 	return common.Trunc(strings.Join(parts, s.Subtle.Render(" │ ")), w)
 }
