@@ -388,3 +388,17 @@ func TestEmptyMeeting(t *testing.T) {
 		}
 	}
 }
+
+func TestSummarize(t *testing.T) {
+	_, s := demo(t)
+	sum := s.Summarize()
+	if sum.Invited != 140 || sum.Arrived != 4 || sum.WalkIns != 1 || sum.Absent != 137 {
+		t.Errorf("attendance %+v", sum)
+	}
+	if sum.Questions != 3 || sum.Answers != 5 || sum.ByOutcome["written"] != 2 || sum.ByOutcome["referred"] != 1 || sum.PetitionsRaised != 1 {
+		t.Errorf("dialogue %+v", sum)
+	}
+	if len(sum.Due) != 3 || sum.Due[0].Written != 1 || sum.Due[0].Earliest != "2023-11-15" || sum.Due[2].Referred != 1 {
+		t.Errorf("due %+v", sum.Due)
+	}
+}

@@ -222,3 +222,39 @@ func followupDOCX(w io.Writer, s *Snapshot, o Options) error {
 	flush()
 	return d.Write(w)
 }
+
+// Summary is the on-screen digest of the meeting for the reports station.
+type Summary struct {
+	Invited, Arrived, WalkIns, Absent int
+	Groups                            []GroupCount
+	Questions, Answers                int
+	ByOutcome                         map[store.Outcome]int
+	Petitions, PetitionsRaised        int
+	Due                               []AgencyDue
+}
+
+// GroupCount is attendance of one group.
+type GroupCount struct {
+	Name                    string
+	Quota, Invited, Arrived int
+}
+
+// Summarize digests a snapshot.
+func (s *Snapshot) Summarize() Summary {
+	groups, _, total := s.tallies()
+	out := Summary{Invited: total.Invited, Arrived: total.Arrived, WalkIns: total.WalkIns,
+		Absent: max(total.Invited-(total.Arrived-total.WalkIns), 0), ByOutcome: map[store.Outcome]int{},
+		Questions: len(s.Questions), Petitions: len(s.Petitions), Due: s.DueByAgency()}
+	for _, g := range groups {
+		out.Groups = append(out.Groups, GroupCount{Name: g.Name, Quota: g.Quota, Invited: g.Invited, Arrived: g.Arrived})
+	}
+	for _, q := range s.Questions {
+		for _, a := range q.Answers {
+			out.Answers++
+			out.ByOutcome[a.Outcome]++
+		}
+	}
+	raised, _ := s.petitionsRaised()
+	out.PetitionsRaised = len(raised)
+	return out
+}
