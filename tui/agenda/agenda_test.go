@@ -41,20 +41,20 @@ func TestAdvanceWithClock(t *testing.T) {
 		t.Fatalf("first n: %+v", it[0])
 	}
 	clk.add(13 * time.Minute) // 13 of 15 planned minutes: amber
-	s, _ = s.Update(common.TickMsg{Now: clk.t})
+	s, _ = s.Update(common.TickMsg{Now: clk.now()})
 	v := s.View()
 	if !strings.Contains(v, "Elapsed 13:00 / 15:00") || !strings.Contains(v, "02:00 left") {
 		t.Fatalf("clock after 13 min:\n%s", v)
 	}
 	clk.add(4 * time.Minute) // 17 min: 2 over, meeting 2 behind
-	s, _ = s.Update(common.TickMsg{Now: clk.t})
+	s, _ = s.Update(common.TickMsg{Now: clk.now()})
 	v = s.View()
 	if !strings.Contains(v, "OVER 02:00") || !strings.Contains(v, "2 min behind") || !strings.Contains(v, "Projected end 10:52") {
 		t.Fatalf("over time:\n%s", v)
 	}
 	s = press(s, "n")
 	it = items(t, st)
-	if !it[0].EndedAt.Equal(clk.t) || !it[1].StartedAt.Equal(clk.t) {
+	if !it[0].EndedAt.Equal(clk.now()) || !it[1].StartedAt.Equal(clk.now()) {
 		t.Fatalf("second n: %+v %+v", it[0], it[1])
 	}
 	if !strings.Contains(s.View(), "Started item 2.") {
@@ -83,7 +83,7 @@ func TestBackAsksFirst(t *testing.T) {
 		t.Fatalf("after back: %+v %+v", it[0], it[1])
 	}
 	// the clock counts on from the item's first start
-	s, _ = s.Update(common.TickMsg{Now: clk.t})
+	s, _ = s.Update(common.TickMsg{Now: clk.now()})
 	if !strings.Contains(s.View(), "Elapsed 02:00") {
 		t.Fatalf("clock after back:\n%s", s.View())
 	}
@@ -117,7 +117,7 @@ func TestSkipAsksFirst(t *testing.T) {
 		t.Fatalf("advance did not pass the skipped item: %+v %+v", it[1], it[2])
 	}
 	// skipping 5 minutes of introductions puts the meeting 5 minutes ahead
-	s, _ = s.Update(common.TickMsg{Now: clk.t})
+	s, _ = s.Update(common.TickMsg{Now: clk.now()})
 	if !strings.Contains(s.View(), "5 min ahead") {
 		t.Fatalf("drift after skip:\n%s", s.View())
 	}

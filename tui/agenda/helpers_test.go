@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -17,13 +18,31 @@ import (
 	"doithoai/tui/i18n"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+// updating reports -update, the flag teatest's golden package defines
+// (it is linked into this test binary by the flow test).
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 // testClock is the injected clock: the store and the station read it.
-type testClock struct{ t time.Time }
+// It is locked: in teatest flows the program reads it while the test moves it.
+type testClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
 
-func (c *testClock) now() time.Time      { return c.t }
-func (c *testClock) add(d time.Duration) { c.t = c.t.Add(d) }
+func (c *testClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *testClock) add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
 
 // start is the demo meeting's planned start, in the local zone like
 // commontest.Now.
@@ -128,7 +147,7 @@ func typeText(s common.Station, text string) common.Station {
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name+".golden")
-	if *update {
+	if updating() {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}

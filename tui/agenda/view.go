@@ -54,6 +54,10 @@ func (m *Model) View() string {
 	switch m.pane {
 	case paneSheet:
 		pane = m.sheetView(w, body)
+		// on a tall window the speaker queue shows under the run-sheet
+		if rest := body - len(m.snap.items) - 2; rest >= 6 && m.queueItem().ID != 0 {
+			pane += "\n\n" + m.queueView(w, rest)
+		}
 	case paneQueue:
 		pane = m.queueView(w, body)
 	case paneIntro:
@@ -165,10 +169,10 @@ func (m *Model) groupsView(w, h int) string {
 	s, t := m.c.Styles, m.c.T
 	numW := 9
 	var b strings.Builder
-	b.WriteString(s.Bold.Render(common.Pad(t.T("agenda.intro.groups"), w-numW) + common.Pad(t.T("agenda.intro.count"), numW)))
+	b.WriteString(s.Bold.Render(common.Pad(t.T("agenda.intro.groups"), w-numW-1) + " " + common.Pad(t.T("agenda.intro.count"), numW)))
 	row := func(name string, ty store.Tally) string {
 		n := itoa(ty.Arrived) + "/" + itoa(ty.Expected)
-		return common.Pad(name, w-numW) + common.Pad(n, numW)
+		return common.Pad(name, w-numW-1) + " " + common.Pad(n, numW)
 	}
 	for i, g := range m.snap.groups {
 		if i+2 >= h {
