@@ -37,6 +37,8 @@ type Model struct {
 	failed    error
 
 	sumReq  int
+	loading bool // a summary load is in flight
+	dirty   bool // a change arrived meanwhile: load once more after it
 	sum     *docs.Summary
 	loadErr error
 }
@@ -82,7 +84,15 @@ func NewModel(c *common.Common) *Model {
 // Init loads the summary.
 func (m *Model) Init() tea.Cmd { return m.load() }
 
+// load reads the summary in a Cmd. At most one load is in flight: changes
+// that arrive meanwhile (a busy check-in desk) cause one more load, not one
+// each.
 func (m *Model) load() tea.Cmd {
+	if m.loading {
+		m.dirty = true
+		return nil
+	}
+	m.loading = true
 	m.req++
 	m.sumReq = m.req
 	req, c := m.req, m.c
@@ -125,12 +135,18 @@ func (m *Model) export() tea.Cmd {
 func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 	switch msg := msg.(type) {
 	case summaryMsg:
-		if msg.req == m.sumReq {
-			m.loadErr = msg.err
-			if msg.err == nil {
-				s := msg.sum
-				m.sum = &s
-			}
+		if msg.req != m.sumReq {
+			return m, nil
+		}
+		m.loading = false
+		m.loadErr = msg.err
+		if msg.err == nil {
+			s := msg.sum
+			m.sum = &s
+		}
+		if m.dirty {
+			m.dirty = false
+			return m, m.load()
 		}
 		return m, nil
 	case exportedMsg:

@@ -231,17 +231,27 @@ func TestContactsAndErrors(t *testing.T) {
 	}
 }
 
-func TestStaleResultsDropped(t *testing.T) {
+func TestReloadsCoalesceAndStaleDropped(t *testing.T) {
 	s, st, _ := open(t, i18n.EN, 80, 20)
-	// Two reloads: the first result arrives last and must be dropped.
 	_, first := s.Update(common.ChangedMsg{})
 	older := first() // read before the check-in: 5 present
 	ctx := context.Background()
 	ds, _ := st.Delegates(ctx)
 	st.CheckIn(ctx, ds[10].ID)
-	_, second := s.Update(common.ChangedMsg{})
-	newer := second()
-	s, _ = s.Update(newer)
+	// A change while a load is in flight starts no second load...
+	if _, cmd := s.Update(common.ChangedMsg{}); cmd != nil {
+		t.Fatal("a second load started while one is in flight")
+	}
+	// ...but the first one's result starts exactly one more.
+	s, again := s.Update(older)
+	if again == nil {
+		t.Fatal("no reload after a change that arrived during a load")
+	}
+	s, _ = s.Update(again())
+	if !strings.Contains(s.View(), "Present 6/") {
+		t.Errorf("latest summary not shown:\n%s", s.View())
+	}
+	// An old result delivered late is dropped.
 	s, _ = s.Update(older)
 	if !strings.Contains(s.View(), "Present 6/") {
 		t.Errorf("stale summary shown:\n%s", s.View())
