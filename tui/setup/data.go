@@ -1,0 +1,115 @@
+package setup
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"doithoai/store"
+	"doithoai/store/fold"
+	"doithoai/tui/components"
+)
+
+// snapshot is everything the station shows, read in one Cmd.
+type snapshot struct {
+	meeting   store.Meeting
+	units     []store.Unit
+	groups    []store.Group
+	inGroup   map[int64]int // delegates per group, for quotas
+	delegates []store.Delegate
+	index     *fold.Index
+	petitions []store.Petition
+	topics    []string
+}
+
+type loadedMsg struct {
+	req  int
+	snap *snapshot
+	err  error
+}
+
+// savedMsg is the result of a store write started by this station.
+type savedMsg struct {
+	req  int
+	what string // status text on success
+	err  error
+}
+
+func (m *Model) load() tea.Cmd {
+	req := m.next()
+	m.loadReq = req
+	c := m.c
+	return func() tea.Msg {
+		ctx, st := c.Ctx, c.Store
+		s := &snapshot{inGroup: map[int64]int{}}
+		var err error
+		if s.meeting, err = st.Meeting(ctx); err != nil && err != store.ErrNotFound {
+			return loadedMsg{req: req, err: err}
+		}
+		if s.units, err = st.Units(ctx); err != nil {
+			return loadedMsg{req: req, err: err}
+		}
+		if s.groups, err = st.Groups(ctx); err != nil {
+			return loadedMsg{req: req, err: err}
+		}
+		if s.delegates, err = st.Delegates(ctx); err != nil {
+			return loadedMsg{req: req, err: err}
+		}
+		if s.petitions, err = st.Petitions(ctx); err != nil {
+			return loadedMsg{req: req, err: err}
+		}
+		if s.topics, err = st.Topics(ctx); err != nil {
+			return loadedMsg{req: req, err: err}
+		}
+		for _, d := range s.delegates {
+			if d.GroupID != 0 {
+				s.inGroup[d.GroupID]++
+			}
+		}
+		s.index = components.BuildIndex(s.delegates)
+		return loadedMsg{req: req, snap: s}
+	}
+}
+
+func (m *Model) loaded(msg loadedMsg) {
+	if msg.err != nil {
+		m.setStatus(m.c.ErrText(msg.err), true)
+		return
+	}
+	m.snap = msg.snap
+	m.picker.SetDelegates(msg.snap.delegates, msg.snap.index)
+	for s := section(0); s < nSections; s++ {
+		n := 0
+		switch s {
+		case secUnits:
+			n = len(m.snap.units)
+		case secGroups:
+			n = len(m.snap.groups)
+		case secDelegates:
+			n = len(m.snap.delegates)
+		case secPetitions:
+			n = len(m.snap.petitions)
+		default:
+			continue
+		}
+		m.cursor[s] = max(0, min(m.cursor[s], n-1))
+	}
+}
+
+// act runs a store write in a Cmd; the watcher's ChangedMsg reloads.
+func (m *Model) act(what string, fn func() error) tea.Cmd {
+	req := m.next()
+	return func() tea.Msg { return savedMsg{req: req, what: what, err: fn()} }
+}
+
+func (m *Model) saved(msg savedMsg) tea.Cmd {
+	if msg.req > m.req {
+		return nil
+	}
+	if msg.err != nil {
+		m.setStatus(m.c.ErrText(msg.err), true)
+		return nil
+	}
+	m.setStatus(msg.what, false)
+	// the watcher also reports the change; loading now shows it at once
+	// even when watching is off (tests, NoWatch)
+	return m.load()
+}

@@ -1,0 +1,250 @@
+package setup
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"doithoai/store"
+	"doithoai/store/sheet"
+)
+
+type formDoneMsg struct {
+	req int
+	ok  bool
+}
+
+// openForm shows a fresh huh form; save runs when it is submitted.
+func (m *Model) openForm(f *huh.Form, save func() tea.Cmd) tea.Cmd {
+	km := huh.NewDefaultKeyMap()
+	km.Quit = key.NewBinding(key.WithKeys("esc"))
+	req := m.next()
+	f = f.WithKeyMap(km).WithShowHelp(false).WithWidth(m.formWidth()).WithHeight(m.formHeight())
+	f.SubmitCmd = func() tea.Msg { return formDoneMsg{req: req, ok: true} }
+	f.CancelCmd = func() tea.Msg { return formDoneMsg{req: req} }
+	m.form, m.formReq, m.formSave = f, req, save
+	m.status = ""
+	return f.Init()
+}
+
+func (m *Model) text(max int, required bool) func(string) error {
+	t := m.c.T
+	return func(s string) error {
+		if required && strings.TrimSpace(s) == "" {
+			return errors.New(t.T("err.required"))
+		}
+		if utf8.RuneCountInString(s) > max {
+			return errors.New(t.T("err.too_long"))
+		}
+		return nil
+	}
+}
+
+func (m *Model) openMeetingForm() tea.Cmd {
+	t := m.c.T
+	mt := m.snap.meeting
+	turn := strconv.Itoa(mt.TurnSeconds)
+	date := func(s string) error {
+		if s = strings.TrimSpace(s); s == "" {
+			return nil
+		}
+		if _, err := time.Parse("2006-01-02", s); err != nil {
+			return errors.New(t.T("form.bad_date"))
+		}
+		return nil
+	}
+	clock := func(s string) error {
+		if s = strings.TrimSpace(s); s == "" {
+			return nil
+		}
+		if _, err := time.Parse("15:04", s); err != nil {
+			return errors.New(t.T("form.bad_time"))
+		}
+		return nil
+	}
+	seconds := func(s string) error {
+		if n, err := strconv.Atoi(strings.TrimSpace(s)); err != nil || n < 10 || n > 3600 {
+			return errors.New(t.T("setup.bad_seconds"))
+		}
+		return nil
+	}
+	name := m.text(store.MaxName*2, false)
+	f := huh.NewForm(
+		huh.NewGroup(
+			huh.NewInput().Title(t.T("meeting.title")).Value(&mt.Title).Validate(m.text(500, true)),
+			huh.NewInput().Title(t.T("meeting.theme")).Value(&mt.Theme).Validate(name),
+			huh.NewInput().Title(t.T("meeting.organiser")).Value(&mt.Organiser).Validate(name),
+			huh.NewInput().Title(t.T("meeting.place")).Value(&mt.Place).Validate(name),
+			huh.NewInput().Title(t.T("meeting.venue")).Value(&mt.Venue).Validate(name),
+		).Title(t.T("setup.form.meeting")),
+		huh.NewGroup(
+			huh.NewInput().Title(t.T("meeting.date")).Placeholder("2023-10-18").Value(&mt.Date).Validate(date),
+			huh.NewInput().Title(t.T("meeting.start")).Placeholder("07:30").Value(&mt.StartTime).Validate(clock),
+			huh.NewInput().Title(t.T("meeting.chair")).Value(&mt.Chair).Validate(name),
+			huh.NewInput().Title(t.T("meeting.chair_title")).Value(&mt.ChairTitle).Validate(name),
+			huh.NewInput().Title(t.T("meeting.turn")).Value(&turn).Validate(seconds).CharLimit(4),
+		).Title(t.T("setup.form.meeting")),
+	)
+	return m.openForm(f, func() tea.Cmd {
+		mt.TurnSeconds, _ = strconv.Atoi(strings.TrimSpace(turn))
+		mt.Date, mt.StartTime = strings.TrimSpace(mt.Date), strings.TrimSpace(mt.StartTime)
+		return m.act(m.c.T.T("ui.saved"), func() error { return m.c.Store.SaveMeeting(m.c.Ctx, mt) })
+	})
+}
+
+func (m *Model) openUnitForm(u store.Unit) tea.Cmd {
+	t := m.c.T
+	var kinds []huh.Option[store.UnitKind]
+	for _, k := range store.UnitKinds {
+		kinds = append(kinds, huh.NewOption(t.T("setup.unitkind."+string(k)), k))
+	}
+	f := huh.NewForm(huh.NewGroup(
+		huh.NewInput().Title(t.T("setup.f.unit_name")).Value(&u.Name).Validate(m.text(store.MaxName, true)),
+		huh.NewInput().Title(t.T("setup.f.unit_short")).Value(&u.Short).Validate(m.text(store.MaxName, false)),
+		huh.NewSelect[store.UnitKind]().Title(t.T("setup.f.unit_kind")).Options(kinds...).Value(&u.Kind).Height(len(kinds)+1),
+	).Title(t.T(pick(u.ID == 0, "setup.form.unit_new", "setup.form.unit"))))
+	return m.openForm(f, func() tea.Cmd {
+		return m.act(m.c.T.T("ui.saved"), func() error { _, err := m.c.Store.SaveUnit(m.c.Ctx, u); return err })
+	})
+}
+
+func (m *Model) openGroupForm(g store.Group) tea.Cmd {
+	t := m.c.T
+	quota := strconv.Itoa(g.Quota)
+	f := huh.NewForm(huh.NewGroup(
+		huh.NewInput().Title(t.T("setup.f.group_name")).Value(&g.Name).Validate(m.text(store.MaxName, true)),
+		huh.NewInput().Title(t.T("setup.f.quota")).Description(t.T("setup.f.quota_hint")).Value(&quota).CharLimit(6).
+			Validate(func(s string) error {
+				if n, err := strconv.Atoi(strings.TrimSpace(s)); err != nil || n < 0 {
+					return errors.New(t.T("setup.bad_quota"))
+				}
+				return nil
+			}),
+	).Title(t.T(pick(g.ID == 0, "setup.form.group_new", "setup.form.group"))))
+	return m.openForm(f, func() tea.Cmd {
+		g.Quota, _ = strconv.Atoi(strings.TrimSpace(quota))
+		return m.act(m.c.T.T("ui.saved"), func() error { _, err := m.c.Store.SaveGroup(m.c.Ctx, g); return err })
+	})
+}
+
+func (m *Model) unitOptions(none string) []huh.Option[int64] {
+	opts := []huh.Option[int64]{huh.NewOption(none, int64(0))}
+	for _, u := range m.snap.units {
+		opts = append(opts, huh.NewOption(u.Name, u.ID))
+	}
+	return opts
+}
+
+func (m *Model) openDelegateForm(d store.Delegate) tea.Cmd {
+	t := m.c.T
+	groups := []huh.Option[int64]{huh.NewOption(t.T("ui.none"), int64(0))}
+	for _, g := range m.snap.groups {
+		groups = append(groups, huh.NewOption(g.Name, g.ID))
+	}
+	phone := func(s string) error {
+		if _, err := sheet.Phone(s); err != nil {
+			return errors.New(t.T("setup.bad_phone"))
+		}
+		return nil
+	}
+	code := m.text(64, false)
+	if d.ID != 0 {
+		code = m.text(64, true)
+	}
+	rows := max(3, min(8, m.formHeight()-6))
+	f := huh.NewForm(
+		huh.NewGroup(
+			huh.NewInput().Title(t.T("setup.f.name")).Value(&d.FullName).Validate(m.text(store.MaxName, true)),
+			huh.NewInput().Title(t.T("setup.f.title")).Value(&d.Title).Validate(m.text(store.MaxName, false)),
+			huh.NewInput().Title(t.T("setup.f.phone")).Value(&d.Phone).Validate(phone).CharLimit(40),
+			huh.NewInput().Title(t.T("setup.f.code")).Description(t.T(pick(d.ID == 0, "setup.f.code_hint", ""))).Value(&d.Code).Validate(code).CharLimit(64),
+		).Title(t.T(pick(d.ID == 0, "setup.form.delegate_new", "setup.form.delegate"))),
+		huh.NewGroup(
+			huh.NewSelect[int64]().Title(t.T("setup.f.unit")).Options(m.unitOptions(t.T("ui.none"))...).Value(&d.UnitID).Height(rows),
+		).Title(t.T(pick(d.ID == 0, "setup.form.delegate_new", "setup.form.delegate"))),
+		huh.NewGroup(
+			huh.NewSelect[int64]().Title(t.T("setup.f.group")).Options(groups...).Value(&d.GroupID).Height(min(rows, len(groups)+1)),
+		).Title(t.T(pick(d.ID == 0, "setup.form.delegate_new", "setup.form.delegate"))),
+	)
+	return m.openForm(f, func() tea.Cmd {
+		d.Phone, _ = sheet.Phone(d.Phone)
+		name := strings.TrimSpace(d.FullName)
+		return m.act(m.c.T.F("setup.saved_delegate", name), func() error { _, err := m.c.Store.SaveDelegate(m.c.Ctx, d); return err })
+	})
+}
+
+func (m *Model) openPetitionForm(p store.Petition) tea.Cmd {
+	t := m.c.T
+	topics := []huh.Option[string]{huh.NewOption(t.T("ui.none"), "")}
+	known := false
+	for _, tp := range m.snap.topics {
+		topics = append(topics, huh.NewOption(tp, tp))
+		known = known || tp == p.Topic
+	}
+	if p.Topic != "" && !known {
+		topics = append(topics, huh.NewOption(p.Topic, p.Topic))
+	}
+	who := ""
+	if p.DelegateID != 0 {
+		for _, d := range m.snap.delegates {
+			if d.ID == p.DelegateID {
+				who = d.Code
+			}
+		}
+	}
+	byCode := func(s string) (store.Delegate, bool) {
+		s = strings.TrimSpace(s)
+		for _, d := range m.snap.delegates {
+			if strings.EqualFold(d.Code, s) {
+				return d, true
+			}
+		}
+		return store.Delegate{}, false
+	}
+	rows := max(3, min(8, m.formHeight()-6))
+	f := huh.NewForm(
+		huh.NewGroup(
+			huh.NewSelect[string]().Title(t.T("setup.f.topic")).Options(topics...).Value(&p.Topic).Height(min(rows, len(topics)+1)),
+			huh.NewText().Title(t.T("setup.f.text")).Value(&p.Text).Validate(m.text(store.MaxText, true)).Lines(4).CharLimit(store.MaxText),
+		).Title(t.T(pick(p.ID == 0, "setup.form.petition_new", "setup.form.petition"))),
+		huh.NewGroup(
+			huh.NewInput().Title(t.T("setup.f.delegate_code")).Description(t.T("setup.f.delegate_code_hint")).Value(&who).
+				Validate(func(s string) error {
+					if strings.TrimSpace(s) == "" {
+						return nil
+					}
+					if _, ok := byCode(s); !ok {
+						return errors.New(t.T("setup.no_code"))
+					}
+					return nil
+				}),
+			huh.NewSelect[int64]().Title(t.T("setup.f.source_unit")).Options(m.unitOptions(t.T("ui.none"))...).Value(&p.SourceUnitID).Height(rows),
+		).Title(t.T(pick(p.ID == 0, "setup.form.petition_new", "setup.form.petition"))),
+		huh.NewGroup(
+			huh.NewSelect[int64]().Title(t.T("setup.f.agency")).Options(m.unitOptions(t.T("ui.none"))...).Value(&p.AgencyID).Height(rows),
+		).Title(t.T(pick(p.ID == 0, "setup.form.petition_new", "setup.form.petition"))),
+		huh.NewGroup(
+			huh.NewText().Title(t.T("setup.f.answer")).Value(&p.PreparedAnswer).Validate(m.text(store.MaxText, false)).Lines(6).CharLimit(store.MaxText),
+		).Title(t.T(pick(p.ID == 0, "setup.form.petition_new", "setup.form.petition"))),
+	)
+	return m.openForm(f, func() tea.Cmd {
+		p.DelegateID = 0
+		if d, ok := byCode(who); ok {
+			p.DelegateID = d.ID
+		}
+		return m.act(m.c.T.T("ui.saved"), func() error { _, err := m.c.Store.SavePetition(m.c.Ctx, p); return err })
+	})
+}
+
+func pick(cond bool, a, b string) string {
+	if cond {
+		return a
+	}
+	return b
+}

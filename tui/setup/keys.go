@@ -1,0 +1,35 @@
+package setup
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"doithoai/tui/i18n"
+)
+
+type keyMap struct {
+	Next, Prev           key.Binding
+	Up, Down             key.Binding
+	PageUp, PageDown     key.Binding
+	Edit, New            key.Binding
+	Import, Apply        key.Binding
+	Cancel               key.Binding
+	FormNext, FormSubmit key.Binding
+}
+
+func newKeyMap(t i18n.Catalog) keyMap {
+	return keyMap{
+		Next:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", t.T("setup.key.next"))),
+		Prev:       key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", t.T("setup.key.prev"))),
+		Up:         key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", t.T("key.up"))),
+		Down:       key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", t.T("key.down"))),
+		PageUp:     key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", t.T("setup.key.pgup"))),
+		PageDown:   key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", t.T("setup.key.pgdown"))),
+		Edit:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.T("setup.key.edit"))),
+		New:        key.NewBinding(key.WithKeys("+", "insert"), key.WithHelp("+", t.T("setup.key.new"))),
+		Import:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.T("setup.key.import"))),
+		Apply:      key.NewBinding(key.WithKeys("enter", "y"), key.WithHelp("enter", t.T("setup.key.apply"))),
+		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.T("setup.key.cancel"))),
+		FormNext:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", t.T("setup.key.field"))),
+		FormSubmit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.T("setup.key.submit"))),
+	}
+}

@@ -1,0 +1,277 @@
+package setup
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"doithoai/store"
+	"doithoai/tui/common"
+)
+
+// listRows is how many records a list shows: the area less the tab bar,
+// the status line and the column header.
+func (m *Model) listRows() int { return max(1, m.h-4) }
+
+// View draws the tab bar, the status line and the section (or the open
+// form). It costs O(visible rows).
+func (m *Model) View() string {
+	if m.w <= 0 || m.h <= 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(m.tabs())
+	b.WriteByte('\n')
+	if m.form != nil {
+		b.WriteString(m.form.View())
+		return common.Fit(b.String(), m.w, m.h)
+	}
+	b.WriteString(m.statusLine())
+	b.WriteByte('\n')
+	if m.snap == nil {
+		b.WriteString(m.c.Styles.Subtle.Render(m.c.T.T("ui.loading")))
+		return common.Fit(b.String(), m.w, m.h)
+	}
+	switch m.sec {
+	case secMeeting:
+		b.WriteString(m.meetingView())
+	case secUnits:
+		b.WriteString(m.unitsView())
+	case secGroups:
+		b.WriteString(m.groupsView())
+	case secDelegates:
+		b.WriteString(m.delegatesView())
+	case secPetitions:
+		b.WriteString(m.petitionsView())
+	case secImport:
+		b.WriteString(m.importView())
+	}
+	return common.Fit(b.String(), m.w, m.h)
+}
+
+func (m *Model) tabs() string {
+	s := m.c.Styles
+	var parts []string
+	for i := section(0); i < nSections; i++ {
+		label := " " + m.c.T.T(sectionKeys[i]) + " "
+		if i == m.sec {
+			label = s.Selected.Render(label)
+		} else {
+			label = s.Subtle.Render(label)
+		}
+		parts = append(parts, label)
+	}
+	return common.Trunc(strings.Join(parts, "│"), m.w)
+}
+
+func (m *Model) statusLine() string {
+	s := m.c.Styles
+	if m.status == "" {
+		return ""
+	}
+	if m.statusErr {
+		return s.Err.Render(common.Trunc(m.status, m.w))
+	}
+	return s.OK.Render(common.Trunc(m.status, m.w))
+}
+
+// window returns the first row to draw so the cursor stays visible.
+func window(cursor, rows int) int {
+	if cursor < rows {
+		return 0
+	}
+	return cursor - rows + 1
+}
+
+func (m *Model) row(i int, line string) string {
+	line = common.Pad(line, m.w)
+	if i == m.cursor[m.sec] {
+		return m.c.Styles.Selected.Render(line)
+	}
+	return line
+}
+
+func (m *Model) meetingView() string {
+	t, s, mt := m.c.T, m.c.Styles, m.snap.meeting
+	fields := []struct{ key, val string }{
+		{"meeting.title", mt.Title}, {"meeting.theme", mt.Theme}, {"meeting.organiser", mt.Organiser}, {"meeting.place", mt.Place},
+		{"meeting.venue", mt.Venue}, {"meeting.date", mt.Date}, {"meeting.start", mt.StartTime}, {"meeting.chair", mt.Chair},
+		{"meeting.chair_title", mt.ChairTitle}, {"meeting.turn", strconv.Itoa(mt.TurnSeconds)},
+	}
+	lw := 0
+	for _, f := range fields {
+		lw = max(lw, len([]rune(t.T(f.key))))
+	}
+	lw = min(lw, m.w/2)
+	var lines []string
+	for _, f := range fields {
+		lines = append(lines, s.Subtle.Render(common.Pad(t.T(f.key), lw))+"  "+common.Trunc(f.val, max(1, m.w-lw-2)))
+	}
+	lines = append(lines, "", s.Subtle.Render(common.Trunc(t.T("setup.meeting.hint"), m.w)))
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) unitsView() string {
+	t := m.c.T
+	us := m.snap.units
+	nw := max(10, m.w-40)
+	head := m.c.Styles.Bold.Render(common.Pad(common.Pad(t.T("setup.col.unit"), nw)+" "+common.Pad(t.T("setup.col.short"), 16)+" "+t.T("setup.col.kind"), m.w))
+	lines := []string{head}
+	rows := m.listRows()
+	for i := window(m.cursor[secUnits], rows); i < len(us) && len(lines) <= rows; i++ {
+		u := us[i]
+		lines = append(lines, m.row(i, common.Pad(u.Name, nw)+" "+common.Pad(u.Short, 16)+" "+t.T("setup.unitkind."+string(u.Kind))))
+	}
+	if len(us) == 0 {
+		lines = append(lines, m.c.Styles.Subtle.Render(t.T("setup.empty")))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) groupsView() string {
+	t, s := m.c.T, m.c.Styles
+	gs := m.snap.groups
+	nw := max(10, m.w-24)
+	lines := []string{s.Bold.Render(common.Pad(common.Pad(t.T("setup.col.group"), nw)+" "+common.Pad(t.T("setup.col.delegates"), 10)+" "+t.T("setup.col.quota"), m.w))}
+	rows := m.listRows()
+	for i := window(m.cursor[secGroups], rows); i < len(gs) && len(lines) <= rows; i++ {
+		g := gs[i]
+		n := m.snap.inGroup[g.ID]
+		quota := "—"
+		if g.Quota > 0 {
+			quota = strconv.Itoa(g.Quota)
+		}
+		line := common.Pad(g.Name, nw) + " " + common.Pad(strconv.Itoa(n), 10) + " " + quota
+		if g.Quota > 0 && n > g.Quota && i != m.cursor[secGroups] {
+			lines = append(lines, s.Warn.Render(common.Pad(line+"  "+t.T("setup.over_quota"), m.w)))
+			continue
+		}
+		lines = append(lines, m.row(i, line))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) delegateLine(d store.Delegate) string {
+	nw := min(28, m.w/3)
+	uw := min(26, m.w/4)
+	return common.Pad(d.Code, 7) + " " + common.Pad(d.FullName, nw) + " " + common.Pad(d.UnitName, uw) + " " + d.Title
+}
+
+func (m *Model) delegatesView() string {
+	t, s := m.c.T, m.c.Styles
+	lines := []string{m.picker.Input.View()}
+	rows := m.listRows()
+	if m.picker.Query() == "" {
+		ds := m.snap.delegates
+		for i := window(m.cursor[secDelegates], rows); i < len(ds) && len(lines) <= rows; i++ {
+			lines = append(lines, m.row(i, m.delegateLine(ds[i])))
+		}
+		if len(ds) == 0 {
+			lines = append(lines, s.Subtle.Render(t.T("setup.empty")))
+		}
+		return strings.Join(lines, "\n")
+	}
+	hits := m.picker.Hits()
+	if len(hits) == 0 {
+		return strings.Join(append(lines, s.Subtle.Render(t.T("setup.no_match"))), "\n")
+	}
+	start := window(m.picker.Cursor(), rows)
+	for i := start; i < len(hits) && len(lines) <= rows; i++ {
+		d, _ := m.picker.ByID(hits[i].ID)
+		line := common.Pad(m.delegateLine(d), m.w)
+		if i == m.picker.Cursor() {
+			line = s.Selected.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) petitionsView() string {
+	t, s := m.c.T, m.c.Styles
+	ps := m.snap.petitions
+	aw := min(24, m.w/4)
+	tw := max(10, m.w-aw-6)
+	lines := []string{s.Bold.Render(common.Pad(common.Pad("#", 4)+" "+common.Pad(t.T("setup.col.petition"), tw)+" "+t.T("setup.col.agency"), m.w))}
+	rows := m.listRows()
+	for i := window(m.cursor[secPetitions], rows); i < len(ps) && len(lines) <= rows; i++ {
+		p := ps[i]
+		text := strings.Join(strings.Fields(p.Text), " ")
+		if p.Topic != "" {
+			text = "[" + p.Topic + "] " + text
+		}
+		lines = append(lines, m.row(i, common.Pad(strconv.Itoa(p.No), 4)+" "+common.Pad(text, tw)+" "+common.Trunc(p.AgencyName, aw)))
+	}
+	if len(ps) == 0 {
+		lines = append(lines, s.Subtle.Render(t.T("setup.empty")))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) importView() string {
+	t, s := m.c.T, m.c.Styles
+	switch {
+	case m.imp.busy:
+		return s.Subtle.Render(t.T("setup.import.busy"))
+	case m.imp.report != nil:
+		return m.reportView(m.imp.report)
+	}
+	lines := []string{s.Normal.Width(m.w).Render(t.T("setup.import.intro")), ""}
+	for _, k := range store.ImportKinds {
+		lines = append(lines, common.Trunc("  "+t.T("setup.import."+string(k))+": "+t.T("setup.import.cols."+string(k)), m.w))
+	}
+	lines = append(lines, "", s.Subtle.Width(m.w).Render(t.T("setup.import.rules")))
+	if m.imp.err != "" {
+		lines = append(lines, "", s.Err.Render(common.Trunc(m.imp.err, m.w)))
+	}
+	if d := m.imp.done; d != nil {
+		lines = append(lines, "", s.OK.Render(common.Trunc(t.F("setup.import.last", d.File, d.New, d.Updated, d.Unchanged), m.w)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// reportView is the dry run: where the table was found, then either every
+// problem (nothing can be imported) or every row and what will happen.
+func (m *Model) reportView(r *store.ImportReport) string {
+	t, s := m.c.T, m.c.Styles
+	var head []string
+	head = append(head, common.Trunc(t.F("setup.import.found", r.File, r.Sheet, r.HeaderRow), m.w))
+	var body []string
+	if len(r.Problems) > 0 {
+		head = append(head, s.Err.Render(common.Trunc(t.F("setup.import.problems", len(r.Problems)), m.w)))
+		for _, p := range r.Problems {
+			body = append(body, common.Trunc("  "+problemText(t.T, p), m.w))
+		}
+	} else {
+		head = append(head, s.OK.Render(common.Trunc(t.F("setup.import.counts", r.New, r.Updated, r.Unchanged), m.w)))
+		if len(r.NewUnits)+len(r.NewGroups)+len(r.NewTopics) > 0 {
+			head = append(head, common.Trunc(t.F("setup.import.new_names", strings.Join(append(append(append([]string{}, r.NewUnits...), r.NewGroups...), r.NewTopics...), "; ")), m.w))
+		}
+		for _, row := range r.Rows {
+			line := fmt.Sprintf("  %4d  %-8s %s", row.Row, t.T("setup.action."+row.Action), row.Label)
+			if len(row.Changes) > 0 {
+				line += " (" + strings.Join(row.Changes, ", ") + ")"
+			}
+			body = append(body, common.Trunc(line, m.w))
+		}
+	}
+	foot := s.Subtle.Render(common.Trunc(t.T(pick(m.imp.canApply(), "setup.import.confirm", "setup.import.back")), m.w))
+	rows := max(1, m.h-2-len(head)-1)
+	start := min(m.imp.scroll, max(0, len(body)-rows))
+	end := min(len(body), start+rows)
+	out := append(head, body[start:end]...)
+	out = append(out, foot)
+	return strings.Join(out, "\n")
+}
+
+func problemText(T func(string) string, p store.Problem) string {
+	switch {
+	case p.Row == 0 && p.Column == "":
+		return p.Msg
+	case p.Row == 0:
+		return p.Column + ": " + p.Msg
+	case p.Column == "":
+		return fmt.Sprintf(T("setup.import.row"), p.Row) + ": " + p.Msg
+	}
+	return fmt.Sprintf(T("setup.import.row"), p.Row) + ", " + p.Column + ": " + p.Msg
+}
