@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"time"
 )
 
@@ -170,4 +171,25 @@ func (s *Store) LastCheckIn(ctx context.Context) (Delegate, error) {
 		return Delegate{}, notFound(err)
 	}
 	return s.Delegate(ctx, id)
+}
+
+// CheckIns lists every check-in (a desk refreshes arrival times with it
+// when only check-ins changed, see ListStamp).
+func (s *Store) CheckIns(ctx context.Context) ([]CheckIn, error) {
+	rows, err := s.read().QueryContext(ctx, `SELECT delegate_id, at, station, user FROM checkins`)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []CheckIn
+	for rows.Next() {
+		var c CheckIn
+		var at sql.NullInt64
+		if err := rows.Scan(&c.DelegateID, &at, &c.Station, &c.User); err != nil {
+			return nil, err
+		}
+		c.At = fromMS(at)
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }

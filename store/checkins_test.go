@@ -344,3 +344,50 @@ func ciChild(path string) {
 	}
 	os.Exit(0)
 }
+
+func TestListStampIgnoresCheckIns(t *testing.T) {
+	ctx := context.Background()
+	s, _ := ciOpen(t, "desk-1")
+	stamp := func() string {
+		v, err := s.ListStamp(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	s0 := stamp()
+	d := ciByCode(t, s, "PN001")
+	if _, err := s.CheckIn(ctx, d.ID); err != nil {
+		t.Fatal(err)
+	}
+	if stamp() != s0 {
+		t.Fatal("a check-in changed the list stamp")
+	}
+	cs, err := s.CheckIns(ctx)
+	if err != nil || len(cs) != 1 || cs[0].DelegateID != d.ID || cs[0].Station != "desk-1" || !cs[0].At.Equal(ciNow) {
+		t.Fatalf("check-ins: %+v %v", cs, err)
+	}
+	d.Title = "Chủ tịch Hội"
+	if _, err := s.SaveDelegate(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	s1 := stamp()
+	if s1 == s0 {
+		t.Fatal("an edited delegate kept the stamp")
+	}
+	if _, err := s.RegisterWalkIn(ctx, store.WalkIn{FullName: "Lê Thị Lài"}); err != nil {
+		t.Fatal(err)
+	}
+	s2 := stamp()
+	if s2 == s1 {
+		t.Fatal("a walk-in kept the stamp")
+	}
+	us, _ := s.Units(ctx)
+	us[0].Short = "UB"
+	if _, err := s.SaveUnit(ctx, us[0]); err != nil {
+		t.Fatal(err)
+	}
+	if stamp() == s2 {
+		t.Fatal("a renamed unit kept the stamp")
+	}
+}
