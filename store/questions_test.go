@@ -266,3 +266,34 @@ func TestSetDialogueTopics(t *testing.T) {
 		t.Errorf("admin: %v", err)
 	}
 }
+
+// TestChangeMark: drafts leave the mark alone, a question moves it, and
+// only delegate-side changes move the people mark.
+func TestChangeMark(t *testing.T) {
+	s, _ := openDemo(t)
+	ctx := context.Background()
+	m0, err := s.ChangeMark(ctx)
+	if err != nil || m0.All == 0 || m0.People == 0 || m0.At == 0 {
+		t.Fatalf("mark %+v %v", m0, err)
+	}
+	if err := s.SaveDraft(ctx, "qa/question", "x"); err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := s.ChangeMark(ctx); m != m0 {
+		t.Errorf("a draft moved the mark: %+v -> %+v", m0, m)
+	}
+	if _, err := s.SaveQuestion(ctx, store.Question{AskerName: "A", Text: "B"}); err != nil {
+		t.Fatal(err)
+	}
+	m1, _ := s.ChangeMark(ctx)
+	if m1.All <= m0.All || m1.People != m0.People {
+		t.Errorf("after a question: %+v -> %+v", m0, m1)
+	}
+	ds, _ := s.Delegates(ctx)
+	if _, err := s.CheckIn(ctx, ds[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if m2, _ := s.ChangeMark(ctx); m2.People <= m1.People || m2.All <= m1.All {
+		t.Errorf("after a check-in: %+v -> %+v", m1, m2)
+	}
+}

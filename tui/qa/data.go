@@ -15,6 +15,7 @@ import (
 
 // data is one consistent read of what the station shows.
 type data struct {
+	mark       store.ChangeMark
 	meeting    store.Meeting
 	item       store.AgendaItem // the current dialogue item
 	hasItem    bool
@@ -32,9 +33,10 @@ type data struct {
 // dropped) and are types of this package, so other stations ignore them.
 type (
 	loadedMsg struct {
-		req int
-		d   data
-		err error
+		req  int
+		d    data
+		same bool // nothing audited changed: keep what is shown
+		err  error
 	}
 	draftMsg struct {
 		req  int
@@ -70,7 +72,14 @@ type (
 func load(c *common.Common, req int, prev data) tea.Cmd {
 	st, ctx := c.Store, c.Ctx
 	return func() tea.Msg {
-		d, err := read(ctx, st, prev)
+		mark, err := st.ChangeMark(ctx)
+		if err != nil {
+			return loadedMsg{req: req, err: err}
+		}
+		if prev.index != nil && mark == prev.mark {
+			return loadedMsg{req: req, same: true}
+		}
+		d, err := read(ctx, st, prev, mark)
 		return loadedMsg{req: req, d: d, err: err}
 	}
 }
@@ -89,8 +98,8 @@ func sameNames(a, b []store.Delegate) bool {
 	return true
 }
 
-func read(ctx context.Context, st *store.Store, prev data) (data, error) {
-	var d data
+func read(ctx context.Context, st *store.Store, prev data, mark store.ChangeMark) (data, error) {
+	d := data{mark: mark}
 	var err error
 	if d.meeting, err = st.Meeting(ctx); err != nil {
 		return d, err
@@ -112,13 +121,18 @@ func read(ctx context.Context, st *store.Store, prev data) (data, error) {
 	if d.topics, err = st.Topics(ctx); err != nil {
 		return d, err
 	}
-	if d.delegates, err = st.Delegates(ctx); err != nil {
-		return d, err
-	}
-	if prev.index != nil && sameNames(prev.delegates, d.delegates) {
-		d.index = prev.index
+	if prev.index != nil && mark.People == prev.mark.People {
+		// nobody arrived or changed: the list and its index stand
+		d.delegates, d.index = prev.delegates, prev.index
 	} else {
-		d.index = components.BuildIndex(d.delegates)
+		if d.delegates, err = st.Delegates(ctx); err != nil {
+			return d, err
+		}
+		if prev.index != nil && sameNames(prev.delegates, d.delegates) {
+			d.index = prev.index
+		} else {
+			d.index = components.BuildIndex(d.delegates)
+		}
 	}
 	d.speaker, d.hasSpeaker, err = st.CurrentSpeaker(ctx)
 	return d, err

@@ -129,6 +129,9 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 			m.setStatus(m.c.ErrText(msg.err), true)
 			return m, nil
 		}
+		if msg.same {
+			return m, nil
+		}
 		m.apply(msg.d)
 		if !m.draftChecked {
 			m.draftChecked = true
