@@ -69,7 +69,7 @@ func isFolded(s string) bool {
 			}
 			continue
 		}
-		if c >= utf8.RuneSelf || asciiFold[c] != c {
+		if c >= utf8.RuneSelf || c == 0 || asciiFold[c] != c { // NUL folds to 0 too
 			return false
 		}
 	}
@@ -88,18 +88,18 @@ func appendFold(dst []byte, s string) []byte {
 			a = asciiFold[c]
 		} else {
 			r, n := utf8.DecodeRuneInString(s[i:])
-			if isMark(r) {
+			switch {
+			case r < latinEnd:
+				a, b = latinFold[r-utf8.RuneSelf].bytes()
+			case r >= vietStart && r < vietEnd:
+				a, b = vietFold[r-vietStart].bytes()
+			case isMark(r):
 				i += n // a combining mark belongs to the letter before it
 				continue
-			}
-			base := r
-			if d := norm.NFD.PropertiesString(s[i:]).Decomposition(); len(d) > 0 {
-				// The decomposition is canonical and complete: the base
-				// letter first, then only marks, which are dropped.
-				base, _ = utf8.DecodeRune(d)
+			default:
+				a, b = foldDecomposed(s[i:], r)
 			}
 			i += n
-			a, b = foldRune(base)
 		}
 		if a == 0 {
 			sep = true
@@ -116,6 +116,44 @@ func appendFold(dst []byte, s string) []byte {
 	}
 	return dst
 }
+
+// foldDecomposed folds the rune r that starts s by its base letter.
+func foldDecomposed(s string, r rune) (a, b byte) {
+	if d := norm.NFD.PropertiesString(s).Decomposition(); len(d) > 0 {
+		// The decomposition is canonical and complete: the base letter
+		// first, then only marks, which are dropped.
+		r, _ = utf8.DecodeRune(d)
+	}
+	return foldRune(r)
+}
+
+// Precomputed foldings of the Latin blocks that hold every Vietnamese
+// letter (Latin-1 to Latin Extended-B, and Latin Extended Additional with
+// ạ...ỹ), so that folding a name needs no normalization lookups. Neither
+// block holds a combining mark.
+const (
+	latinEnd  = 0x250
+	vietStart = 0x1e00
+	vietEnd   = 0x1f00
+)
+
+// folded is one or two output bytes, a | b<<8; 0 separates words.
+type folded uint16
+
+func (f folded) bytes() (a, b byte) { return byte(f), byte(f >> 8) }
+
+var latinFold, vietFold = func() (l [latinEnd - utf8.RuneSelf]folded, v [vietEnd - vietStart]folded) {
+	fill := func(t []folded, first rune) {
+		for i := range t {
+			r := first + rune(i)
+			a, b := foldDecomposed(string(r), r)
+			t[i] = folded(a) | folded(b)<<8
+		}
+	}
+	fill(l[:], utf8.RuneSelf)
+	fill(v[:], vietStart)
+	return l, v
+}()
 
 // isMark reports a nonspacing combining mark, testing the block that holds
 // every Vietnamese tone and vowel mark before the full table.

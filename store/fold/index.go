@@ -2,6 +2,7 @@ package fold
 
 import (
 	"cmp"
+	"math"
 	"math/bits"
 	"slices"
 	"strings"
@@ -95,8 +96,9 @@ const noWord = ^uint32(0)
 // Every distinct folded word gets an id in sorted order, so the words with
 // a given prefix are one id range [lo, lo+span) and "is a prefix of" is a
 // single unsigned compare. Postings list, for each word id, the entries
-// holding it; a query scores only the entries posted under its rarest word
-// (or whose initials or code match), found by binary search.
+// holding it; a query scores only the entries found under every one of its
+// words (or whose initials or code match, found by binary search), best
+// candidates first, and stops once the rest cannot enter the top hits.
 type Index struct {
 	recs  []rec    // entries in tie order (see above); positions index this
 	words []uint32 // word ids: rec.off, then nName name words, then the rest
@@ -104,9 +106,16 @@ type Index struct {
 	rinit string   // the same initials, reversed per entry
 	codes string   // compact codes (folded, spaces removed), at rec.code
 
-	vocab   []string // distinct words, sorted
-	postOff []uint32 // postings of word w: post[postOff[w]:postOff[w+1]]
-	post    []uint32 // entry positions, ascending per word
+	vocab []string // distinct words, sorted
+	// Postings of word w are post[postOff[w]:postOff[w+1]], in three
+	// segments: entries whose given name is w, then entries with w
+	// elsewhere in the name (from postName[w]), then entries with w only in
+	// title, unit or code (from postOther[w]). An entry is posted once per
+	// word, in its best segment.
+	post      []uint32
+	postOff   []uint32
+	postName  []uint32
+	postOther []uint32
 
 	byInit  []uint32 // positions with a name, sorted by initials
 	byRInit []uint32 // positions with a name, sorted by reversed initials
@@ -182,7 +191,7 @@ func NewIndex(entries []Entry) *Index {
 	})
 
 	// Vocabulary, sorted so that prefixes are id ranges.
-	seen := make(map[string]uint32)
+	seen := make(map[string]uint32, 1024)
 	for i := range ps {
 		for _, w := range ps[i].name {
 			seen[w] = 0
@@ -202,7 +211,6 @@ func NewIndex(entries []Entry) *Index {
 
 	ix.recs = make([]rec, len(ps))
 	var inits, rinit, codes []byte
-	count := make([]uint32, len(ix.vocab)+1)
 	for pos := range ps {
 		p := &ps[pos]
 		r := &ix.recs[pos]
@@ -218,42 +226,16 @@ func NewIndex(entries []Entry) *Index {
 		}
 		for _, w := range p.other {
 			ix.words = append(ix.words, seen[w])
-		}
-		r.nWords = uint32(len(ix.words)) - r.off
-		for range p.other {
 			inits = append(inits, 0)
 			rinit = append(rinit, 0)
 		}
+		r.nWords = uint32(len(ix.words)) - r.off
 		r.code = uint32(len(codes))
 		r.codeLen = uint16(len(p.code))
 		codes = append(codes, p.code...)
-
-		// Count each word once per entry for the postings.
-		ws := r.ids(ix)
-		for j, w := range ws {
-			if !slices.Contains(ws[:j], w) {
-				count[w+1]++
-			}
-		}
 	}
 	ix.inits, ix.rinit, ix.codes = string(inits), string(rinit), string(codes)
-
-	// Postings: a counting sort by word id; positions come out ascending.
-	for w := 1; w < len(count); w++ {
-		count[w] += count[w-1]
-	}
-	ix.postOff = slices.Clone(count)
-	ix.post = make([]uint32, count[len(count)-1])
-	for pos := range ix.recs {
-		ws := ix.recs[pos].ids(ix)
-		for j, w := range ws {
-			if !slices.Contains(ws[:j], w) {
-				ix.post[count[w]] = uint32(pos)
-				count[w]++
-			}
-		}
-	}
-
+	ix.buildPostings()
 	for pos := range ix.recs {
 		r := &ix.recs[pos]
 		if r.nName > 0 {
@@ -275,6 +257,70 @@ func NewIndex(entries []Entry) *Index {
 	})
 	ix.pool.New = func() any { return new(scratch) }
 	return ix
+}
+
+// Posting segments, best first.
+const (
+	segGiven = iota
+	segName
+	segOther
+)
+
+func (ix *Index) buildPostings() {
+	nv := len(ix.vocab)
+	count := make([][3]uint32, nv)
+	seg := func(r *rec, j int) int {
+		switch {
+		case j == int(r.nName)-1:
+			return segGiven
+		case j < int(r.nName):
+			return segName
+		}
+		return segOther
+	}
+	// each calls f with every distinct word of the entry and its best
+	// segment (name words come first, so the first occurrence is best,
+	// except that the given name outranks an earlier name word).
+	each := func(r *rec, f func(w uint32, sg int)) {
+		ws := r.ids(ix)
+		for j, w := range ws {
+			if slices.Contains(ws[:j], w) {
+				continue
+			}
+			sg := seg(r, j)
+			if sg == segName && ws[r.nName-1] == w {
+				sg = segGiven // repeated as the given name: "Hoa Thị Hoa"
+			}
+			f(w, sg)
+		}
+	}
+	for pos := range ix.recs {
+		each(&ix.recs[pos], func(w uint32, sg int) { count[w][sg]++ })
+	}
+	ix.postOff = make([]uint32, nv+1)
+	ix.postName = make([]uint32, nv)
+	ix.postOther = make([]uint32, nv)
+	next := make([][3]uint32, nv)
+	at := uint32(0)
+	for w := range nv {
+		ix.postOff[w] = at
+		next[w][segGiven] = at
+		at += count[w][segGiven]
+		ix.postName[w] = at
+		next[w][segName] = at
+		at += count[w][segName]
+		ix.postOther[w] = at
+		next[w][segOther] = at
+		at += count[w][segOther]
+	}
+	ix.postOff[nv] = at
+	ix.post = make([]uint32, at)
+	for pos := range ix.recs {
+		each(&ix.recs[pos], func(w uint32, sg int) {
+			ix.post[next[w][sg]] = uint32(pos)
+			next[w][sg]++
+		})
+	}
 }
 
 // Len returns the number of indexed entries.
@@ -334,51 +380,125 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	folded := unsafe.String(unsafe.SliceData(s.buf), len(s.buf))
 	q := ix.resolve(s, folded)
 
-	// Candidates: entries posted under the rarest query word (every word
-	// must match, so no other entry can), plus initials and code matches.
+	// Candidates come from the postings (every query word must match a word
+	// of the entry), initials and codes. They are scored in phases, from
+	// the phase that holds the best possible scores down; once the kept
+	// hits all beat anything a later phase can score, the later phases are
+	// skipped. That keeps a first keystroke such as "q" (every unit is
+	// "Quảng ...") from scoring every entry.
+	//
+	//	1: exact codes; name matches where a word matches the given name
+	//	2: other name matches (every query word in the name); initials
+	//	3: code prefixes
+	//	4: the rest of the postings: TierPartial at best
 	n := len(ix.recs)
 	nb := (n + 63) / 64
-	s.bits = slices.Grow(s.bits[:0], nb)[:nb]
+	s.bits = slices.Grow(s.bits[:0], 7*nb)[:7*nb]
 	clear(s.bits)
-	rare, rareCount := -1, uint32(0)
-	for j, w := range q.words {
-		c := ix.postOff[w.lo+w.span] - ix.postOff[w.lo]
-		if rare < 0 || c < rareCount {
-			rare, rareCount = j, c
-		}
+	b1, b2, bc, b3 := s.bits[:nb], s.bits[nb:2*nb], s.bits[2*nb:3*nb], s.bits[3*nb:4*nb]
+	none := false // some query word is no word's prefix
+	for _, w := range q.words {
+		none = none || w.span == 0
 	}
-	if rareCount > 0 {
-		w := q.words[rare]
-		for _, pos := range ix.post[ix.postOff[w.lo]:ix.postOff[w.lo+w.span]] {
-			s.bits[pos/64] |= 1 << (pos % 64)
+	switch {
+	case none:
+	case len(q.words) == 1:
+		w := q.words[0]
+		for id := w.lo; id < w.lo+w.span; id++ {
+			mark(b1, ix.post[ix.postOff[id]:ix.postName[id]])
+			mark(b2, ix.post[ix.postName[id]:ix.postOther[id]])
+			mark(b3, ix.post[ix.postOther[id]:ix.postOff[id+1]])
+		}
+	default:
+		// Intersect per word: b2 gathers entries with every word in the
+		// name, b3 entries with every word anywhere; those of b2 where
+		// some word matches the given name go first, to b1.
+		tmpN, tmpA, given := s.bits[4*nb:5*nb], s.bits[5*nb:6*nb], s.bits[6*nb:]
+		for j, w := range q.words {
+			tn, ta := b2, b3 // the first word marks the accumulators
+			if j > 0 {
+				tn, ta = tmpN, tmpA
+				clear(tn)
+				clear(ta)
+			}
+			for id := w.lo; id < w.lo+w.span; id++ {
+				mark(given, ix.post[ix.postOff[id]:ix.postName[id]])
+				mark(tn, ix.post[ix.postOff[id]:ix.postOther[id]])
+				mark(ta, ix.post[ix.postOther[id]:ix.postOff[id+1]])
+			}
+			for i := range ta {
+				ta[i] |= tn[i]
+			}
+			if j > 0 {
+				for i := range b2 {
+					b2[i] &= tn[i]
+					b3[i] &= ta[i]
+				}
+			}
+		}
+		for i := range b1 {
+			b1[i] = b2[i] & given[i]
 		}
 	}
 	if q.initials != "" {
-		ix.markPrefix(s.bits, ix.byInit, (*rec).initials, q.initials)
-		ix.markPrefix(s.bits, ix.byRInit, (*rec).rinitials, q.rinit)
+		ix.markPrefix(b2, ix.byInit, (*rec).initials, q.initials)
+		ix.markPrefix(b2, ix.byRInit, (*rec).rinitials, q.rinit)
 	}
-	ix.markPrefix(s.bits, ix.byCode, (*rec).codeOf, q.compact)
+	if lo, hi := prefixRange(len(ix.byCode), func(i int) string { return ix.recs[ix.byCode[i]].codeOf(ix) }, q.compact); lo < hi {
+		for _, pos := range ix.byCode[lo:hi] {
+			if ix.recs[pos].codeOf(ix) == q.compact {
+				b1[pos/64] |= 1 << (pos % 64)
+			} else {
+				bc[pos/64] |= 1 << (pos % 64)
+			}
+		}
+	}
 
 	// Bounded top-k: a min-heap whose root is the worst kept candidate.
 	if limit > n {
 		limit = n
 	}
 	h := s.heap[:0]
-	for bi, word := range s.bits {
-		for word != 0 {
-			pos := uint32(bi*64 + bits.TrailingZeros64(word))
-			word &= word - 1
-			score := ix.score(&ix.recs[pos], &q)
-			if score == 0 {
-				continue
+	phases := [4]struct {
+		bits  []uint64
+		bound int // no score in this phase reaches bound
+	}{
+		{b1, math.MaxInt},
+		{b2, (TierName*TierScale + 10000)}, // given name unmatched: G = 0
+		{bc, TierInitials * TierScale},
+		{b3, TierInitials * TierScale},
+	}
+	for ph, p := range phases {
+		if len(h) == limit && h[0].score >= p.bound {
+			break
+		}
+	phase:
+		for bi, word := range p.bits {
+			// Each entry is scored once, in its first phase.
+			for _, prev := range phases[:ph] {
+				word &^= prev.bits[bi]
 			}
-			c := cand{score, pos}
-			if len(h) < limit {
-				h = append(h, c)
-				siftUp(h, len(h)-1)
-			} else if c.better(h[0]) {
-				h[0] = c
-				siftDown(h, 0)
+			for word != 0 {
+				pos := uint32(bi*64 + bits.TrailingZeros64(word))
+				word &= word - 1
+				score := ix.score(&ix.recs[pos], &q)
+				if score == 0 {
+					continue
+				}
+				c := cand{score, pos}
+				if len(h) < limit {
+					h = append(h, c)
+					siftUp(h, len(h)-1)
+				} else if c.better(h[0]) {
+					h[0] = c
+					siftDown(h, 0)
+				} else if ph == 2 && none {
+					// Some query word is no word's prefix, so a code
+					// prefix scores exactly TierCodePart: positions rise,
+					// and no later one can enter either. Typing "db-0"
+					// when every badge reads DB-0... stops here.
+					break phase
+				}
 			}
 		}
 	}
@@ -463,6 +583,13 @@ func prefixRange(n int, key func(int) string, p string) (lo, hi int) {
 	return lo, hi
 }
 
+// mark sets the bits of positions.
+func mark(bs []uint64, positions []uint32) {
+	for _, pos := range positions {
+		bs[pos/64] |= 1 << (pos % 64)
+	}
+}
+
 // markPrefix marks the positions in sorted (ordered by key) whose key has
 // prefix p.
 func (ix *Index) markPrefix(bs []uint64, sorted []uint32, key func(*rec, *Index) string, p string) {
@@ -470,9 +597,7 @@ func (ix *Index) markPrefix(bs []uint64, sorted []uint32, key func(*rec, *Index)
 		return
 	}
 	lo, hi := prefixRange(len(sorted), func(i int) string { return key(&ix.recs[sorted[i]], ix) }, p)
-	for _, pos := range sorted[lo:hi] {
-		bs[pos/64] |= 1 << (pos % 64)
-	}
+	mark(bs, sorted[lo:hi])
 }
 
 // score rates one entry against the query; 0 means no match. See the Tier
@@ -558,6 +683,8 @@ func (ix *Index) score(r *rec, q *query) int {
 		if q.initials != "" && len(q.initials) <= len(names) {
 			full := r.initials(ix)
 			switch {
+			case full[0] != q.initials[0] && full[last] != q.rinit[0]:
+				// cheap miss, the common case
 			case full == q.initials:
 				return TierInitials*TierScale + 2
 			case strings.HasPrefix(full, q.initials):
@@ -566,7 +693,7 @@ func (ix *Index) score(r *rec, q *query) int {
 				return TierInitials * TierScale
 			}
 		}
-		if code != "" && strings.HasPrefix(code, q.compact) {
+		if code != "" && code[0] == q.compact[0] && strings.HasPrefix(code, q.compact) {
 			return TierCodePart * TierScale
 		}
 		if all {
