@@ -177,7 +177,10 @@ func unitText(d store.Delegate) string {
 // patch updates the in-memory row at once; the reload that the commit
 // triggers (common.ChangedMsg) brings the tallies.
 func (m *Model) patch(d store.Delegate) {
-	i, ok := m.pos[d.ID]
+	if m.snap == nil {
+		return
+	}
+	i, ok := m.snap.pos[d.ID]
 	if !ok {
 		return
 	}

@@ -43,8 +43,7 @@ type Model struct {
 	w, h   int
 
 	snap    *snapshot
-	pos     map[int64]int // delegate id -> position in snap.ds
-	loadReq int           // number of the newest load asked for
+	loadReq int // number of the newest load asked for
 	loading bool
 	dirty   bool // a change arrived while loading: load again
 	loadErr error
@@ -98,7 +97,7 @@ func (m *Model) reload() tea.Cmd {
 	}
 	m.loading, m.dirty = true, false
 	m.loadReq++
-	return load(m.c.Ctx, m.c.Store, m.loadReq)
+	return load(m.c.Ctx, m.c.Store, m.loadReq, m.snap)
 }
 
 // SetSize is the station area.
@@ -173,14 +172,19 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	}
 	m.loading = false
 	m.loadErr = msg.err
-	if msg.err == nil {
+	switch {
+	case msg.err != nil:
+	case msg.snap != nil:
 		m.snap = msg.snap
-		m.pos = make(map[int64]int, len(m.snap.ds))
-		for i, d := range m.snap.ds {
-			m.pos[d.ID] = i
-		}
 		// SetDelegates keeps the query and the highlighted delegate
 		m.picker.SetDelegates(m.snap.ds, m.snap.ix)
+	case msg.arr != nil && m.snap != nil && msg.arr.stamp == m.snap.stamp:
+		// only arrivals changed: the hits and the index stay
+		a, sn := msg.arr, m.snap
+		for i := range sn.ds {
+			sn.ds[i].ArrivedAt, sn.ds[i].ArrivedAs = a.at[i], a.as[i]
+		}
+		sn.recent, sn.groups, sn.units, sn.total = a.recent, a.groups, a.units, a.total
 	}
 	if m.dirty {
 		return m.reload()
@@ -250,7 +254,10 @@ func (m *Model) clearQuery() {
 
 // delegate returns the in-memory delegate id.
 func (m *Model) delegate(id int64) (store.Delegate, bool) {
-	if i, ok := m.pos[id]; ok {
+	if m.snap == nil {
+		return store.Delegate{}, false
+	}
+	if i, ok := m.snap.pos[id]; ok {
 		return m.snap.ds[i], true
 	}
 	return store.Delegate{}, false

@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -14,9 +15,13 @@ import (
 )
 
 // snapshot is everything the desk draws from, read and indexed in a Cmd.
+// ds, pos, ix, codes and stamp never change once loaded; arrival fields of
+// ds, recent and the tallies are updated in Update only.
 type snapshot struct {
+	stamp  string // store.ListStamp when read
 	ds     []store.Delegate
-	ix     *fold.Index
+	pos    map[int64]int    // delegate id -> position in ds
+	ix     *fold.Index      // search index over ds
 	codes  map[string]int64 // compact folded code -> delegate id
 	recent []int            // positions in ds of the latest arrivals, newest first
 	groups []store.Tally
@@ -27,10 +32,24 @@ type snapshot struct {
 	groupList []store.Group
 }
 
-// loadedMsg carries a snapshot; req drops stale ones.
+// arrivals is a refresh of check-ins only, for a snapshot whose list did
+// not change: positions align with that snapshot's ds.
+type arrivals struct {
+	stamp  string
+	at     []time.Time
+	as     []string
+	recent []int
+	groups []store.Tally
+	units  []store.Tally
+	total  store.Tally
+}
+
+// loadedMsg carries a new snapshot or, when only check-ins changed,
+// arrivals for the current one; req drops stale ones.
 type loadedMsg struct {
 	req  int
 	snap *snapshot
+	arr  *arrivals
 	err  error
 }
 
@@ -43,21 +62,41 @@ func compactCode(s string) string {
 	return strings.ReplaceAll(fold.Fold(s), " ", "")
 }
 
-// load reads delegates, tallies, units and groups and builds the index.
-func load(ctx context.Context, st *store.Store, req int) tea.Cmd {
+// load reads what changed: everything on first load or when delegates,
+// units or groups changed (re-reading and indexing 10,000 delegates), else
+// only check-ins and tallies. It runs in a Cmd; old is read only for its
+// immutable fields.
+func load(ctx context.Context, st *store.Store, req int, old *snapshot) tea.Cmd {
+	var (
+		oldStamp string
+		pos      map[int64]int
+		n        int
+	)
+	if old != nil {
+		oldStamp, pos, n = old.stamp, old.pos, len(old.ds)
+	}
 	return func() tea.Msg {
-		snap, err := readSnapshot(ctx, st)
-		return loadedMsg{req: req, snap: snap, err: err}
+		stamp, err := st.ListStamp(ctx)
+		if err != nil {
+			return loadedMsg{req: req, err: err}
+		}
+		if pos == nil || stamp != oldStamp {
+			snap, err := readSnapshot(ctx, st, stamp)
+			return loadedMsg{req: req, snap: snap, err: err}
+		}
+		arr, err := readArrivals(ctx, st, stamp, pos, n)
+		return loadedMsg{req: req, arr: arr, err: err}
 	}
 }
 
-func readSnapshot(ctx context.Context, st *store.Store) (*snapshot, error) {
+func readSnapshot(ctx context.Context, st *store.Store, stamp string) (*snapshot, error) {
 	ds, err := st.Delegates(ctx)
 	if err != nil {
 		return nil, err
 	}
-	sn := &snapshot{ds: ds, ix: components.BuildIndex(ds), codes: make(map[string]int64, len(ds))}
+	sn := &snapshot{stamp: stamp, ds: ds, ix: components.BuildIndex(ds), pos: make(map[int64]int, len(ds)), codes: make(map[string]int64, len(ds))}
 	for i, d := range ds {
+		sn.pos[d.ID] = i
 		if d.Code != "" {
 			sn.codes[compactCode(d.Code)] = d.ID
 		}
@@ -65,12 +104,7 @@ func readSnapshot(ctx context.Context, st *store.Store) (*snapshot, error) {
 			sn.recent = append(sn.recent, i)
 		}
 	}
-	slices.SortFunc(sn.recent, func(a, b int) int {
-		return cmp.Or(ds[b].ArrivedAt.Compare(ds[a].ArrivedAt), cmp.Compare(ds[b].ID, ds[a].ID))
-	})
-	if len(sn.recent) > recentMax {
-		sn.recent = sn.recent[:recentMax]
-	}
+	sn.recent = newest(sn.recent, func(i int) (time.Time, int64) { return ds[i].ArrivedAt, ds[i].ID })
 	if sn.groups, sn.units, sn.total, err = st.Tallies(ctx); err != nil {
 		return nil, err
 	}
@@ -81,4 +115,34 @@ func readSnapshot(ctx context.Context, st *store.Store) (*snapshot, error) {
 		return nil, err
 	}
 	return sn, nil
+}
+
+func readArrivals(ctx context.Context, st *store.Store, stamp string, pos map[int64]int, n int) (*arrivals, error) {
+	cs, err := st.CheckIns(ctx)
+	if err != nil {
+		return nil, err
+	}
+	a := &arrivals{stamp: stamp, at: make([]time.Time, n), as: make([]string, n)}
+	ids := make([]int64, n)
+	for _, c := range cs {
+		if i, ok := pos[c.DelegateID]; ok {
+			a.at[i], a.as[i], ids[i] = c.At, c.Station, c.DelegateID
+			a.recent = append(a.recent, i)
+		}
+	}
+	a.recent = newest(a.recent, func(i int) (time.Time, int64) { return a.at[i], ids[i] })
+	if a.groups, a.units, a.total, err = st.Tallies(ctx); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// newest orders positions by arrival, newest first, and keeps recentMax.
+func newest(ps []int, key func(int) (time.Time, int64)) []int {
+	slices.SortFunc(ps, func(a, b int) int {
+		ta, ia := key(a)
+		tb, ib := key(b)
+		return cmp.Or(tb.Compare(ta), cmp.Compare(ib, ia))
+	})
+	return ps[:min(len(ps), recentMax)]
 }

@@ -122,13 +122,31 @@ func TestReloadKeepsQueryAndSelection(t *testing.T) {
 	loadModel(t, m)
 	press(m, "nguyen thi hoa", tea.KeyDown)
 	sel, _ := m.picker.Selected()
-	if _, err := st.CheckIn(context.Background(), byCode(t, st, "LD01").ID); err != nil {
+	before := m.snap
+	ld := byCode(t, st, "LD01")
+	if _, err := st.CheckIn(context.Background(), ld.ID); err != nil {
 		t.Fatal(err)
 	}
-	run(m, func() tea.Msg { return common.ChangedMsg{} })
+	run(m, m.Init()) // what common.ChangedMsg does
 	now, _ := m.picker.Selected()
 	if m.picker.Query() != "nguyen thi hoa" || now.ID != sel.ID || !m.chosen {
 		t.Fatalf("after reload: query %q, selected %d (was %d), chosen %v", m.picker.Query(), now.ID, sel.ID, m.chosen)
+	}
+	// a check-in elsewhere refreshes arrivals only: same list, same index
+	if d, _ := m.delegate(ld.ID); m.snap != before || !d.Arrived() || m.snap.total.Arrived != 1 || m.snap.ds[m.snap.recent[0]].ID != ld.ID {
+		t.Fatalf("arrivals refresh: same snapshot %v, arrived %v, total %d", m.snap == before, d.Arrived(), m.snap.total.Arrived)
+	}
+	// an edited delegate re-reads the list, keeping the query and selection
+	ld.Title = "Chủ tịch UBND"
+	if _, err := st.SaveDelegate(context.Background(), ld); err != nil {
+		t.Fatal(err)
+	}
+	run(m, func() tea.Msg { return common.ChangedMsg{} })
+	if d, _ := m.delegate(ld.ID); m.snap == before || d.Title != "Chủ tịch UBND" || m.picker.Query() != "nguyen thi hoa" {
+		t.Fatal("a changed list was not re-read")
+	}
+	if now, _ := m.picker.Selected(); now.ID != sel.ID {
+		t.Fatal("selection lost on a full reload")
 	}
 	// stale loads are dropped
 	m.loadReq += 5
