@@ -154,12 +154,12 @@ func minutesMD(w io.Writer, s *Snapshot, o Options) error {
 	raised, notRaised := s.petitionsRaised()
 	fmt.Fprintf(&b, "Đã nêu tại hội nghị: %d/%d kiến nghị.\n\n", len(raised), len(s.Petitions))
 	for _, p := range raised {
-		fmt.Fprintf(&b, "- Số %d (%s) — %s; cơ quan trả lời: %s\n", p.No, p.Topic, joinNonEmpty(", ", p.SourceName, p.SourceUnit), p.AgencyName)
+		fmt.Fprintf(&b, "- Số %d (%s) — %s; cơ quan trả lời: %s\n", p.No, p.Topic, petitionSource(p), p.AgencyName)
 	}
 	if len(notRaised) > 0 {
 		b.WriteString("\nChưa nêu tại hội nghị (trả lời theo văn bản đã chuẩn bị):\n\n")
 		for _, p := range notRaised {
-			fmt.Fprintf(&b, "- Số %d (%s) — %s; cơ quan trả lời: %s\n", p.No, p.Topic, joinNonEmpty(", ", p.SourceName, p.SourceUnit), p.AgencyName)
+			fmt.Fprintf(&b, "- Số %d (%s) — %s; cơ quan trả lời: %s\n", p.No, p.Topic, petitionSource(p), p.AgencyName)
 		}
 	}
 	if !end.IsZero() {
@@ -271,12 +271,12 @@ func minutesDOCX(w io.Writer, s *Snapshot, o Options) error {
 	raised, notRaised := s.petitionsRaised()
 	d.P(body, t(fmt.Sprintf("Đã nêu tại hội nghị: %d/%d kiến nghị.", len(raised), len(s.Petitions))))
 	for _, p := range raised {
-		d.P(body, t(fmt.Sprintf("- Số %d (%s) — %s; cơ quan trả lời: %s.", p.No, p.Topic, joinNonEmpty(", ", p.SourceName, p.SourceUnit), p.AgencyName)))
+		d.P(body, t(fmt.Sprintf("- Số %d (%s) — %s; cơ quan trả lời: %s.", p.No, p.Topic, petitionSource(p), p.AgencyName)))
 	}
 	if len(notRaised) > 0 {
 		d.P(body, it("Chưa nêu tại hội nghị (trả lời theo văn bản đã chuẩn bị):"))
 		for _, p := range notRaised {
-			d.P(body, t(fmt.Sprintf("- Số %d (%s) — %s; cơ quan trả lời: %s.", p.No, p.Topic, joinNonEmpty(", ", p.SourceName, p.SourceUnit), p.AgencyName)))
+			d.P(body, t(fmt.Sprintf("- Số %d (%s) — %s; cơ quan trả lời: %s.", p.No, p.Topic, petitionSource(p), p.AgencyName)))
 		}
 	}
 	if !end.IsZero() {
@@ -309,4 +309,13 @@ func plannedClock(m store.Meeting) string {
 		return m.StartTime
 	}
 	return fmt.Sprintf("%02d giờ %02d", hm.Hour(), hm.Minute())
+}
+
+// petitionSource is who sent a petition: "name, unit", or the unit alone
+// when a unit sent it.
+func petitionSource(p store.Petition) string {
+	if p.SourceName == p.SourceUnit {
+		return p.SourceName
+	}
+	return joinNonEmpty(", ", p.SourceName, p.SourceUnit)
 }
