@@ -241,7 +241,7 @@ func (m *Model) openFilter() tea.Cmd {
 
 // afterCommit fills fields that follow from the one just left: a person
 // from the list brings their agency; a written answer is owed by the
-// answering agency unless another is chosen.
+// linked petition's agency or the answering one unless another is chosen.
 func (m *Model) afterCommit(f *form, name string) {
 	if f.kind != formAnswer {
 		return
@@ -255,9 +255,15 @@ func (m *Model) afterCommit(f *form, name string) {
 			}
 		}
 	case fOutcome:
+		// the agency a linked petition was assigned to owes the answer,
+		// else the answering agency
 		fu := f.fields[fFollowup].(*chooser)
 		if f.fields[fOutcome].(*chooser).chosen == string(store.OutcomeWritten) && fu.chosen == "" {
-			fu.choose(f.fields[fAgency].(*chooser).chosen)
+			owed := f.fields[fAgency].(*chooser).chosen
+			if p, ok := m.pets[m.questionByID(f.questionID).PetitionID]; ok && p.AgencyID != 0 {
+				owed = unitKey(p.AgencyID)
+			}
+			fu.choose(owed)
 		}
 	}
 }
@@ -291,12 +297,13 @@ func (m *Model) formKey(k tea.KeyMsg) tea.Cmd {
 			return m.submit()
 		}
 		cmd, _ := f.move(1)
-		return cmd
+		// leaving a field saves the draft at once, not at the next tick
+		return tea.Batch(cmd, m.flushDraft())
 	case key.Matches(k, km.Prev):
 		name := f.curName()
 		cmd, _ := f.move(-1)
 		m.afterCommit(f, name)
-		return cmd
+		return tea.Batch(cmd, m.flushDraft())
 	}
 	cmd, changed := f.cur().update(k)
 	if changed {

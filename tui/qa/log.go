@@ -261,7 +261,27 @@ func clip(lines []string, n int) []string {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func trunc(s string, w int) string { return common.Trunc(s, w) }
+// trunc cuts one plain line to w columns. Long texts (a petition, a
+// question) are first cut to a few more runes than fit, so measuring them
+// costs O(w), not O(len).
+func trunc(s string, w int) string { return common.Trunc(precut(s, w), w) }
+
+// pad is trunc, then padded to w columns.
+func pad(s string, w int) string { return common.Pad(precut(s, w), w) }
+
+func precut(s string, w int) string {
+	if w < 0 || len(s) <= 4*w+16 || strings.IndexByte(s, 0x1b) >= 0 {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == w+1 {
+			return s[:i]
+		}
+		n++
+	}
+	return s
+}
 
 func itoa(n int) string {
 	if n == 0 {

@@ -71,7 +71,7 @@ func (m *Model) petitionsView() string {
 			mark = t.T("qa.pet.raised")
 		}
 		line := common.Pad(itoa(p.No), 3) + " " + common.Pad(mark, mw) + " " + common.Pad(m.unitLabel(p.AgencyID), aw) + " " + oneLine(p.Text)
-		line = common.Pad(line, m.w)
+		line = pad(line, m.w)
 		switch {
 		case i == m.pcursor:
 			line = s.Selected.Render(line)
