@@ -149,3 +149,27 @@ func (p Plan) DriftMinutes() int {
 	}
 	return int((d + 30*time.Second) / time.Minute)
 }
+
+// PlanStart is the planned start the clocks measure against: the meeting's
+// date and start time, moved to the day the meeting actually started (or,
+// before it starts, to today) when that is another day, so that a
+// rehearsal or a postponed meeting does not show a drift of days.
+func PlanStart(m Meeting, items []AgendaItem, now time.Time) time.Time {
+	loc := now.Location()
+	base := m.Start(loc)
+	if base.IsZero() {
+		return base
+	}
+	ref, started := now, false
+	for _, a := range items {
+		if !a.StartedAt.IsZero() && (!started || a.StartedAt.Before(ref)) {
+			ref, started = a.StartedAt, true
+		}
+	}
+	ref = ref.In(loc)
+	y, mo, d := ref.Date()
+	if by, bm, bd := base.Date(); by == y && bm == mo && bd == d {
+		return base
+	}
+	return time.Date(y, mo, d, base.Hour(), base.Minute(), 0, 0, loc)
+}

@@ -107,3 +107,30 @@ func TestPlanWithoutStart(t *testing.T) {
 		t.Fatalf("empty plan: %+v", empty)
 	}
 }
+
+func TestPlanStartMovesToTheDay(t *testing.T) {
+	m := store.Meeting{Date: "2023-10-18", StartTime: "07:30"}
+	loc := time.UTC
+	planned := time.Date(2023, 10, 18, 7, 30, 0, 0, loc)
+	other := time.Date(2026, 11, 26, 3, 0, 0, 0, loc)
+	for _, c := range []struct {
+		name  string
+		items []store.AgendaItem
+		now   time.Time
+		want  time.Time
+	}{
+		{"on the day", nil, planned.Add(time.Hour), planned},
+		{"rehearsal before start", nil, other, time.Date(2026, 11, 26, 7, 30, 0, 0, loc)},
+		{"started on another day", []store.AgendaItem{{StartedAt: other.Add(5 * time.Hour)}, {}}, other.Add(30 * time.Hour),
+			time.Date(2026, 11, 26, 7, 30, 0, 0, loc)},
+		{"no start time", nil, other, time.Time{}},
+	} {
+		mt := m
+		if c.name == "no start time" {
+			mt.StartTime = ""
+		}
+		if got := store.PlanStart(mt, c.items, c.now); !got.Equal(c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}

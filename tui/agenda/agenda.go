@@ -92,7 +92,7 @@ func (m *Model) SetSize(w, h int) {
 func (m *Model) Capturing() bool { return m.form != nil || m.picker != nil || m.confirm != nil }
 
 func (m *Model) setPlan() {
-	m.plan = store.NewPlan(m.snap.items, m.snap.meeting.Start(m.now.Location()), m.now)
+	m.plan = store.NewPlan(m.snap.items, store.PlanStart(m.snap.meeting, m.snap.items, m.now), m.now)
 }
 
 // Update handles data, the clock and keys.
@@ -313,7 +313,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
 	switch {
 	case m.form != nil:
-		return []key.Binding{k.Cancel}
+		return []key.Binding{k.FormNext, k.FormPrev, k.FormPick, k.Cancel}
 	case m.picker != nil:
 		return []key.Binding{k.Pick, k.Typed, k.Cancel}
 	case m.confirm != nil:

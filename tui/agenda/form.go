@@ -51,12 +51,16 @@ func (m *Model) openForm(a store.AgendaItem) tea.Cmd {
 	}
 	km := huh.NewDefaultKeyMap()
 	km.Quit = key.NewBinding(key.WithKeys("esc"))
+	kind := huh.NewSelect[store.ItemKind]().Title(t.T("agenda.form.kind")).Options(opts...).Value(&f.kind)
+	if m.h < 24 { // the full list of kinds leaves no room for the other fields
+		kind = kind.Inline(true)
+	}
 	form := huh.NewForm(huh.NewGroup(
-		huh.NewSelect[store.ItemKind]().Title(t.T("agenda.form.kind")).Options(opts...).Value(&f.kind),
+		kind,
 		huh.NewInput().Title(t.T("agenda.form.title")).Value(&f.title).Validate(required).CharLimit(store.MaxName*2),
 		huh.NewInput().Title(t.T("agenda.form.presenter")).Value(&f.presenter).CharLimit(store.MaxName),
 		huh.NewInput().Title(t.T("agenda.form.minutes")).Value(&f.minutes).Validate(minutes).CharLimit(4),
-	).Title(t.T(title))).WithKeyMap(km).WithShowHelp(true).WithWidth(m.w).WithHeight(max(1, m.h-2))
+	).Title(t.T(title))).WithKeyMap(km).WithShowHelp(false).WithWidth(m.w).WithHeight(max(1, m.h-2))
 	req := m.next()
 	form.SubmitCmd = func() tea.Msg { return formDoneMsg{req: req} }
 	form.CancelCmd = func() tea.Msg { return formCancelMsg{req: req} }

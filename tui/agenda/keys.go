@@ -21,6 +21,8 @@ type keyMap struct {
 	Yes, No     key.Binding
 	Pick, Typed key.Binding
 	Cancel      key.Binding
+	// shown while the item form is open (huh handles the keys)
+	FormNext, FormPrev, FormPick key.Binding
 }
 
 func newKeys(t i18n.Catalog) keyMap {
@@ -50,6 +52,9 @@ func newKeys(t i18n.Catalog) keyMap {
 		Pick:     b("agenda.key.pick", "enter"),
 		Typed:    b("agenda.key.typed", "ctrl+t"),
 		Cancel:   b("agenda.key.cancel", "esc"),
+		FormNext: b("agenda.key.form_next", "enter"),
+		FormPrev: b("agenda.key.form_prev", "shift+tab"),
+		FormPick: b("agenda.key.form_pick", "←/→"),
 	}
 	k.MoveUp.SetHelp("K/J", t.T("agenda.key.move"))
 	k.Pane.SetHelp("tab", t.T("agenda.key.pane"))

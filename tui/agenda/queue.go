@@ -2,6 +2,7 @@ package agenda
 
 import (
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -196,7 +197,7 @@ func (m *Model) queueView(w, h int) string {
 		st := s.Normal
 		switch {
 		case sp.Speaking():
-			d := m.now.Sub(sp.StartedAt)
+			d := m.now.Sub(sp.StartedAt).Truncate(time.Second)
 			limit := secs(sp.LimitSeconds)
 			state = clock(d) + "/" + clock(limit)
 			st = levelStyle(s, store.ClockLevel(d, limit))

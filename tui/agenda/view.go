@@ -75,11 +75,13 @@ func (m *Model) clockView(w int) string {
 	case p.Current >= 0:
 		a := m.snap.items[p.Current]
 		st := levelStyle(s, p.Level)
+		// whole seconds, so elapsed and remaining always add up to the plan
+		planned, el := secs(a.PlannedMinutes*60), p.Elapsed.Truncate(time.Second)
 		var right string
-		if p.Remaining >= 0 {
-			right = t.F("agenda.clock.running", clock(p.Elapsed), clock(secs(a.PlannedMinutes*60)), clock(p.Remaining))
+		if el <= planned {
+			right = t.F("agenda.clock.running", clock(el), clock(planned), clock(planned-el))
 		} else {
-			right = t.F("agenda.clock.over", clock(p.Elapsed), clock(secs(a.PlannedMinutes*60)), clock(-p.Remaining))
+			right = t.F("agenda.clock.over", clock(el), clock(planned), clock(el-planned))
 		}
 		rw := lipgloss.Width(right)
 		left := common.Trunc("▶ "+itoa(a.Position)+". "+a.Title, max(0, w-rw-1))
@@ -112,7 +114,7 @@ func (m *Model) clockView(w int) string {
 		parts = append(parts, end)
 	}
 	if sp, ok := speaking(m.snap.speakers); ok {
-		d, limit := m.now.Sub(sp.StartedAt), secs(sp.LimitSeconds)
+		d, limit := m.now.Sub(sp.StartedAt).Truncate(time.Second), secs(sp.LimitSeconds)
 		parts = append(parts, levelStyle(s, store.ClockLevel(d, limit)).Render(t.F("agenda.clock.speaker", sp.Name, clock(limit-d))))
 	}
 	return l1 + "\n" + common.Trunc(strings.Join(parts, " · "), w)

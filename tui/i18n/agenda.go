@@ -89,6 +89,9 @@ func init() {
 		"agenda.key.pick":      {"chọn", "pick"},
 		"agenda.key.typed":     {"thêm tên đã gõ", "add typed name"},
 		"agenda.key.cancel":    {"hủy", "cancel"},
+		"agenda.key.form_next": {"ô tiếp / lưu", "next field / save"},
+		"agenda.key.form_prev": {"ô trước", "previous field"},
+		"agenda.key.form_pick": {"chọn loại", "choose kind"},
 
 		"agenda.picker.placeholder": {"Gõ tên người phát biểu (không cần dấu)", "Type the speaker's name (no accents needed)"},
 		"agenda.picker.hint":        {"Chỉ người đã đến · Enter: chọn · Ctrl+T: thêm tên đã gõ (Tên, Đơn vị)", "Arrived only · Enter: pick · Ctrl+T: add the typed name (Name, Unit)"},

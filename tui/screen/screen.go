@@ -92,7 +92,7 @@ func (m *Model) ShortHelp() []key.Binding { return nil }
 func (m *Model) FullHelp() [][]key.Binding { return nil }
 
 func (m *Model) setPlan() {
-	m.plan = store.NewPlan(m.snap.items, m.snap.meeting.Start(m.now.Location()), m.now)
+	m.plan = store.NewPlan(m.snap.items, store.PlanStart(m.snap.meeting, m.snap.items, m.now), m.now)
 }
 
 // Update follows the store (ChangedMsg) and the clock (TickMsg). Keys are
