@@ -39,6 +39,7 @@ type notice struct {
 type Model struct {
 	c      *common.Common
 	keys   keyMap
+	pal    palette
 	picker *components.DelegatePicker
 	w, h   int
 
@@ -74,10 +75,9 @@ func New(c *common.Common) common.Station { return NewModel(c) }
 
 // NewModel returns the station as its concrete type (tests, benchmarks).
 func NewModel(c *common.Common) *Model {
-	m := &Model{c: c, keys: newKeyMap(c.T), clock: time.Now, w: c.Width, h: c.Height}
+	m := &Model{c: c, keys: newKeyMap(c.T), pal: newPalette(c.Styles), clock: time.Now, w: c.Width, h: c.Height}
 	m.picker = components.NewDelegatePicker(c, c.T.T("checkin.placeholder"))
 	m.picker.Input.Prompt = c.T.T("checkin.search") + ": "
-	m.picker.Limit = 200
 	// a steady cursor: no blink ticks, so an idle desk redraws nothing
 	m.picker.Input.Cursor.SetMode(cursor.CursorStatic)
 	m.SetSize(c.Width, c.Height)
@@ -104,6 +104,8 @@ func (m *Model) reload() tea.Cmd {
 func (m *Model) SetSize(w, h int) {
 	m.w, m.h = w, h
 	m.picker.Input.Width = max(10, m.listWidth()-len([]rune(m.picker.Input.Prompt))-2)
+	// hits enough to fill the tallest screen; more only cost time per key
+	m.picker.Limit = max(60, h)
 	if m.form != nil {
 		m.form.resize(w, h)
 	}

@@ -1,7 +1,7 @@
 package checkin
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"doithoai/store"
@@ -27,7 +27,8 @@ func (m *Model) listWidth() int {
 }
 
 // View draws the search field, the hits, the notice and the tally. It
-// costs O(visible rows): nothing here walks the delegate list.
+// costs O(visible rows): nothing here walks the delegate list. Every line
+// is built to its exact width, so nothing is measured twice.
 func (m *Model) View() string {
 	if m.w <= 0 || m.h <= 0 {
 		return ""
@@ -35,8 +36,7 @@ func (m *Model) View() string {
 	if m.form != nil {
 		return common.Fit(m.form.form.View(), m.w, m.h)
 	}
-	lw, tw := m.listWidth(), m.tallyWidth()
-	h := m.h
+	lw, tw, h := m.listWidth(), m.tallyWidth(), m.h
 	var bottom []string
 	if m.confirm != nil {
 		bottom = append(bottom, m.confirmLines(lw)...)
@@ -46,31 +46,39 @@ func (m *Model) View() string {
 	if tw == 0 {
 		bottom = append(bottom, m.tallyLine(lw))
 	}
-	left := m.listLines(lw, max(1, h-len(bottom)))
+	rows := max(0, h-len(bottom))
+	left := m.listLines(lw, max(1, rows))
+	if len(left) > rows {
+		left = left[:rows]
+	}
 	// the notice and the tally stay at the bottom, where the eye expects them
-	for len(left) < h-len(bottom) {
-		left = append(left, "")
+	for len(left) < rows {
+		left = append(left, spaces(lw))
 	}
 	left = append(left, bottom...)
+	left = left[:min(len(left), h)]
 	if tw == 0 {
-		return common.Fit(strings.Join(left, "\n"), m.w, h)
+		return strings.Join(left, "\n")
 	}
 	right := m.tallyLines(tw, h)
+	bar := m.pal.subtle.wrap("│")
 	var b strings.Builder
+	b.Grow(h * (m.w + 32))
 	for i := 0; i < h; i++ {
-		l, r := "", ""
-		if i < len(left) {
-			l = left[i]
-		}
-		if i < len(right) {
-			r = right[i]
-		}
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(common.Pad(l, lw))
-		b.WriteString(m.c.Styles.Subtle.Render("│"))
-		b.WriteString(common.Pad(r, tw))
+		if i < len(left) {
+			b.WriteString(left[i])
+		} else {
+			b.WriteString(spaces(lw))
+		}
+		b.WriteString(bar)
+		if i < len(right) {
+			b.WriteString(right[i])
+		} else {
+			b.WriteString(spaces(tw))
+		}
 	}
 	return b.String()
 }
@@ -82,41 +90,44 @@ func cols(w int) columns {
 	// the unit tells namesakes apart: it gets the most of what is left
 	c := columns{status: 12}
 	c.name = min(30, max(16, w*28/100))
-	rest := w - 2 - c.name - c.status - 4
+	rest := max(3, w-2-c.name-c.status-4)
 	c.unit = rest * 45 / 100
 	c.title = rest * 30 / 100
 	c.group = rest - c.unit - c.title
 	return c
 }
 
+// line is plain text as one styled line of exactly w columns.
+func line(s seq, text string, w int) string { return s.wrap(cell(text, w)) }
+
 func (m *Model) listLines(w, h int) []string {
-	s, t := m.c.Styles, m.c.T
-	lines := []string{common.Trunc(m.picker.Input.View(), w)}
+	t, p := m.c.T, m.pal
+	lines := []string{common.Pad(m.picker.Input.View(), w)}
 	if m.snap == nil {
 		if m.loadErr != nil {
-			return append(lines, s.Err.Render(common.Trunc(m.c.ErrText(m.loadErr), w)))
+			return append(lines, line(p.err, m.c.ErrText(m.loadErr), w))
 		}
-		return append(lines, s.Subtle.Render(t.T("checkin.loading")))
+		return append(lines, line(p.subtle, t.T("checkin.loading"), w))
 	}
 	c := cols(w)
-	header := "  " + common.Pad(t.T("checkin.col.name"), c.name) + " " + common.Pad(t.T("checkin.col.title"), c.title) + " " +
-		common.Pad(t.T("checkin.col.unit"), c.unit) + " " + common.Pad(t.T("checkin.col.group"), c.group) + " " + t.T("checkin.col.status")
+	header := "  " + cell(t.T("checkin.col.name"), c.name) + " " + cell(t.T("checkin.col.title"), c.title) + " " +
+		cell(t.T("checkin.col.unit"), c.unit) + " " + cell(t.T("checkin.col.group"), c.group) + " " + t.T("checkin.col.status")
 	rows := h - 2
 	if m.picker.Query() == "" {
-		lines = append(lines, s.Subtle.Render(common.Trunc(t.T("checkin.hint"), w)))
+		lines = append(lines, line(p.subtle, t.T("checkin.hint"), w))
 		if len(m.snap.recent) == 0 {
-			return append(lines, "", s.Subtle.Render(t.T("checkin.none_yet")))
+			return append(lines, spaces(w), line(p.subtle, t.T("checkin.none_yet"), w))
 		}
-		lines = append(lines, s.Bold.Render(common.Trunc(t.T("checkin.recent"), w)), s.Subtle.Render(common.Trunc(header, w)))
+		lines = append(lines, line(p.bold, t.T("checkin.recent"), w), line(p.subtle, header, w))
 		for i := 0; i < len(m.snap.recent) && i < rows-2; i++ {
 			lines = append(lines, m.row(m.snap.ds[m.snap.recent[i]], c, w, false, false))
 		}
 		return lines
 	}
-	lines = append(lines, s.Subtle.Render(common.Trunc(header, w)))
+	lines = append(lines, line(p.subtle, header, w))
 	hits := m.picker.Hits()
 	if len(hits) == 0 {
-		return append(lines, s.Warn.Render(common.Trunc(t.F("checkin.no_hits", m.picker.Query()), w)))
+		return append(lines, line(p.warn, t.F("checkin.no_hits", m.picker.Query()), w))
 	}
 	// keep the highlight in view: the window scrolls with the cursor
 	cur := m.picker.Cursor()
@@ -126,7 +137,11 @@ func (m *Model) listLines(w, h int) []string {
 	}
 	for i := first; i < len(hits) && i < first+rows; i++ {
 		if i == first+rows-1 && i < len(hits)-1 && cur < i {
-			lines = append(lines, s.Subtle.Render(common.Trunc(t.F("checkin.more", len(hits)-i), w)))
+			more := t.F("checkin.more", len(hits)-i)
+			if len(hits) == m.picker.Limit {
+				more = t.T("checkin.many")
+			}
+			lines = append(lines, line(p.subtle, more, w))
 			break
 		}
 		d, _ := m.delegate(hits[i].ID)
@@ -135,11 +150,11 @@ func (m *Model) listLines(w, h int) []string {
 	return lines
 }
 
-// row draws one delegate. Tied rows (namesakes, or equal matches after a
-// refused Enter) show their unit in bold with a marker, since the unit is
-// what tells them apart.
+// row draws one delegate in exactly w columns. Tied rows (namesakes, or
+// equal matches after a refused Enter) carry a marker and their unit in
+// colour, since the unit is what tells them apart.
 func (m *Model) row(d store.Delegate, c columns, w int, selected, tied bool) string {
-	s, t := m.c.Styles, m.c.T
+	t, p := m.c.T, m.pal
 	mark := "  "
 	switch {
 	case selected:
@@ -155,38 +170,38 @@ func (m *Model) row(d store.Delegate, c columns, w int, selected, tied bool) str
 	if d.WalkIn {
 		title = t.T("checkin.walkin.mark") + " " + title
 	}
-	name, ttl, unit, group := common.Pad(d.FullName, c.name), common.Pad(title, c.title), common.Pad(d.UnitName, c.unit), common.Pad(d.GroupName, c.group)
+	name, ttl, unit, group := cell(d.FullName, c.name), cell(title, c.title), cell(d.UnitName, c.unit), cell(d.GroupName, c.group)
+	status = cell(status, w-2-c.name-c.title-c.unit-c.group-4)
 	if selected {
-		return s.Selected.Render(common.Pad(mark+name+" "+ttl+" "+unit+" "+group+" "+status, w))
+		return p.selected.wrap(mark + name + " " + ttl + " " + unit + " " + group + " " + status)
 	}
 	if tied {
-		unit = s.Warn.Render(unit)
+		unit = p.warn.wrap(unit)
 	}
-	st := s.Subtle.Render(status)
+	st := p.subtle
 	if d.Arrived() {
-		st = s.OK.Render(status)
+		st = p.ok
 	}
-	return mark + name + " " + s.Subtle.Render(ttl) + " " + unit + " " + s.Subtle.Render(group) + " " + st
+	return mark + name + " " + p.subtle.wrap(ttl) + " " + unit + " " + p.subtle.wrap(group) + " " + st.wrap(status)
 }
 
 // noticeLine is the last action's outcome, coloured by level. A red
 // notice carries the terminal bell: the renderer writes a line only when it
 // changes, so the bell rings once per notice (seq varies the line).
 func (m *Model) noticeLine(w int) string {
-	s := m.c.Styles
-	n := m.notice
-	text := common.Pad(" "+n.text, w)
+	n, p := m.notice, m.pal
+	text := " " + n.text
 	switch n.lvl {
 	case lvlOK:
-		return s.OKBanner.Render(text)
+		return line(p.okBanner, text, w)
 	case lvlWarn:
-		return s.WarnBanner.Render(text)
+		return line(p.warnBanner, text, w)
 	case lvlBad:
-		return bell(n.seq) + s.ErrBanner.Render(text)
+		return bell(n.seq) + line(p.errBanner, text, w)
 	case lvlInfo:
-		return s.Subtle.Render(text)
+		return line(p.subtle, text, w)
 	}
-	return ""
+	return spaces(w)
 }
 
 // bell is BEL, followed on odd notices by an empty SGR sequence so that two
@@ -199,82 +214,87 @@ func bell(seq int) string {
 }
 
 func (m *Model) confirmLines(w int) []string {
-	s, t := m.c.Styles, m.c.T
+	t, p := m.c.T, m.pal
 	d := m.confirm.d
 	at := ""
 	if d.Arrived() {
 		at = m.clockText(d.ArrivedAt)
 	}
 	q := t.F("checkin.confirm.undo", d.FullName, unitText(d), at)
-	return []string{s.WarnBanner.Render(common.Pad(" "+q, w)), s.Key.Render(common.Trunc(" "+t.T("checkin.confirm.keys"), w))}
+	return []string{line(p.warnBanner, " "+q, w), line(p.key, " "+t.T("checkin.confirm.keys"), w)}
 }
 
 func ratio(t store.Tally) string {
+	n := t.Expected
 	if t.Quota > 0 {
-		return fmt.Sprintf("%d / %d", t.Arrived, t.Quota)
+		n = t.Quota
 	}
-	return fmt.Sprintf("%d / %d", t.Arrived, t.Expected)
+	return strconv.Itoa(t.Arrived) + " / " + strconv.Itoa(n)
+}
+
+func (m *Model) totalText() string {
+	t, tot := m.c.T, m.snap.total
+	s := t.F("checkin.tally.line", tot.Arrived, tot.Expected)
+	if tot.WalkIns > 0 {
+		s += " · " + t.F("checkin.tally.walkins", tot.WalkIns)
+	}
+	return s
 }
 
 // tallyLine is the compact tally for narrow screens: the total, then the
-// groups.
+// groups, those with a quota first (what the moderator asks about).
 func (m *Model) tallyLine(w int) string {
 	if m.snap == nil {
-		return ""
+		return spaces(w)
 	}
-	s, t := m.c.Styles, m.c.T
-	tot := m.snap.total
-	total := t.F("checkin.tally.line", tot.Arrived, tot.Expected)
-	if tot.WalkIns > 0 {
-		total += " · " + t.F("checkin.tally.walkins", tot.WalkIns)
-	}
-	parts := []string{s.Bold.Render(total)}
-	// groups with a quota first: they are what the moderator asks about
+	total := m.totalText()
+	var b strings.Builder
+	b.WriteString(total)
 	for _, withQuota := range []bool{true, false} {
 		for _, g := range m.snap.groups {
 			if (g.Quota > 0) != withQuota || g.Expected == 0 && g.Arrived == 0 && g.Quota == 0 {
 				continue
 			}
-			parts = append(parts, g.Name+" "+ratio(g))
+			b.WriteString(" │ " + g.Name + " " + ratio(g))
 		}
 	}
-	return common.Trunc(strings.Join(parts, s.Subtle.Render(" │ ")), w)
+	l := cell(b.String(), w)
+	if strings.HasPrefix(l, total) {
+		return m.pal.bold.wrap(total) + l[len(total):]
+	}
+	return l
 }
 
-// tallyLines is the tally column: total, groups against quotas, units.
+// tallyLines is the tally column: total, groups against quotas, units;
+// each line exactly w columns.
 func (m *Model) tallyLines(w, h int) []string {
 	if m.snap == nil {
 		return nil
 	}
-	s, t := m.c.Styles, m.c.T
-	tot := m.snap.total
-	line := func(name string, tl store.Tally) string {
+	t, p := m.c.T, m.pal
+	tally := func(name string, tl store.Tally) string {
 		r := ratio(tl)
-		l := " " + common.Pad(name, w-len(r)-2) + " " + r
+		l := " " + cell(name, w-len(r)-2) + " " + r
 		if tl.Expected > 0 && tl.Arrived >= tl.Expected || tl.Quota > 0 && tl.Arrived >= tl.Quota {
-			return s.OK.Render(l)
+			return p.ok.wrap(l)
 		}
 		return l
 	}
-	total := t.F("checkin.tally.line", tot.Arrived, tot.Expected)
-	if tot.WalkIns > 0 {
-		total += " · " + t.F("checkin.tally.walkins", tot.WalkIns)
-	}
-	out := []string{s.Title.Render(common.Trunc(" "+total, w)), "", s.Bold.Render(" " + t.T("checkin.tally.groups"))}
+	out := []string{line(p.title, " "+m.totalText(), w), spaces(w), line(p.bold, " "+t.T("checkin.tally.groups"), w)}
 	for _, g := range m.snap.groups {
 		if g.Expected == 0 && g.Arrived == 0 && g.Quota == 0 {
 			continue
 		}
-		out = append(out, line(g.Name, g))
+		out = append(out, tally(g.Name, g))
 	}
-	out = append(out, "", s.Bold.Render(" "+t.T("checkin.tally.units")))
+	out = append(out, spaces(w), line(p.bold, " "+t.T("checkin.tally.units"), w))
 	room := h - len(out)
 	for i, u := range m.snap.units {
 		if i == room-1 && len(m.snap.units) > room {
-			out = append(out, s.Subtle.Render(" "+t.F("checkin.tally.more", len(m.snap.units)-i)))
+			out = append(out, line(p.subtle, " "+t.F("checkin.tally.more", len(m.snap.units)-i), w))
 			break
 		}
-		out = append(out, line(u.Name, u))
+		out = append(out, tally(u.Name, u))
 	}
 	return out
 }

@@ -23,6 +23,8 @@ type DelegatePicker struct {
 	ix     *fold.Index
 	hits   []fold.Hit
 	tied   []bool // tied[i]: hit i has a namesake among the hits (same score, same folded name)
+	folded map[int64]string
+	seen   map[string]int
 	cursor int
 	// Filter, when set, keeps only the delegates it accepts (for example
 	// those who have arrived).
@@ -41,6 +43,7 @@ func NewDelegatePicker(c *common.Common, placeholder string) *DelegatePicker {
 	ti.CharLimit = 200
 	ti.Focus()
 	return &DelegatePicker{c: c, Input: ti, byID: map[int64]int{}, ix: fold.NewIndex(nil), Limit: 50,
+		folded: map[int64]string{}, seen: map[string]int{},
 		Up:   key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", c.T.T("key.up"))),
 		Down: key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", c.T.T("key.down"))),
 	}
@@ -66,6 +69,7 @@ func BuildIndex(ds []store.Delegate) *fold.Index {
 func (p *DelegatePicker) SetDelegates(ds []store.Delegate, ix *fold.Index) {
 	sel, had := p.Selected()
 	p.all, p.ix = ds, ix
+	p.folded = map[int64]string{}
 	p.byID = make(map[int64]int, len(ds))
 	for i, d := range ds {
 		p.byID[d.ID] = i
@@ -117,34 +121,39 @@ func (p *DelegatePicker) search() {
 
 // markTies finds namesakes among the hits once per search, so drawing a
 // row costs nothing. Hits come best first, so equal scores are adjacent;
-// only names in a run of equal scores are folded.
+// only names in a run of equal scores are compared, by their folded form
+// (cached per delegate until the list changes).
 func (p *DelegatePicker) markTies() {
 	p.tied = p.tied[:0]
 	for range p.hits {
 		p.tied = append(p.tied, false)
 	}
-	var folded []string
 	for lo := 0; lo < len(p.hits); {
 		hi := lo + 1
 		for hi < len(p.hits) && p.hits[hi].Score == p.hits[lo].Score {
 			hi++
 		}
 		if hi-lo > 1 {
-			folded = folded[:0]
+			clear(p.seen)
 			for _, h := range p.hits[lo:hi] {
-				d, _ := p.ByID(h.ID)
-				folded = append(folded, fold.Fold(d.FullName))
+				p.seen[p.foldedName(h.ID)]++
 			}
-			for i := range folded {
-				for j := range folded {
-					if i != j && folded[i] == folded[j] {
-						p.tied[lo+i] = true
-					}
-				}
+			for i, h := range p.hits[lo:hi] {
+				p.tied[lo+i] = p.seen[p.foldedName(h.ID)] > 1
 			}
 		}
 		lo = hi
 	}
+}
+
+func (p *DelegatePicker) foldedName(id int64) string {
+	f, ok := p.folded[id]
+	if !ok {
+		d, _ := p.ByID(id)
+		f = fold.Fold(d.FullName)
+		p.folded[id] = f
+	}
+	return f
 }
 
 // Update handles typing and moving the highlight.

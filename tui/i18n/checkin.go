@@ -18,6 +18,7 @@ func init() {
 		"checkin.none_yet":      {"Chưa có ai điểm danh.", "Nobody has checked in yet."},
 		"checkin.no_hits":       {"Không có ai khớp với «%s».", "Nobody matches “%s”."},
 		"checkin.more":          {"… và %d người nữa: gõ thêm chữ", "… and %d more: type more letters"},
+		"checkin.many":          {"… và nhiều người nữa: gõ thêm chữ", "… and many more: type more letters"},
 
 		"checkin.n.pending":     {"Đang ghi điểm danh: %s…", "Saving check-in: %s…"},
 		"checkin.n.done":        {"✓ Đã điểm danh: %s — %s, lúc %s", "✓ Checked in: %s — %s, at %s"},
