@@ -277,3 +277,40 @@ func TestPasteDoesNotFreeze(t *testing.T) {
 		})
 	}
 }
+
+// TestKeysBeforeData presses the stations' keys before their first load
+// has arrived (a quick hand at start-up, a slow disk), then lets the load
+// in: nothing may panic, and the screen still fits.
+func TestKeysBeforeData(t *testing.T) {
+	st := relMeeting(t, 300, 30, 3)
+	var ks []tea.KeyMsg
+	for _, r := range "naexsbpthf /" {
+		ks = append(ks, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	for _, k := range []tea.KeyType{tea.KeyEnter, tea.KeyTab, tea.KeyShiftTab, tea.KeyDown, tea.KeyUp, tea.KeyPgDown, tea.KeyEnd,
+		tea.KeyHome, tea.KeyCtrlS, tea.KeyCtrlZ, tea.KeyBackspace, tea.KeyLeft, tea.KeyRight} {
+		ks = append(ks, tea.KeyMsg{Type: k})
+	}
+	for _, id := range Stations {
+		for _, k := range ks {
+			t.Run(string(id)+"/"+k.String(), func(t *testing.T) {
+				m := relRoot(t, st, i18n.VI, id)
+				m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+				init := relInit(m) // not run yet: no data
+				var cmds []tea.Cmd
+				func() {
+					defer func() {
+						if r := recover(); r != nil {
+							t.Fatalf("%q before the data arrived: panic: %v", k.String(), r)
+						}
+					}()
+					_, c := m.Update(k)
+					cmds = append(cmds, c)
+					checkFits(t, "before the data", m.View(), 80, 24)
+					settle(m, tea.Batch(append(cmds, init)...), 300*time.Millisecond)
+					checkFits(t, "after the data", m.View(), 80, 24)
+				}()
+			})
+		}
+	}
+}
