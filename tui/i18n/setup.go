@@ -33,7 +33,7 @@ func init() {
 		"setup.col.kind":      {"Loại", "Kind"},
 		"setup.col.group":     {"Thành phần", "Group"},
 		"setup.col.delegates": {"Đại biểu", "Delegates"},
-		"setup.col.quota":     {"Số lượng tối đa", "Quota"},
+		"setup.col.quota":     {"Tối đa", "Quota"},
 		"setup.col.petition":  {"Kiến nghị", "Petition"},
 		"setup.col.agency":    {"Cơ quan trả lời", "Agency"},
 

@@ -1,0 +1,54 @@
+package setup_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"doithoai/tui/i18n"
+)
+
+// updating reads the -update flag that teatest's golden package defines.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if updating() {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from golden:\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+func TestGoldens(t *testing.T) {
+	s, _ := open(t, i18n.VI, 80, 20)
+	golden(t, "meeting-vi-80x20", s.View())
+	s = press(s, "tab", "tab")
+	golden(t, "groups-vi-80x20", s.View())
+	s = press(s, "tab")
+	s = typeText(s, "hoa")
+	golden(t, "delegates-search-vi-80x20", s.View())
+
+	e, _ := open(t, i18n.EN, 80, 20)
+	e = press(e, "shift+tab")
+	golden(t, "import-en-80x20", e.View())
+	bad := writeFile(t, "bad.csv", "STT;Họ và tên;Đơn vị;SĐT\n1;;Xã Quảng Hòa;\n2;Trần Thị B;;12\n")
+	e = press(e, "enter", "enter")
+	e = typeText(e, bad)
+	e = press(e, "enter")
+	golden(t, "import-problems-en-80x20", replaceAll(e.View(), bad, "bad.csv"))
+}
