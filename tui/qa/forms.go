@@ -84,7 +84,9 @@ func (m *Model) fillOptions(f *form) {
 	for n, fl := range f.fields {
 		switch x := fl.(type) {
 		case *askerField:
-			x.setDelegates(m.d.delegates, m.d.index)
+			if m.d.index != nil {
+				x.setDelegates(m.d.delegates, m.d.index)
+			}
 		case *chooser:
 			switch n {
 			case fTopic:

@@ -177,6 +177,10 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 		m.loadReq = m.next()
 		return m, load(m.c, m.loadReq, m.d)
 	case tea.KeyMsg:
+		if !m.loaded {
+			// nothing to act on yet: forms need the lists
+			return m, nil
+		}
 		switch m.mode {
 		case modeForm:
 			return m, m.formKey(msg)
