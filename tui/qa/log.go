@@ -92,16 +92,13 @@ func (m *Model) logHeight() int { return max(1, m.h-3) }
 
 // recHeight is the number of lines record i takes.
 func (m *Model) recHeight(i int) int {
-	r := m.recs[i]
-	if r.a >= 0 {
-		if !m.compact() && m.d.questions[r.q].Answers[r.a].Summary != "" {
-			return 2
-		}
-		return 1
-	}
-	n := len(wrapLines(oneLine(m.d.questions[r.q].Text), m.w-indent))
-	return 1 + min(n, m.textLines())
+	return len(m.recLines(i))
 }
+
+// fullLines is how many lines the selected record may take: it is shown
+// whole (the question's full text, the answer's full summary) up to most
+// of the screen.
+func (m *Model) fullLines() int { return max(m.textLines(), m.logHeight()-2) }
 
 // fixOffset scrolls so the cursor's record is wholly visible, keeping the
 // view filled to the bottom (newest at the bottom).
@@ -175,12 +172,18 @@ func (m *Model) recLines(i int) []string {
 		}
 		head += ": " + m.outcomeText(a)
 		var out []string
-		if m.compact() {
+		switch {
+		case sel && a.Summary != "":
+			out = []string{pad + trunc(head, w-indent)}
+			for _, l := range clip(wrapLines(oneLine(a.Summary), w-indent-2), m.fullLines()) {
+				out = append(out, pad+"  "+l)
+			}
+		case m.compact():
 			if a.Summary != "" {
 				head += " – " + oneLine(a.Summary)
 			}
 			out = []string{pad + trunc(head, w-indent)}
-		} else {
+		default:
 			out = []string{pad + trunc(head, w-indent)}
 			if a.Summary != "" {
 				out = append(out, pad+"  "+s.Subtle.Render(trunc(oneLine(a.Summary), w-indent-2)))
@@ -214,7 +217,11 @@ func (m *Model) recLines(i int) []string {
 		headLine = s.Bold.Render(headLine)
 	}
 	out := []string{headLine}
-	for _, l := range clip(wrapLines(oneLine(q.Text), w-indent), m.textLines()) {
+	n := m.textLines()
+	if sel {
+		n = m.fullLines()
+	}
+	for _, l := range clip(wrapLines(oneLine(q.Text), w-indent), n) {
 		out = append(out, pad+l)
 	}
 	return out

@@ -298,3 +298,18 @@ func TestReloadKeepsForm(t *testing.T) {
 		t.Error("the delegate index was rebuilt though no name changed")
 	}
 }
+
+// TestSelectedShownWhole: the log clips a long question to two lines at
+// 80x24, but shows the selected one whole.
+func TestSelectedShownWhole(t *testing.T) {
+	m, _ := newTest(t, i18n.VI, 80, 21, true)
+	long := strings.Repeat("Chị em đề nghị hỗ trợ vốn vay ưu đãi để phát triển kinh tế hộ gia đình. ", 5) + "HẾT."
+	press(t, m, "n", "enter", long, "ctrl+s")
+	if !strings.Contains(m.View(), "HẾT.") {
+		t.Fatalf("selected question not shown whole:\n%s", m.View())
+	}
+	press(t, m, "up")
+	if strings.Contains(m.View(), "HẾT.") {
+		t.Fatalf("unselected question not clipped:\n%s", m.View())
+	}
+}
