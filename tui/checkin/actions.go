@@ -20,7 +20,8 @@ type checkedMsg struct {
 	req    int
 	res    store.CheckInResult
 	err    error
-	sheet  int // the #row asked for, when by sheet number
+	sheet  int    // the #row asked for, when by sheet number
+	code   string // the code asked for, when not in the loaded list
 	walkIn bool
 }
 
@@ -87,9 +88,17 @@ func (m *Model) enter() tea.Cmd {
 	hits := m.picker.Hits()
 	nameHit := len(hits) > 0 && fold.Tier(hits[0].Score) >= fold.TierPartial
 	if codeLike(q) || (scanned && !nameHit) {
+		// not in the loaded list: ask the store, which may know a delegate
+		// added a moment ago; otherwise it is an unknown code
 		m.clearQuery()
-		m.bad(t.F("checkin.n.unknown", q))
-		return nil
+		return m.commit(q, func(st *store.Store) checkedMsg {
+			d, err := st.DelegateByCode(m.c.Ctx, q)
+			if err != nil {
+				return checkedMsg{err: err, code: q}
+			}
+			res, err := st.CheckIn(m.c.Ctx, d.ID)
+			return checkedMsg{res: res, err: err}
+		})
 	}
 	if len(hits) == 0 {
 		m.bad(t.F("checkin.n.not_found", q))
@@ -155,6 +164,8 @@ func (m *Model) checked(msg checkedMsg) tea.Cmd {
 	switch {
 	case msg.err != nil && msg.sheet > 0 && errors.Is(msg.err, store.ErrNotFound):
 		m.bad(t.F("checkin.n.no_row", strconv.Itoa(msg.sheet)))
+	case msg.err != nil && msg.code != "" && errors.Is(msg.err, store.ErrNotFound):
+		m.bad(t.F("checkin.n.unknown", msg.code))
 	case msg.err != nil:
 		m.bad(t.F("checkin.n.error", m.c.ErrText(msg.err)))
 	case msg.res.Already:

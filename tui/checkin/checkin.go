@@ -32,7 +32,7 @@ const (
 type notice struct {
 	lvl  level
 	text string
-	seq  int // changes with every notice, so a repeated red notice rings again
+	seq  int // counts red notices, so a repeated red notice rings again
 }
 
 // Model is the check-in station.
@@ -52,6 +52,7 @@ type Model struct {
 	req       int // numbers every async action
 	noticeReq int // the action whose outcome the notice shows
 	notice    notice
+	rings     int // red notices so far
 
 	chosen   bool // the operator moved the highlight since the query changed
 	choosing bool // Enter was refused on a tie: mark the tied rows
@@ -266,7 +267,10 @@ func (m *Model) delegate(id int64) (store.Delegate, bool) {
 }
 
 func (m *Model) setNotice(lvl level, text string) {
-	m.notice = notice{lvl: lvl, text: text, seq: m.notice.seq + 1}
+	if lvl == lvlBad {
+		m.rings++
+	}
+	m.notice = notice{lvl: lvl, text: text, seq: m.rings}
 }
 
 func (m *Model) clockText(t time.Time) string { return t.Local().Format("15:04") }

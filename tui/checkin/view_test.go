@@ -197,3 +197,23 @@ func TestScannerDetection(t *testing.T) {
 		t.Fatal("fast-typed name not checked in")
 	}
 }
+
+// A code the loaded list does not know yet (a delegate added a moment
+// ago) is asked of the store before it is called unknown.
+func TestCodeAddedAfterLoad(t *testing.T) {
+	m, st := newModel(t, i18n.VI, 80, 21)
+	loadModel(t, m)
+	id, err := st.SaveDelegate(context.Background(), store.Delegate{Code: "KM07", FullName: "Võ Thị Sen"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.SetClock(fastClock())
+	press(m, "KM07", tea.KeyEnter)
+	if d, _ := st.Delegate(context.Background(), id); !d.Arrived() || m.notice.lvl != lvlOK {
+		t.Fatalf("new code not checked in: %+v", m.notice)
+	}
+	press(m, "KM08", tea.KeyEnter)
+	if m.notice.lvl != lvlBad || !strings.Contains(m.notice.text, "KM08") {
+		t.Fatalf("unknown code: %+v", m.notice)
+	}
+}
