@@ -321,3 +321,90 @@ func TestSessionIsConfinedToItsStation(t *testing.T) {
 		t.Error("ctrl+c did not end the session")
 	}
 }
+
+// typeText sends s one rune at a time, as a person types.
+func (tm *term) typeText(t *testing.T, s string) {
+	t.Helper()
+	for _, r := range s {
+		tm.send(t, string(r))
+		time.Sleep(15 * time.Millisecond)
+	}
+}
+
+// TestCheckInOverSSH logs in to the check-in desk with its passcode, finds a
+// delegate by typing part of the name without accents, presses Enter, and
+// expects the check-in in the store, written as station "checkin" by the
+// SSH user. A second desk, in its own session and size, sees the arrival.
+func TestCheckInOverSSH(t *testing.T) {
+	st := testMeeting(t)
+	ctx := context.Background()
+	srv := startServer(t, st, passcodes(t, "checkin", "1234"))
+	ds, err := st.Delegates(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var target store.Delegate
+	for _, d := range ds {
+		if d.FullName == "Trần Minh Đức" {
+			target = d
+		}
+	}
+	if target.ID == 0 {
+		t.Fatal("demo delegate Trần Minh Đức not found")
+	}
+	cat := i18n.New(i18n.EN)
+
+	open := func(w, h int) *term {
+		cl, err := dial(srv, "checkin", nil, gossh.Password("1234"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { cl.Close() })
+		tm := openTerm(t, cl, w, h)
+		tm.waitFor(t, strings.ToUpper(cat.T("station.checkin")), 10*time.Second)
+		return tm
+	}
+	desk := open(80, 24)
+	other := open(120, 30)
+
+	desk.typeText(t, "tran minh")
+	desk.waitFor(t, target.FullName, 5*time.Second)
+	desk.send(t, "\r")
+	entered := time.Now()
+
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		d, err := st.Delegate(ctx, target.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Arrived() {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no check-in after Enter; the desk shows:\n%s", tail(desk.text(), 2000))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	h, err := st.History(ctx, "checkin", target.ID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h) != 1 || h[0].Station != "checkin" || h[0].User != "checkin@127.0.0.1" {
+		t.Errorf("audit of the check-in: %+v", h)
+	}
+	// The other desk is told through the store's watch, within the
+	// design's half second (plus its reload and redraw).
+	if i18n.Has("checkin.tally.line") {
+		_, _, total, _ := st.Tallies(ctx)
+		other.waitFor(t, cat.F("checkin.tally.line", 1, total.Expected+total.WalkIns), 3*time.Second)
+		t.Logf("the other desk showed the arrival %v after Enter at the first", time.Since(entered).Round(time.Millisecond))
+	}
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}

@@ -1,0 +1,129 @@
+package serve
+
+import (
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"doithoai/store"
+	"doithoai/tui/i18n"
+)
+
+// Hosts are the addresses other devices use to reach a server listening on
+// addr: the address itself, or for 0.0.0.0 / :: every non-loopback IPv4
+// address of this computer's interfaces that are up.
+func Hosts(addr net.Addr) []string {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok {
+		return nil
+	}
+	if !tcp.IP.IsUnspecified() && tcp.IP != nil {
+		return []string{tcp.IP.String()}
+	}
+	ifaces, err := net.Interfaces()
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, ifc := range ifaces {
+		if ifc.Flags&net.FlagUp == 0 || ifc.Flags&net.FlagLoopback != 0 {
+			continue
+		}
+		addrs, err := ifc.Addrs()
+		if err != nil {
+			continue
+		}
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok {
+				if ip4 := n.IP.To4(); ip4 != nil && !ip4.IsLoopback() && !ip4.IsLinkLocalUnicast() {
+					out = append(out, ip4.String())
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Describe prints where the server listens and how each station connects,
+// and which roles are refused for want of credentials.
+func (s *Server) Describe(w io.Writer) {
+	t := i18n.New(s.o.Lang)
+	addr := s.Addr()
+	tcp, _ := addr.(*net.TCPAddr)
+	port := "2323"
+	if tcp != nil {
+		port = fmt.Sprint(tcp.Port)
+	}
+	fmt.Fprintln(w, t.F("serve.listening", addr))
+	hosts := Hosts(addr)
+	if tcp != nil && tcp.IP.IsLoopback() {
+		fmt.Fprintln(w, t.F("serve.loopback_only", port))
+	} else if len(hosts) == 0 {
+		fmt.Fprintln(w, t.T("serve.no_network"))
+	}
+	fmt.Fprintln(w, t.F("serve.file", abs(s.o.Path)))
+	fmt.Fprintln(w, t.F("serve.access", abs(AccessPath(s.o.Path))))
+	fmt.Fprintln(w, t.F("serve.hostkey", abs(s.o.HostKeyPath)))
+	if fp := hostKeyFingerprint(s.o.HostKeyPath); fp != "" {
+		fmt.Fprintln(w, t.F("serve.fingerprint", fp))
+	}
+	fmt.Fprintln(w)
+	open := s.o.Access.Open()
+	if len(open) == 0 {
+		fmt.Fprintln(w, t.T("serve.none_open"))
+	} else {
+		fmt.Fprintln(w, t.T("serve.connect"))
+		for _, r := range store.Roles {
+			how, ok := open[r]
+			if !ok {
+				continue
+			}
+			var hw []string
+			if how.Passcode {
+				hw = append(hw, t.T("serve.by_passcode"))
+			}
+			if how.Keys > 0 {
+				hw = append(hw, t.F("serve.by_keys", how.Keys))
+			}
+			label := fmt.Sprintf("  %-8s %-11s", r, t.T("station."+string(r)))
+			for _, h := range hosts {
+				fmt.Fprintf(w, "%s ssh -p %s %s@%s   (%s)\n", label, port, r, h, strings.Join(hw, ", "))
+				label = strings.Repeat(" ", len([]rune(label)))
+			}
+		}
+	}
+	if closed := s.o.Access.Closed(); len(closed) > 0 {
+		var names []string
+		for _, r := range closed {
+			names = append(names, string(r))
+		}
+		fmt.Fprintln(w, t.F("serve.closed", strings.Join(names, ", ")))
+		fmt.Fprintln(w, t.F("serve.closed_hint", closed[0], closed[0]))
+	}
+	fmt.Fprintln(w, t.T("serve.lang_hint"))
+	fmt.Fprintln(w, t.T("serve.stop"))
+}
+
+func abs(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}
+
+func hostKeyFingerprint(path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	k, err := gossh.ParsePrivateKey(b)
+	if err != nil {
+		return ""
+	}
+	return gossh.FingerprintSHA256(k.PublicKey())
+}
