@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"doithoai/store"
 )
@@ -142,10 +143,11 @@ func joinNonEmpty(sep string, parts ...string) string {
 
 // upperFirst capitalises the first letter.
 func upperFirst(s string) string {
-	for i, r := range s {
-		return upper(string(r)) + s[i+len(string(r)):]
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
 	}
-	return s
+	return upper(string(r)) + s[n:]
 }
 
 // titleUnit is "title, unit", without the unit when the title already

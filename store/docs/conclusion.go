@@ -175,10 +175,11 @@ func writeConclusion(w io.Writer, s *Snapshot, o Options) error {
 
 // lowerTopic lowercases the first letter of a topic used inside a sentence.
 func lowerTopic(s string) string {
-	for i, r := range s {
-		return strings.ToLower(string(r)) + s[i+len(string(r)):]
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
 	}
-	return s
+	return strings.ToLower(string(r)) + s[n:]
 }
 
 func cmpOr(s, def string) string {
