@@ -88,7 +88,7 @@ func drive(s common.Station, cmd tea.Cmd) common.Station {
 		var msg tea.Msg
 		select {
 		case msg = <-ch:
-		case <-time.After(100 * time.Millisecond):
+		case <-time.After(300 * time.Millisecond): // under the 530 ms cursor blink
 			continue
 		}
 		switch msg := msg.(type) {
