@@ -134,7 +134,7 @@ func TestEditItemThroughForm(t *testing.T) {
 	// kind select: keep "performance"; next field
 	s = press(s, "enter")
 	s = press(s, "Chụp ảnh lưu niệm") // one message, as a paste arrives
-	s = press(s, "enter", "enter") // presenter empty
+	s = press(s, "enter", "enter")    // presenter empty
 	s = press(s, "backspace", "backspace", "3", "enter")
 	deadline := time.Now().Add(2 * time.Second)
 	for len(items(t, st)) == n && time.Now().Before(deadline) {
