@@ -193,6 +193,16 @@ func (im *importer) unit(ctx context.Context, row int, key, name string, fallbac
 	return id, true
 }
 
+// unitName is the unit's name as the meeting spells it (labels show the
+// match, not the file's spelling).
+func (im *importer) unitName(ctx context.Context, id int64, fallback string) string {
+	var n string
+	if id == 0 || im.t.queryRow(ctx, `SELECT name FROM units WHERE id = ?`, id).Scan(&n) != nil {
+		return fallback
+	}
+	return n
+}
+
 func (im *importer) group(ctx context.Context, row int, name string) (int64, bool) {
 	if name == "" {
 		return 0, true

@@ -106,7 +106,7 @@ func (im *importer) delegates(ctx context.Context) error {
 		}
 		label := p.name
 		if unitName != "" {
-			label += " — " + unitName
+			label += " — " + im.unitName(ctx, unitID, unitName)
 		}
 		if !found {
 			id, err := im.t.saveDelegate(ctx, d)

@@ -38,6 +38,7 @@ type Table struct {
 	HeaderRow int
 	Columns   map[string]Column
 	Rows      []Row
+	head      []string // the header row's cells
 }
 
 // Has reports whether the field's column is in the file.
@@ -134,7 +135,7 @@ func Locate(sheets []Sheet, s Schema) (*Table, []Problem) {
 				continue
 			}
 			bestScore = n
-			best = &Table{Sheet: sh.Name, HeaderRow: r.N, Columns: cols, Rows: sh.Rows[i+1:]}
+			best = &Table{Sheet: sh.Name, HeaderRow: r.N, Columns: cols, Rows: sh.Rows[i+1:], head: r.Cells}
 		}
 	}
 	if best == nil {
@@ -146,7 +147,7 @@ func Locate(sheets []Sheet, s Schema) (*Table, []Problem) {
 		}
 		return nil, []Problem{{Msg: fmt.Sprintf("%v: expected a row of column names such as %s", ErrNoHeader, strings.Join(names, ", "))}}
 	}
-	best.skipHeaderRows(ix)
+	best.skipHeaderRows(s, ix)
 	var probs []Problem
 	for _, f := range s.Fields {
 		if f.Required && !best.Has(f.Key) {
@@ -168,72 +169,64 @@ func hasRequired(s Schema, cols map[string]Column) bool {
 }
 
 // skipHeaderRows drops what sits between the header and the data: a
-// second header row (columns split under a merged heading), a copy of the
-// header made by vertically merged header cells, and the "(1) (2) (3)"
-// column-number row of administrative tables.
-func (t *Table) skipHeaderRows(ix map[string]string) {
+// second header row (columns split under a merged heading, the other
+// headings merged down over it), and the "(1) (2) (3)" column-number row
+// of administrative tables.
+func (t *Table) skipHeaderRows(s Schema, ix map[string]string) {
 	for len(t.Rows) > 0 {
 		r := t.Rows[0]
-		switch {
-		case t.repeatsHeader(r):
-		case numbering(r.Cells):
-		case subHeader(ix, r.Cells, t.Columns):
-		default:
+		if !numbering(r.Cells) && !t.continuesHeader(s, ix, r) {
 			return
 		}
 		t.Rows = t.Rows[1:]
 	}
 }
 
-func (t *Table) repeatsHeader(r Row) bool {
-	same := 0
-	for _, c := range t.Columns {
-		v := cell(r.Cells, c.Index)
-		if v != "" && v != c.Header {
-			return false
-		}
-		if v != "" {
-			same++
+// continuesHeader reports a second header row: the required column holds
+// its own heading again (merged down) or nothing, and the row's other
+// cells are headings too (or copies of the ones above). Fields it names
+// that the first row did not are mapped.
+func (t *Table) continuesHeader(s Schema, ix map[string]string, r Row) bool {
+	var req Column
+	found := false
+	for _, f := range s.Fields {
+		if c, ok := t.Columns[f.Key]; ok && f.Required {
+			req, found = c, true
+			break
 		}
 	}
-	return same > 0
-}
-
-// subHeader maps new known columns from a row under the header when the
-// row names at least one and holds nothing else that looks like data.
-func subHeader(ix map[string]string, cells []string, cols map[string]Column) bool {
+	if !found {
+		return false
+	}
+	if v := cell(r.Cells, req.Index); v != "" && v != req.Header {
+		return false
+	}
 	add := map[string]Column{}
-	for i, c := range cells {
+	named := 0
+	for i, c := range r.Cells {
 		if c == "" {
 			continue
 		}
-		k := match(ix, c)
-		if k == "" {
-			if taken(cols, i, c) {
-				continue
+		if k := match(ix, c); k != "" {
+			named++
+			if _, dup := t.Columns[k]; !dup {
+				add[k] = Column{Index: i, Header: c}
 			}
+			continue
+		}
+		// other cells must sit under a heading: a copy of it merged
+		// down, or a sub-heading ("Cố định" under "Điện thoại")
+		if cell(t.head, i) == "" {
 			return false
 		}
-		if _, dup := cols[k]; !dup {
-			add[k] = Column{Index: i, Header: c}
-		}
 	}
-	if len(add) == 0 {
+	if named == 0 {
 		return false
 	}
 	for k, c := range add {
-		cols[k] = c
+		t.Columns[k] = c
 	}
 	return true
-}
-
-func taken(cols map[string]Column, i int, text string) bool {
-	for _, c := range cols {
-		if c.Index == i && c.Header == text {
-			return true
-		}
-	}
-	return false
 }
 
 var numCell = regexp.MustCompile(`^\(?(\d{1,3})\)?$`)

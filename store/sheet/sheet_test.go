@@ -301,3 +301,39 @@ func TestMinutes(t *testing.T) {
 		}
 	}
 }
+
+// TestXLSXTwoRowHeader: headings merged down over a second header row that
+// splits "Liên hệ" into "Điện thoại" and "Email", and "Ghi chú" merged
+// down too; the data starts on row 5.
+func TestXLSXTwoRowHeader(t *testing.T) {
+	f := excelize.NewFile()
+	sh := "Sheet1"
+	f.SetCellValue(sh, "A1", "DANH SÁCH KHÁCH MỜI")
+	for col, h := range map[string]string{"A": "STT", "B": "Họ và tên", "C": "Đơn vị", "D": "Liên hệ", "F": "Ghi chú"} {
+		f.SetCellValue(sh, col+"3", h)
+	}
+	for _, col := range []string{"A", "B", "C", "F"} {
+		f.MergeCell(sh, col+"3", col+"4")
+	}
+	f.MergeCell(sh, "D3", "E3")
+	f.SetCellValue(sh, "D4", "Điện thoại")
+	f.SetCellValue(sh, "E4", "Email")
+	f.SetCellValue(sh, "A5", 1)
+	f.SetCellValue(sh, "B5", "Võ Thị Hạnh")
+	f.SetCellValue(sh, "C5", "Phòng Y tế")
+	f.SetCellValue(sh, "D5", 905111222)
+	var buf bytes.Buffer
+	f.Write(&buf)
+	f.Close()
+	sheets, err := ReadXLSX(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := locate(t, sheets, Delegates)
+	if len(tb.Rows) != 1 || tb.Rows[0].N != 5 {
+		t.Fatalf("rows %+v", tb.Rows)
+	}
+	if p, _ := Phone(tb.Get(tb.Rows[0], KeyPhone)); p != "0905111222" || tb.Columns[KeyPhone].Header != "Điện thoại" {
+		t.Errorf("phone %q under %q", p, tb.Columns[KeyPhone].Header)
+	}
+}
