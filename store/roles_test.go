@@ -124,6 +124,10 @@ var mutations = []mutation{
 	{"SavePetition", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
 		return ignore2(s.SavePetition(ctx, store.Petition{Topic: "Y tế", Text: "Khám sức khỏe định kỳ"}))
 	}},
+	{"Import", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
+		// a dry run of an empty table: refused, or rolled back with a report
+		return ignore2(s.Import(ctx, store.ImportDelegates, "dai-bieu.csv", nil, true))
+	}},
 	{"LoadSeed", setup, func(ctx context.Context, s *store.Store, f *fixture) error { return s.LoadSeed(ctx, f.seed) }},
 
 	{"SaveDraft", drafter, func(ctx context.Context, s *store.Store, f *fixture) error {
