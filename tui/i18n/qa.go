@@ -85,6 +85,7 @@ func init() {
 		"qa.pet.raised":     {"đã nêu", "raised"},
 		"qa.pet.not_raised": {"chưa nêu", "not yet"},
 		"qa.pet.source":     {"Kiến nghị %d · %s · %s", "Petition %d · %s · %s"},
+		"qa.pet.raised_by":  {"Đã nêu ở ý kiến #%d của %s lúc %s", "Raised in question #%d from %s at %s"},
 
 		"qa.filter.title": {"Lọc nhật ký (để trống: tất cả)", "Filter the log (empty: any)"},
 		"qa.filter.any":   {"tất cả", "any"},

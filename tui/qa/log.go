@@ -54,20 +54,22 @@ func (m *Model) headLines() []string {
 		}
 	}
 	counts := t.F("qa.counts", nq, na, nw)
-	left := common.Trunc(title, max(10, m.w-ansi.StringWidth(counts)-ansi.StringWidth(state)-4))
-	line1 := s.Title.Render(left) + " " + s.Subtle.Render(state)
-	pad := m.w - ansi.StringWidth(left) - 1 - ansi.StringWidth(state) - ansi.StringWidth(counts)
-	if pad > 0 {
-		line1 += strings.Repeat(" ", pad) + counts
-	}
-	var line2 string
+	cw := ansi.StringWidth(counts)
+	line1 := s.Title.Render(trunc(title, max(10, m.w-ansi.StringWidth(state)-1))) + " " + s.Subtle.Render(state)
+	// line 2: who is speaking (or the filter) on the left, counts right
+	lw := max(10, m.w-cw-1)
+	var left string
 	if m.flt.active() {
-		line2 = s.WarnBanner.Render(common.Pad(" "+m.filterText(), m.w))
+		left = s.WarnBanner.Render(pad(" "+m.filterText(), lw))
 	} else if m.d.hasSpeaker {
 		sp := m.d.speaker
-		line2 = s.Current.Render(trunc(t.F("qa.speaker", sp.Name, shortUnit(m.labels, sp.UnitName)), m.w))
+		left = s.Current.Render(pad(t.F("qa.speaker", sp.Name, shortUnit(m.labels, sp.UnitName)), lw))
 	} else {
-		line2 = s.Subtle.Render(trunc(t.T("qa.speaker.none"), m.w))
+		left = s.Subtle.Render(pad(t.T("qa.speaker.none"), lw))
+	}
+	line2 := left
+	if m.w >= lw+1+cw {
+		line2 += " " + s.Subtle.Render(counts)
 	}
 	return []string{line1, line2}
 }

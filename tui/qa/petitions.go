@@ -89,6 +89,11 @@ func (m *Model) petitionsView() string {
 	}
 	detail = append(detail, s.Bold.Render(trunc(t.F("qa.pet.source", p.No, src, p.Topic), m.w)))
 	detail = append(detail, wrapLines(oneLine(p.Text), m.w)...)
+	for _, q := range m.d.questions {
+		if q.PetitionID == p.ID {
+			detail = append(detail, s.OK.Render(trunc(t.F("qa.pet.raised_by", m.questionNo(q.ID), q.AskerName, q.AskedAt.Format("15:04")), m.w)))
+		}
+	}
 	detail = append(detail, m.petitionLines(p.ID, m.w)...)
 	lines = append(lines, clip(detail, m.h-len(lines))...)
 	return strings.Join(lines, "\n")
