@@ -198,3 +198,86 @@ func TestOnlyWriteOpensTransactions(t *testing.T) {
 		t.Fatalf("scanned only %d files", scanned)
 	}
 }
+
+// TestOverlongAndEmptyFieldsRefused: every entity refuses a required field
+// left empty and a 10,000-character paste (or a name one rune over
+// MaxName) with a FieldError naming the field, and writes nothing.
+func TestOverlongAndEmptyFieldsRefused(t *testing.T) {
+	ctx := context.Background()
+	s, path := newMeeting(t, 5, store.Options{NoWatch: true})
+	paste := strings.Repeat("Nguyễn Thị Hoa ", 700)[:10_000]
+	name := strings.Repeat("ầ", store.MaxName+1)
+	items, err := s.Agenda(ctx)
+	if err != nil || len(items) == 0 {
+		t.Fatal(items, err)
+	}
+	q, err := s.SaveQuestion(ctx, store.Question{AskerName: "Lê Thị Hoa", Text: "Câu hỏi"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := s.Meeting(ctx)
+	withM := func(f func(*store.Meeting)) store.Meeting { x := m; f(&x); return x }
+	cases := []struct {
+		field string
+		do    func() error
+	}{
+		{"title", func() error { return s.SaveMeeting(ctx, withM(func(x *store.Meeting) { x.Title = "" })) }},
+		{"title", func() error { return s.SaveMeeting(ctx, withM(func(x *store.Meeting) { x.Title = paste })) }},
+		{"theme", func() error { return s.SaveMeeting(ctx, withM(func(x *store.Meeting) { x.Theme = paste })) }},
+		{"venue", func() error { return s.SaveMeeting(ctx, withM(func(x *store.Meeting) { x.Venue = name })) }},
+		{"chair", func() error { return s.SaveMeeting(ctx, withM(func(x *store.Meeting) { x.Chair = paste })) }},
+		{"name", func() error { _, err := s.SaveUnit(ctx, store.Unit{Name: " ", Kind: store.UnitAgency}); return err }},
+		{"name", func() error { _, err := s.SaveUnit(ctx, store.Unit{Name: name, Kind: store.UnitAgency}); return err }},
+		{"name", func() error { _, err := s.SaveGroup(ctx, store.Group{Name: paste}); return err }},
+		{"name", func() error { _, err := s.SaveDelegate(ctx, store.Delegate{FullName: ""}); return err }},
+		{"name", func() error { _, err := s.SaveDelegate(ctx, store.Delegate{FullName: paste}); return err }},
+		{"title", func() error { _, err := s.SaveDelegate(ctx, store.Delegate{FullName: "Lê Thị Hoa", Title: paste}); return err }},
+		{"phone", func() error { _, err := s.SaveDelegate(ctx, store.Delegate{FullName: "Lê Thị Hoa", Phone: paste}); return err }},
+		{"name", func() error { _, err := s.RegisterWalkIn(ctx, store.WalkIn{FullName: paste}); return err }},
+		{"unit", func() error { _, err := s.RegisterWalkIn(ctx, store.WalkIn{FullName: "Lê Thị Hoa", UnitName: paste}); return err }},
+		{"title", func() error {
+			_, err := s.SaveItem(ctx, store.AgendaItem{Kind: store.ItemOther, Title: paste, PlannedMinutes: 5})
+			return err
+		}},
+		{"presenter", func() error {
+			_, err := s.SaveItem(ctx, store.AgendaItem{Kind: store.ItemOther, Title: "Mục", Presenter: paste, PlannedMinutes: 5})
+			return err
+		}},
+		{"name", func() error { _, err := s.AddSpeaker(ctx, store.Speaker{ItemID: items[0].ID, Name: paste}); return err }},
+		{"unit", func() error {
+			_, err := s.AddSpeaker(ctx, store.Speaker{ItemID: items[0].ID, Name: "Lê Thị Hoa", UnitName: paste})
+			return err
+		}},
+		{"text", func() error { _, err := s.SavePetition(ctx, store.Petition{Text: ""}); return err }},
+		{"text", func() error { _, err := s.SavePetition(ctx, store.Petition{Text: paste}); return err }},
+		{"prepared_answer", func() error { _, err := s.SavePetition(ctx, store.Petition{Text: "Kiến nghị", PreparedAnswer: paste}); return err }},
+		{"asker", func() error { _, err := s.SaveQuestion(ctx, store.Question{AskerName: paste, Text: "Câu hỏi"}); return err }},
+		{"text", func() error { _, err := s.SaveQuestion(ctx, store.Question{AskerName: "Lê Thị Hoa", Text: paste}); return err }},
+		{"text", func() error { _, err := s.SaveQuestion(ctx, store.Question{AskerName: "Lê Thị Hoa", Text: "  "}); return err }},
+		{"topic", func() error {
+			_, err := s.SaveQuestion(ctx, store.Question{AskerName: "Lê Thị Hoa", Text: "Câu hỏi", Topic: name})
+			return err
+		}},
+		{"person", func() error {
+			_, err := s.SaveAnswer(ctx, store.Answer{QuestionID: q, Person: paste, Outcome: store.OutcomeSpot})
+			return err
+		}},
+		{"summary", func() error {
+			_, err := s.SaveAnswer(ctx, store.Answer{QuestionID: q, Person: "Chủ tịch", Summary: paste, Outcome: store.OutcomeSpot})
+			return err
+		}},
+		{"topic", func() error { return s.SetTopics(ctx, []string{"Việc làm", paste}) }},
+	}
+	before, _ := store.Check(ctx, path)
+	for i, c := range cases {
+		err := c.do()
+		var fe *store.FieldError
+		if !errors.As(err, &fe) || fe.Field != c.field || !errors.Is(err, store.ErrInvalid) {
+			t.Errorf("case %d (%s): got %v, want a FieldError for %s", i, c.field, err, c.field)
+		}
+	}
+	after, _ := store.Check(ctx, path)
+	if after.AuditRows != before.AuditRows {
+		t.Errorf("refused writes left %d audit rows", after.AuditRows-before.AuditRows)
+	}
+}

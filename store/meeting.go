@@ -24,6 +24,18 @@ func validateMeeting(m *Meeting) error {
 			return invalid("start_time", "expected HH:MM")
 		}
 	}
+	// the other text fields are bounded too: a stray paste is refused, not stored
+	for _, f := range []struct {
+		name string
+		v    *string
+		max  int
+	}{{"theme", &m.Theme, 500}, {"venue", &m.Venue, MaxName}, {"organiser", &m.Organiser, MaxName},
+		{"place", &m.Place, MaxName}, {"chair", &m.Chair, MaxName}, {"chair_title", &m.ChairTitle, MaxName}} {
+		var err error
+		if *f.v, err = clean(f.name, *f.v, false, f.max); err != nil {
+			return err
+		}
+	}
 	if m.TurnSeconds == 0 {
 		m.TurnSeconds = 180
 	}
