@@ -231,10 +231,19 @@ func TestOverlongAndEmptyFieldsRefused(t *testing.T) {
 		{"name", func() error { _, err := s.SaveGroup(ctx, store.Group{Name: paste}); return err }},
 		{"name", func() error { _, err := s.SaveDelegate(ctx, store.Delegate{FullName: ""}); return err }},
 		{"name", func() error { _, err := s.SaveDelegate(ctx, store.Delegate{FullName: paste}); return err }},
-		{"title", func() error { _, err := s.SaveDelegate(ctx, store.Delegate{FullName: "Lê Thị Hoa", Title: paste}); return err }},
-		{"phone", func() error { _, err := s.SaveDelegate(ctx, store.Delegate{FullName: "Lê Thị Hoa", Phone: paste}); return err }},
+		{"title", func() error {
+			_, err := s.SaveDelegate(ctx, store.Delegate{FullName: "Lê Thị Hoa", Title: paste})
+			return err
+		}},
+		{"phone", func() error {
+			_, err := s.SaveDelegate(ctx, store.Delegate{FullName: "Lê Thị Hoa", Phone: paste})
+			return err
+		}},
 		{"name", func() error { _, err := s.RegisterWalkIn(ctx, store.WalkIn{FullName: paste}); return err }},
-		{"unit", func() error { _, err := s.RegisterWalkIn(ctx, store.WalkIn{FullName: "Lê Thị Hoa", UnitName: paste}); return err }},
+		{"unit", func() error {
+			_, err := s.RegisterWalkIn(ctx, store.WalkIn{FullName: "Lê Thị Hoa", UnitName: paste})
+			return err
+		}},
 		{"title", func() error {
 			_, err := s.SaveItem(ctx, store.AgendaItem{Kind: store.ItemOther, Title: paste, PlannedMinutes: 5})
 			return err
@@ -250,10 +259,22 @@ func TestOverlongAndEmptyFieldsRefused(t *testing.T) {
 		}},
 		{"text", func() error { _, err := s.SavePetition(ctx, store.Petition{Text: ""}); return err }},
 		{"text", func() error { _, err := s.SavePetition(ctx, store.Petition{Text: paste}); return err }},
-		{"prepared_answer", func() error { _, err := s.SavePetition(ctx, store.Petition{Text: "Kiến nghị", PreparedAnswer: paste}); return err }},
-		{"asker", func() error { _, err := s.SaveQuestion(ctx, store.Question{AskerName: paste, Text: "Câu hỏi"}); return err }},
-		{"text", func() error { _, err := s.SaveQuestion(ctx, store.Question{AskerName: "Lê Thị Hoa", Text: paste}); return err }},
-		{"text", func() error { _, err := s.SaveQuestion(ctx, store.Question{AskerName: "Lê Thị Hoa", Text: "  "}); return err }},
+		{"prepared_answer", func() error {
+			_, err := s.SavePetition(ctx, store.Petition{Text: "Kiến nghị", PreparedAnswer: paste})
+			return err
+		}},
+		{"asker", func() error {
+			_, err := s.SaveQuestion(ctx, store.Question{AskerName: paste, Text: "Câu hỏi"})
+			return err
+		}},
+		{"text", func() error {
+			_, err := s.SaveQuestion(ctx, store.Question{AskerName: "Lê Thị Hoa", Text: paste})
+			return err
+		}},
+		{"text", func() error {
+			_, err := s.SaveQuestion(ctx, store.Question{AskerName: "Lê Thị Hoa", Text: "  "})
+			return err
+		}},
 		{"topic", func() error {
 			_, err := s.SaveQuestion(ctx, store.Question{AskerName: "Lê Thị Hoa", Text: "Câu hỏi", Topic: name})
 			return err
