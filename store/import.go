@@ -83,8 +83,10 @@ func (r *ImportReport) add(row int, action, label string, changes []string) {
 	}
 }
 
-func (r *ImportReport) problem(row int, column, format string, args ...any) {
-	r.Problems = append(r.Problems, Problem{Row: row, Column: column, Msg: fmt.Sprintf(format, args...)})
+// problem records a bad row. code names the message for translation
+// ("name_missing"); args fill it in both languages.
+func (r *ImportReport) problem(row int, column, code, format string, args ...any) {
+	r.Problems = append(r.Problems, Problem{Row: row, Column: column, Msg: fmt.Sprintf(format, args...), Code: code, Args: args})
 }
 
 // errRollback ends a write transaction without keeping anything: a dry
@@ -138,7 +140,7 @@ func (s *Store) Import(ctx context.Context, kind ImportKind, file string, sheets
 			return err
 		}
 		if len(rep.Rows) == 0 && len(rep.Problems) == 0 {
-			rep.problem(tbl.HeaderRow, "", "no rows under the header")
+			rep.problem(tbl.HeaderRow, "", "no_rows", "no rows under the header")
 		}
 		if len(rep.Problems) > 0 || dryRun {
 			return errRollback
@@ -176,7 +178,7 @@ func (im *importer) unit(ctx context.Context, row int, key, name string, fallbac
 		return 0, true
 	}
 	if len([]rune(name)) > MaxName {
-		im.rep.problem(row, im.col(key), "too long (at most %d characters)", MaxName)
+		im.rep.problem(row, im.col(key), "too_long", "too long (at most %d characters)", MaxName)
 		return 0, false
 	}
 	id, err := im.t.unitByName(ctx, name)
@@ -187,7 +189,7 @@ func (im *importer) unit(ctx context.Context, row int, key, name string, fallbac
 		}
 	}
 	if err != nil {
-		im.rep.problem(row, im.col(key), "%v", err)
+		im.rep.problem(row, im.col(key), "error", "%v", err)
 		return 0, false
 	}
 	return id, true
@@ -208,7 +210,7 @@ func (im *importer) group(ctx context.Context, row int, name string) (int64, boo
 		return 0, true
 	}
 	if len([]rune(name)) > MaxName {
-		im.rep.problem(row, im.col(sheet.KeyGroup), "too long (at most %d characters)", MaxName)
+		im.rep.problem(row, im.col(sheet.KeyGroup), "too_long", "too long (at most %d characters)", MaxName)
 		return 0, false
 	}
 	id, err := im.t.groupByName(ctx, name)
@@ -219,7 +221,7 @@ func (im *importer) group(ctx context.Context, row int, name string) (int64, boo
 		}
 	}
 	if err != nil {
-		im.rep.problem(row, im.col(sheet.KeyGroup), "%v", err)
+		im.rep.problem(row, im.col(sheet.KeyGroup), "error", "%v", err)
 		return 0, false
 	}
 	return id, true
@@ -231,18 +233,18 @@ func (im *importer) fieldProblem(row int, err error, columns map[string]string) 
 	var fe *FieldError
 	if errors.As(err, &fe) {
 		if key, ok := columns[fe.Field]; ok {
-			im.rep.problem(row, im.col(key), "%s", fe.Reason)
+			im.rep.problem(row, im.col(key), "error", "%s", fe.Reason)
 			return
 		}
 	}
 	msg := err.Error()
 	for field, key := range columns {
 		if strings.HasPrefix(msg, field+":") {
-			im.rep.problem(row, im.col(key), "%s", strings.TrimSpace(strings.TrimPrefix(msg, field+":")))
+			im.rep.problem(row, im.col(key), "error", "%s", strings.TrimSpace(strings.TrimPrefix(msg, field+":")))
 			return
 		}
 	}
-	im.rep.problem(row, "", "%v", err)
+	im.rep.problem(row, "", "error", "%v", err)
 }
 
 // totalRow reports a "Tổng cộng: 48" line under the table.

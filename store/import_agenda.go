@@ -45,14 +45,14 @@ func (im *importer) agenda(ctx context.Context) error {
 		a := AgendaItem{Title: im.get(r, sheet.KeyTitle), Presenter: im.get(r, sheet.KeyPresenter)}
 		ok := true
 		if a.Title == "" {
-			im.rep.problem(r.N, im.col(sheet.KeyTitle), "title is missing")
+			im.rep.problem(r.N, im.col(sheet.KeyTitle), "title_missing", "title is missing")
 			ok = false
 		}
 		kindCell := im.get(r, sheet.KeyKind)
 		if kindCell != "" {
 			k, known := ParseItemKind(kindCell)
 			if !known {
-				im.rep.problem(r.N, im.col(sheet.KeyKind), "unknown kind %q (use: %s)", kindCell, itemKindNames())
+				im.rep.problem(r.N, im.col(sheet.KeyKind), "kind", "unknown kind %q (use: %s)", kindCell, itemKindNames())
 				ok = false
 			}
 			a.Kind = k
@@ -61,7 +61,7 @@ func (im *importer) agenda(ctx context.Context) error {
 		}
 		mins, merr := sheet.Minutes(im.get(r, sheet.KeyMinutes))
 		if merr != nil {
-			im.rep.problem(r.N, im.col(sheet.KeyMinutes), "%q is not a number of minutes", im.get(r, sheet.KeyMinutes))
+			im.rep.problem(r.N, im.col(sheet.KeyMinutes), "minutes", "%q is not a number of minutes", im.get(r, sheet.KeyMinutes))
 			ok = false
 		}
 		a.PlannedMinutes = mins

@@ -60,13 +60,13 @@ func (im *importer) delegates(ctx context.Context) error {
 		p := pending{row: r, name: im.get(r, sheet.KeyName), code: im.get(r, sheet.KeyCode)}
 		ok := true
 		if p.name == "" {
-			im.rep.problem(r.N, im.col(sheet.KeyName), "name is missing")
+			im.rep.problem(r.N, im.col(sheet.KeyName), "name_missing", "name is missing")
 			ok = false
 		}
 		if p.code != "" {
 			lc := strings.ToLower(p.code)
 			if first, dup := codeRow[lc]; dup {
-				im.rep.problem(r.N, im.col(sheet.KeyCode), "code %s is also on row %d", p.code, first)
+				im.rep.problem(r.N, im.col(sheet.KeyCode), "code_dup", "code %s is also on row %d", p.code, first)
 				ok = false
 			} else {
 				codeRow[lc] = r.N
@@ -74,7 +74,7 @@ func (im *importer) delegates(ctx context.Context) error {
 		}
 		phone, perr := sheet.Phone(im.get(r, sheet.KeyPhone))
 		if perr != nil {
-			im.rep.problem(r.N, im.col(sheet.KeyPhone), "%q is not a phone number", phone)
+			im.rep.problem(r.N, im.col(sheet.KeyPhone), "phone", "%q is not a phone number", phone)
 			ok = false
 		}
 		p.phone = phone

@@ -124,11 +124,11 @@ func (im *importer) petitions(ctx context.Context) error {
 		unitName := im.get(r, sheet.KeyUnit)
 		ok := true
 		if text == "" {
-			im.rep.problem(r.N, im.col(sheet.KeyText), "text is missing")
+			im.rep.problem(r.N, im.col(sheet.KeyText), "text_missing", "text is missing")
 			ok = false
 		}
 		if who == "" && unitName == "" {
-			im.rep.problem(r.N, im.col(sheet.KeyDelegate), "give the delegate or the unit that sent it")
+			im.rep.problem(r.N, im.col(sheet.KeyDelegate), "no_source", "give the delegate or the unit that sent it")
 			ok = false
 		}
 		unitID, ok1 := im.unit(ctx, r.N, sheet.KeyUnit, unitName, UnitOther)
@@ -140,10 +140,10 @@ func (im *importer) petitions(ctx context.Context) error {
 			case 1:
 				delegateID = d.ID
 			case 0:
-				im.rep.problem(r.N, im.col(sheet.KeyDelegate), "no delegate %q: import the delegates first, or give the unit instead", who)
+				im.rep.problem(r.N, im.col(sheet.KeyDelegate), "no_delegate", "no delegate %q: import the delegates first, or give the unit instead", who)
 				ok = false
 			default:
-				im.rep.problem(r.N, im.col(sheet.KeyDelegate), "%d delegates are named %q: give the code", n, who)
+				im.rep.problem(r.N, im.col(sheet.KeyDelegate), "ambiguous", "%d delegates are named %q: give the code", n, who)
 				ok = false
 			}
 		}
@@ -205,7 +205,7 @@ func (im *importer) petitions(ctx context.Context) error {
 	}
 	if len(topics) > nTopics && len(im.rep.Problems) == 0 {
 		if err := im.t.setTopics(ctx, topics); err != nil {
-			im.rep.problem(0, im.col(sheet.KeyTopic), "%v", err)
+			im.rep.problem(0, im.col(sheet.KeyTopic), "error", "%v", err)
 		}
 	}
 	return nil

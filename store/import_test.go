@@ -178,7 +178,7 @@ func TestImportBadRowImportsNothing(t *testing.T) {
 		t.Fatalf("problems %+v", rep.Problems)
 	}
 	for i, p := range want {
-		if rep.Problems[i] != p {
+		if got := rep.Problems[i]; got.Row != p.Row || got.Column != p.Column || got.Msg != p.Msg {
 			t.Errorf("problem %d = %+v, want %+v", i, rep.Problems[i], p)
 		}
 	}

@@ -145,13 +145,14 @@ func Locate(sheets []Sheet, s Schema) (*Table, []Problem) {
 				names = append(names, f.Aliases[0])
 			}
 		}
-		return nil, []Problem{{Msg: fmt.Sprintf("%v: expected a row of column names such as %s", ErrNoHeader, strings.Join(names, ", "))}}
+		list := strings.Join(names, ", ")
+		return nil, []Problem{{Msg: fmt.Sprintf("%v: expected a row of column names such as %s", ErrNoHeader, list), Code: "no_header", Args: []any{list}}}
 	}
 	best.skipHeaderRows(s, ix)
 	var probs []Problem
 	for _, f := range s.Fields {
 		if f.Required && !best.Has(f.Key) {
-			probs = append(probs, Problem{Row: best.HeaderRow, Column: f.Aliases[0], Msg: "column missing"})
+			probs = append(probs, Problem{Row: best.HeaderRow, Column: f.Aliases[0], Msg: "column missing", Code: "column_missing"})
 		}
 	}
 	return best, probs

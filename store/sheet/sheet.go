@@ -51,9 +51,12 @@ type Sheet struct {
 // find it: Row as the spreadsheet numbers it (0 when it concerns the whole
 // file) and Column as the header names it ("" when it concerns the row).
 type Problem struct {
-	Row    int
-	Column string
-	Msg    string
+	Row    int    `json:"row"`
+	Column string `json:"column,omitempty"`
+	Msg    string `json:"msg"`
+	// Code and Args let a user interface say Msg in its own language.
+	Code string `json:"code,omitempty"`
+	Args []any  `json:"-"`
 }
 
 func (p Problem) String() string {

@@ -113,3 +113,23 @@ func init() {
 		"setup.action.same":      {"giữ", "same"},
 	})
 }
+
+// Import problems, by their store code; args as the store gives them.
+func init() {
+	register(map[string][2]string{
+		"setup.problem.no_rows":        {"không có dòng nào dưới dòng tiêu đề", "no rows under the header"},
+		"setup.problem.too_long":       {"quá dài (tối đa %d ký tự)", "too long (at most %d characters)"},
+		"setup.problem.title_missing":  {"thiếu nội dung", "title is missing"},
+		"setup.problem.kind":           {"loại %q không rõ (dùng: %s)", "unknown kind %q (use: %s)"},
+		"setup.problem.minutes":        {"%q không phải số phút", "%q is not a number of minutes"},
+		"setup.problem.name_missing":   {"thiếu họ tên", "name is missing"},
+		"setup.problem.code_dup":       {"mã %s trùng với dòng %d", "code %s is also on row %d"},
+		"setup.problem.phone":          {"%q không phải số điện thoại", "%q is not a phone number"},
+		"setup.problem.text_missing":   {"thiếu nội dung kiến nghị", "text is missing"},
+		"setup.problem.no_source":      {"cần ghi người kiến nghị hoặc đơn vị", "give the delegate or the unit that sent it"},
+		"setup.problem.no_delegate":    {"không có đại biểu %q: nhập danh sách đại biểu trước, hoặc ghi đơn vị", "no delegate %q: import the delegates first, or give the unit instead"},
+		"setup.problem.ambiguous":      {"có %d đại biểu tên %q: hãy ghi mã", "%d delegates are named %q: give the code"},
+		"setup.problem.no_header":      {"không tìm thấy dòng tiêu đề; cần các cột như %s", "no header row found; expected columns such as %s"},
+		"setup.problem.column_missing": {"thiếu cột này", "column missing"},
+	})
+}

@@ -7,6 +7,7 @@ import (
 
 	"doithoai/store"
 	"doithoai/tui/common"
+	"doithoai/tui/i18n"
 )
 
 // listRows is how many records a list shows: the area less the tab bar,
@@ -240,7 +241,7 @@ func (m *Model) reportView(r *store.ImportReport) string {
 	if len(r.Problems) > 0 {
 		head = append(head, s.Err.Render(common.Trunc(t.F("setup.import.problems", len(r.Problems)), m.w)))
 		for _, p := range r.Problems {
-			body = append(body, common.Trunc("  "+problemText(t.T, p), m.w))
+			body = append(body, common.Trunc("  "+m.problemText(p), m.w))
 		}
 	} else {
 		head = append(head, s.OK.Render(common.Trunc(t.F("setup.import.counts", r.New, r.Updated, r.Unchanged), m.w)))
@@ -264,14 +265,21 @@ func (m *Model) reportView(r *store.ImportReport) string {
 	return strings.Join(out, "\n")
 }
 
-func problemText(T func(string) string, p store.Problem) string {
+// problemText says a problem in the interface's language when the
+// catalog knows its code, else as the store wrote it.
+func (m *Model) problemText(p store.Problem) string {
+	t := m.c.T
+	msg := p.Msg
+	if key := "setup.problem." + p.Code; p.Code != "" && i18n.Has(key) {
+		msg = t.F(key, p.Args...)
+	}
 	switch {
 	case p.Row == 0 && p.Column == "":
-		return p.Msg
+		return msg
 	case p.Row == 0:
-		return p.Column + ": " + p.Msg
+		return p.Column + ": " + msg
 	case p.Column == "":
-		return fmt.Sprintf(T("setup.import.row"), p.Row) + ": " + p.Msg
+		return t.F("setup.import.row", p.Row) + ": " + msg
 	}
-	return fmt.Sprintf(T("setup.import.row"), p.Row) + ", " + p.Column + ": " + p.Msg
+	return t.F("setup.import.row", p.Row) + ", " + p.Column + ": " + msg
 }
