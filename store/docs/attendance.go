@@ -5,9 +5,11 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -241,15 +243,14 @@ func attendanceXLSX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 			// Text cells keep codes and phones as typed (no lost zeros).
 			x.SetCellStr(sheet, c, v)
 		}
+		x.SetRowHeight(sheet, headRow+1+ri, rowHeight(rec, hdr, attWidths))
 	}
 	if len(rows) > 0 {
 		x.SetCellStyle(sheet, "A5", fmt.Sprintf("%s%d", last, headRow+len(rows)), body)
 	}
-	widths := map[string]float64{"STT": 6, "Số TT": 6, "Mã": 9, "Họ và tên": 26, "Chức vụ": 26, "Đơn vị": 30, "Thành phần": 20,
-		"Giờ đến": 9, "Ghi chú": 16, "Điện thoại": 13, "Ký tên": 14}
 	for i, h := range hdr {
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		x.SetColWidth(sheet, col, col, widths[h])
+		x.SetColWidth(sheet, col, col, attWidths[h])
 	}
 	x.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: "A5", ActivePane: "bottomLeft"})
 	orient := "landscape"
@@ -262,6 +263,33 @@ func attendanceXLSX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 		}
 	}
 	return x.Write(w)
+}
+
+// attWidths are the column widths of the list, in characters.
+var attWidths = map[string]float64{"STT": 6, "Số TT": 6, "Mã": 9, "Họ và tên": 26, "Chức vụ": 30, "Đơn vị": 30, "Thành phần": 20,
+	"Giờ đến": 9, "Ghi chú": 18, "Điện thoại": 13, "Ký tên": 14}
+
+// rowHeight estimates the height (points) a row of wrapped text needs:
+// Excel and LibreOffice do not grow rows written by a program on opening,
+// so wrapped text would otherwise overlap the next row.
+func rowHeight(rec []string, hdr []string, widths map[string]float64) float64 {
+	lines := 1
+	for i, v := range rec {
+		if i >= len(hdr) || v == "" {
+			continue
+		}
+		w := widths[hdr[i]]
+		if w <= 0 {
+			continue
+		}
+		n := 0
+		for _, part := range strings.Split(v, "\n") {
+			// Vietnamese letters with two marks are about 1.1 characters wide.
+			n += max(1, int(math.Ceil(float64(utf8.RuneCountInString(part))*1.1/(w-1))))
+		}
+		lines = max(lines, n)
+	}
+	return float64(lines)*15.5 + 2
 }
 
 func intp(n int) *int    { return &n }

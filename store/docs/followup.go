@@ -97,6 +97,9 @@ func asker(q store.Question) string {
 var followHeader = []string{"STT", "Cơ quan thực hiện", "Hình thức", "Hạn trả lời", "Người nêu ý kiến", "Lĩnh vực", "Nội dung ý kiến",
 	"Ý kiến tại hội nghị", "Kiến nghị số", "Kết quả thực hiện"}
 
+var followWidths = map[string]float64{"STT": 5, "Cơ quan thực hiện": 22, "Hình thức": 14, "Hạn trả lời": 11, "Người nêu ý kiến": 22,
+	"Lĩnh vực": 16, "Nội dung ý kiến": 45, "Ý kiến tại hội nghị": 35, "Kiến nghị số": 9, "Kết quả thực hiện": 18}
+
 func followRecord(n int, tk task, s *Snapshot) []any {
 	pet := ""
 	if tk.Q.PetitionID != 0 {
@@ -145,13 +148,18 @@ func followupXLSX(w io.Writer, s *Snapshot) error {
 		rec := followRecord(i+1, tk, s)
 		c, _ := excelize.CoordinatesToCellName(1, headRow+1+i)
 		x.SetSheetRow(sheet, c, &rec)
+		strs := make([]string, len(rec))
+		for j, v := range rec {
+			strs[j] = fmt.Sprint(v)
+		}
+		x.SetRowHeight(sheet, headRow+1+i, rowHeight(strs, followHeader, followWidths))
 	}
 	if len(tasks) > 0 {
 		x.SetCellStyle(sheet, "A5", fmt.Sprintf("%s%d", last, headRow+len(tasks)), body)
 	}
-	for i, wd := range []float64{6, 28, 18, 12, 26, 20, 50, 40, 10, 24} {
+	for i, h := range followHeader {
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		x.SetColWidth(sheet, col, col, wd)
+		x.SetColWidth(sheet, col, col, followWidths[h])
 	}
 	x.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: "A5", ActivePane: "bottomLeft"})
 	orient := "landscape"
