@@ -69,6 +69,21 @@ func demo(t testing.TB) (*store.Store, *Snapshot) {
 		t.Fatalf("no unit %s", name)
 		return 0
 	}
+	// The agenda runs from 07:35: the first three items, then the dialogue
+	// (item 8) after skipping the rest of the briefings and the break.
+	ck.t = time.Date(2023, 10, 18, 7, 35, 0, 0, hcm)
+	for _, minutes := range []int{14, 6, 11} {
+		_, err := st.Advance(ctx)
+		must(err)
+		ck.t = ck.t.Add(time.Duration(minutes) * time.Minute)
+	}
+	items, err := st.Agenda(ctx)
+	must(err)
+	for _, a := range items[3:7] {
+		must(st.SetSkipped(ctx, a.ID, true))
+	}
+	_, err = st.Advance(ctx) // the dialogue, at 08:06
+	must(err)
 	pets, err := st.Petitions(ctx)
 	must(err)
 	pn, err := st.DelegateByCode(ctx, "PN060")
@@ -98,6 +113,15 @@ func demo(t testing.TB) (*store.Store, *Snapshot) {
 	must(err)
 	_, err = st.SaveAnswer(ctx, store.Answer{QuestionID: q3, Person: "Trần Minh Đức", Outcome: store.OutcomeWritten,
 		FollowupAgencyID: unit("Phòng Y tế"), DueDate: "2023-11-30", Summary: "Phòng Y tế xây dựng kế hoạch."})
+	must(err)
+	ck.t = time.Date(2023, 10, 18, 10, 40, 0, 0, hcm)
+	_, err = st.Advance(ctx) // conclusion
+	must(err)
+	ck.t = ck.t.Add(12 * time.Minute)
+	_, err = st.Advance(ctx) // closing
+	must(err)
+	ck.t = ck.t.Add(5 * time.Minute)
+	_, err = st.Advance(ctx) // the end, 10:57
 	must(err)
 	s, err := Load(ctx, st)
 	must(err)
