@@ -3,6 +3,7 @@
 package agenda
 
 import (
+	"errors"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -43,6 +44,7 @@ type Model struct {
 	snap    snapshot
 	now     time.Time
 	plan    store.Plan
+	who     []string // per official: title and unit, for the introductions
 
 	pane    pane
 	cursor  int // run-sheet row
@@ -108,6 +110,7 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 		}
 		first := !m.loaded
 		m.snap, m.loaded = msg.snap, true
+		m.who = whoOf(m.snap.officials)
 		m.now = m.c.Now()
 		m.setPlan()
 		if first {
@@ -122,7 +125,7 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 		return m, nil
 	case doneMsg:
 		if msg.err != nil {
-			m.setStatus(m.c.ErrText(msg.err), true)
+			m.setStatus(m.errText(msg.err), true)
 		} else {
 			m.setStatus(msg.status, false)
 			if msg.after != nil {
@@ -157,6 +160,24 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 }
 
 func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isErr }
+
+// errText says in the MC's words what the run-state errors mean.
+func (m *Model) errText(err error) string {
+	for _, e := range []struct {
+		err error
+		key string
+	}{
+		{store.ErrNoNextItem, "agenda.err.no_next"},
+		{store.ErrNotStarted, "agenda.err.not_started"},
+		{store.ErrQueueEmpty, "agenda.err.queue_empty"},
+		{store.ErrNoTurn, "agenda.err.no_turn"},
+	} {
+		if errors.Is(err, e.err) {
+			return m.c.T.T(e.key)
+		}
+	}
+	return m.c.ErrText(err)
+}
 
 func (m *Model) clamp() {
 	n := len(m.snap.items)

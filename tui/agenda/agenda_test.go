@@ -14,7 +14,7 @@ import (
 	"doithoai/tui/i18n"
 )
 
-func items(t *testing.T, st *store.Store) []store.AgendaItem {
+func items(t testing.TB, st *store.Store) []store.AgendaItem {
 	t.Helper()
 	a, err := st.Agenda(context.Background())
 	if err != nil {
@@ -23,7 +23,7 @@ func items(t *testing.T, st *store.Store) []store.AgendaItem {
 	return a
 }
 
-func open(t *testing.T, c *common.Common) common.Station {
+func open(t testing.TB, c *common.Common) common.Station {
 	s := agenda.New(c)
 	s.SetSize(c.Width, c.Height)
 	return drive(s, s.Init())
@@ -171,5 +171,22 @@ func TestViewFitsEverySize(t *testing.T) {
 		}
 		s.SetSize(80, 24)
 		s = press(s, "tab")
+	}
+}
+
+func TestRunStateErrorsInWords(t *testing.T) {
+	c, _, _ := env(t, i18n.EN, 100, 30)
+	s := open(t, c)
+	s = press(s, "b", "y")
+	if !strings.Contains(s.View(), "nothing to go back to") {
+		t.Fatalf("back before start:\n%s", s.View())
+	}
+	s = press(s, "tab", "c")
+	if !strings.Contains(s.View(), "Nobody is waiting to speak") {
+		t.Fatalf("call with an empty queue:\n%s", s.View())
+	}
+	s = press(s, "e")
+	if !strings.Contains(s.View(), "No turn is running") {
+		t.Fatalf("end with no turn:\n%s", s.View())
 	}
 }

@@ -3,6 +3,7 @@ package agenda_test
 import (
 	"context"
 	"fmt"
+	"syscall"
 	"testing"
 	"time"
 
@@ -13,7 +14,7 @@ import (
 
 // midMeeting runs the demo to its fourth item, a little late, with some
 // officials and delegates checked in and two speakers queued.
-func midMeeting(t *testing.T, st *store.Store, clk *testClock) {
+func midMeeting(t testing.TB, st *store.Store, clk *testClock) {
 	ctx := context.Background()
 	admin := st.As(store.Actor{Station: "desk", Role: store.RoleAdmin})
 	ds, _ := st.Delegates(ctx)
@@ -59,4 +60,35 @@ func TestAgendaGoldens(t *testing.T) {
 			}
 		}
 	}
+}
+
+// BenchmarkView draws the run-sheet mid-meeting at 200x60, and the
+// introductions pane with every official checked in.
+func BenchmarkView(b *testing.B) {
+	for _, p := range []string{"sheet", "queue", "intro"} {
+		b.Run(p, func(b *testing.B) {
+			c, st, clk := env(b, i18n.VI, 200, 60)
+			midMeeting(b, st, clk)
+			s := open(b, c)
+			for range map[string]int{"sheet": 0, "queue": 1, "intro": 2}[p] {
+				s = press(s, "tab")
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			cpu0 := cpuTime()
+			for b.Loop() {
+				_ = s.View()
+			}
+			// the hall laptop is not shared; on a loaded machine the CPU
+			// time per view is the steadier figure
+			b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
+
+// cpuTime is the process's user+system time in nanoseconds.
+func cpuTime() int64 {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return ru.Utime.Nano() + ru.Stime.Nano()
 }

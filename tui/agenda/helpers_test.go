@@ -134,16 +134,6 @@ func press(s common.Station, keys ...string) common.Station {
 	return s
 }
 
-// typeText sends one key message per rune (Vietnamese included).
-func typeText(s common.Station, text string) common.Station {
-	for _, r := range text {
-		var cmd tea.Cmd
-		s, cmd = s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
-		s = drive(s, cmd)
-	}
-	return s
-}
-
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name+".golden")

@@ -159,8 +159,16 @@ func (m *Model) footView(w int) string {
 func (m *Model) introView(w, h int) string {
 	if w >= 76 {
 		gw := min(40, w*2/5)
-		return lipgloss.JoinHorizontal(lipgloss.Top,
-			common.Fit(m.groupsView(gw, h), gw, h), "  ", common.Fit(m.officialsView(w-gw-2, h), w-gw-2, h))
+		left := strings.Split(common.Fit(m.groupsView(gw, h), gw, h), "\n")
+		right := strings.Split(common.Fit(m.officialsView(w-gw-2, h), w-gw-2, h), "\n")
+		var b strings.Builder
+		for i := range left {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(left[i] + "  " + right[i])
+		}
+		return b.String()
 	}
 	g := m.groupsView(w, h)
 	gh := min(lipgloss.Height(g), h/2)
@@ -198,7 +206,16 @@ func (m *Model) officialsView(w, h int) string {
 	start := min(m.ioffset, max(0, len(off)-1))
 	nameW := min(24, w/2)
 	for i := start; i < len(off) && i-start < h-1; i++ {
-		d := off[i]
+		b.WriteString("\n" + common.Trunc(common.Pad(itoa(i+1)+". "+off[i].FullName, nameW)+" "+m.who[i], w))
+	}
+	return b.String()
+}
+
+// whoOf is what the MC reads after an official's name: the title, and the
+// unit unless the title names it already. Computed on load, not in View.
+func whoOf(ds []store.Delegate) []string {
+	out := make([]string, len(ds))
+	for i, d := range ds {
 		who := d.Title
 		if d.UnitName != "" && !strings.Contains(store.Fold(d.Title), store.Fold(d.UnitName)) {
 			if who != "" {
@@ -206,7 +223,7 @@ func (m *Model) officialsView(w, h int) string {
 			}
 			who += d.UnitName
 		}
-		b.WriteString("\n" + common.Trunc(common.Pad(itoa(i+1)+". "+d.FullName, nameW)+" "+who, w))
+		out[i] = who
 	}
-	return b.String()
+	return out
 }

@@ -52,6 +52,10 @@ func init() {
 		"agenda.confirm.yn":      {"(y: đồng ý, n: thôi)", "(y: yes, n: no)"},
 		"agenda.err.no_dialogue": {"Chương trình chưa có mục đối thoại", "The agenda has no dialogue item"},
 		"agenda.err.spoke":       {"Đại biểu đã phát biểu, không rút được", "This speaker has spoken and stays on the record"},
+		"agenda.err.no_next":     {"Không còn mục nào để bắt đầu: chương trình đã kết thúc", "No item left to start: the meeting has ended"},
+		"agenda.err.not_started": {"Chương trình chưa bắt đầu, không có gì để quay lại", "The meeting has not started: nothing to go back to"},
+		"agenda.err.queue_empty": {"Không còn ai chờ phát biểu", "Nobody is waiting to speak"},
+		"agenda.err.no_turn":     {"Không có lượt phát biểu nào đang diễn ra", "No turn is running"},
 		"agenda.err.started":     {"Mục đã bắt đầu, không bỏ qua được", "The item has started and cannot be skipped"},
 
 		"agenda.form.add":         {"Thêm mục chương trình", "Add an agenda item"},

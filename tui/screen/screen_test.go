@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -201,4 +202,37 @@ func TestFitsAnySize(t *testing.T) {
 			}
 		}
 	}
+}
+
+// BenchmarkView draws the projector at 200x60 during a turn.
+func BenchmarkView(b *testing.B) {
+	c, st, clk := env(b, i18n.VI)
+	ctx := context.Background()
+	for {
+		cur, err := st.Advance(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if cur.Kind == store.ItemDialogue {
+			id, _ := st.AddSpeaker(ctx, store.Speaker{ItemID: cur.ID, Name: "Nguyễn Thị Hoa", UnitName: "Xã Quảng Hải"})
+			st.CallSpeaker(ctx, id)
+			break
+		}
+	}
+	clk.add(time.Minute)
+	s := open(c, 200, 60)
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		_ = s.View()
+	}
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+}
+
+// cpuTime is the process's user+system time in nanoseconds.
+func cpuTime() int64 {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return ru.Utime.Nano() + ru.Stime.Nano()
 }

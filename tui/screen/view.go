@@ -168,9 +168,11 @@ func (m *Model) View() string {
 	room := h - used(blocks)
 	var big []string
 	if scale := fitScale(digits, inner, room-1); scale > 0 {
+		// one styled block, centred by hand: cheaper than placing each line
+		pad := strings.Repeat(" ", max(0, (w-bigWidth(digits, scale))/2))
 		big = append(big, "")
-		for _, l := range bigText(digits, scale) {
-			big = append(big, lipgloss.PlaceHorizontal(w, lipgloss.Center, dst.Render(l)))
+		for _, l := range strings.Split(dst.Render(strings.Join(bigText(digits, scale), "\n")), "\n") {
+			big = append(big, pad+l)
 		}
 	} else {
 		big = []string{m.center(dst, digits, w)}
