@@ -236,3 +236,54 @@ func cpuTime() int64 {
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return ru.Utime.Nano() + ru.Stime.Nano()
 }
+
+// BenchmarkFollow measures how long the projector takes to show a change
+// committed through another connection to the file (as another process
+// would): the store's watcher notices, the root's ChangedMsg reloads, and
+// View shows the new item. One op is one change seen.
+func BenchmarkFollow(b *testing.B) {
+	ctx := context.Background()
+	path := filepath.Join(b.TempDir(), "meeting.db")
+	seed, _ := assets.Demo()
+	mc, err := store.Open(ctx, path, store.Options{Create: true, NoWatch: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := mc.LoadSeed(ctx, seed); err != nil {
+		b.Fatal(err)
+	}
+	defer mc.Close()
+	proj, err := store.Open(ctx, path, store.Options{Actor: store.Actor{Station: "screen", Role: store.RoleScreen}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer proj.Close()
+	changes, stop := proj.Subscribe()
+	defer stop()
+	c := commontest.Wrap(proj, i18n.VI, 160, 48)
+	c.Now = time.Now
+	s := open(c, 160, 48)
+	titles := map[bool]string{}
+	items, _ := mc.Agenda(ctx)
+	titles[true], titles[false] = "1. "+items[0].Title, "2. "+items[1].Title
+	mc.Advance(ctx)
+	<-changes
+	s = settle(s, func() tea.Msg { return common.ChangedMsg{} })
+	first := false
+	b.ResetTimer()
+	for b.Loop() {
+		if first {
+			mc.Back(ctx)
+		} else {
+			mc.Advance(ctx)
+		}
+		<-changes
+		var cmd tea.Cmd
+		s, cmd = s.Update(common.ChangedMsg{})
+		s = settle(s, cmd)
+		if !strings.Contains(s.View(), titles[first]) {
+			b.Fatalf("projector did not follow:\n%s", s.View())
+		}
+		first = !first
+	}
+}
