@@ -26,6 +26,7 @@ func init() {
 		"reports.written":          {"Đã ghi: %s", "Written: %s"},
 		"reports.failed":           {"Không xuất được: %s", "Export failed: %s"},
 		"reports.attendance":       {"Có mặt %d/%d · ngoài danh sách %d · vắng %d", "Present %d/%d · walk-ins %d · absent %d"},
+		"reports.group.quota":      {"%s: %d/%d (chỉ tiêu %d)", "%s: %d/%d (quota %d)"},
 		"reports.group":            {"%s: %d/%d", "%s: %d/%d"},
 		"reports.questions":        {"Ý kiến %d · trả lời %d: tại chỗ %d, văn bản %d, chuyển %d, tiếp thu %d", "Questions %d · answers %d: on the spot %d, written %d, referred %d, noted %d"},
 		"reports.petitions":        {"Kiến nghị gửi trước: %d/%d đã nêu", "Petitions sent beforehand: %d/%d raised"},

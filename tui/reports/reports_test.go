@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -17,6 +18,9 @@ import (
 	"doithoai/tui/i18n"
 	"doithoai/tui/reports"
 )
+
+// tmpPad is a temp path and the padding after it, whose width varies.
+var tmpPad = regexp.MustCompile(`(\$TMP\S*) +`)
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
@@ -125,7 +129,7 @@ func golden(t *testing.T, name, got, tmp string) {
 	got = strings.ReplaceAll(got, tmp, "$TMP")
 	lines := strings.Split(got, "\n")
 	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
+		lines[i] = strings.TrimRight(tmpPad.ReplaceAllString(l, "$1 "), " ")
 	}
 	got = strings.Join(lines, "\n")
 	path := filepath.Join("testdata", name+".golden")
@@ -153,10 +157,26 @@ func open(t *testing.T, lang i18n.Lang, w, h int) (common.Station, *store.Store,
 	return run(t, s, s.Init()), st, filepath.Dir(st.Path())
 }
 
+// goldenDir is a fixed folder for the goldens' exports: a temp dir's name
+// varies in length, and the written path wraps with it.
+const goldenDir = "/tmp/doithoai-reports-golden"
+
+func openGolden(t *testing.T, lang i18n.Lang, w, h int) common.Station {
+	c, st := commontest.NewLang(t, lang, w, h)
+	morning(t, st)
+	os.RemoveAll(goldenDir)
+	t.Cleanup(func() { os.RemoveAll(goldenDir) })
+	c.Path = filepath.Join(goldenDir, "meeting.db")
+	s := reports.New(c)
+	s.SetSize(w, h)
+	return run(t, s, s.Init())
+}
+
 func TestGoldens(t *testing.T) {
 	for _, lang := range []i18n.Lang{i18n.VI, i18n.EN} {
 		for _, sz := range [][2]int{{80, 20}, {140, 40}} {
-			s, _, tmp := open(t, lang, sz[0], sz[1])
+			s := openGolden(t, lang, sz[0], sz[1])
+			tmp := goldenDir
 			golden(t, fmt.Sprintf("home_%s_%dx%d", lang, sz[0], sz[1]), s.View(), tmp)
 			s = press(t, s, "down", "down", "down", "right", "enter")
 			golden(t, fmt.Sprintf("exported_%s_%dx%d", lang, sz[0], sz[1]), s.View(), tmp)

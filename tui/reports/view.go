@@ -106,7 +106,14 @@ func (m *Model) summary(w, h int, groups bool) string {
 		lines = append(lines, t.F("reports.attendance", sm.Arrived, sm.Invited, sm.WalkIns, sm.Absent))
 		if groups {
 			for _, g := range sm.Groups {
-				lines = append(lines, s.Subtle.Render("  "+t.F("reports.group", g.Name, g.Arrived, g.Invited)))
+				switch {
+				case g.Invited == 0 && g.Arrived == 0:
+					// an empty group says nothing
+				case g.Quota > 0:
+					lines = append(lines, s.Subtle.Render("  "+t.F("reports.group.quota", g.Name, g.Arrived, g.Invited, g.Quota)))
+				default:
+					lines = append(lines, s.Subtle.Render("  "+t.F("reports.group", g.Name, g.Arrived, g.Invited)))
+				}
 			}
 		}
 		lines = append(lines, t.F("reports.questions", sm.Questions, sm.Answers, sm.ByOutcome[store.OutcomeSpot],
