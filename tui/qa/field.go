@@ -334,5 +334,5 @@ func (a *areaField) view(w int, focused bool, _ int) []string {
 	if v == "" {
 		return []string{""}
 	}
-	return clip(wrapLines(strings.ReplaceAll(v, "\n", " "), w), a.height)
+	return wrapN(strings.ReplaceAll(v, "\n", " "), w, a.height)
 }

@@ -523,7 +523,7 @@ func (m *Model) formView() string {
 			title = t.F("qa.form.edit_answer", m.questionNo(q.ID), q.AskerName)
 		}
 		extra = append(extra, m.c.Styles.Subtle.Render(t.T("qa.f.text")+":"))
-		extra = append(extra, clip(wrapLines(oneLine(q.Text), m.w-2), 2)...)
+		extra = append(extra, wrapN(oneLine(q.Text), m.w-2, 2)...)
 		if q.PetitionID != 0 {
 			extra = append(extra, m.petitionLines(q.PetitionID, m.w)...)
 		}
@@ -557,7 +557,7 @@ func (m *Model) petitionLines(id int64, w int) []string {
 		ans = t.T("qa.petition.no_answer")
 	}
 	out = append(out, s.Subtle.Render(t.T("qa.petition.prepared")))
-	for _, l := range wrapLines(oneLine(ans), w-2) {
+	for _, l := range wrapN(oneLine(ans), w-2, max(1, m.h)) {
 		out = append(out, "  "+l)
 	}
 	return out

@@ -177,7 +177,7 @@ func (m *Model) recLines(i int) []string {
 		switch {
 		case sel && a.Summary != "":
 			out = []string{pad + trunc(head, w-indent)}
-			for _, l := range clip(wrapLines(oneLine(a.Summary), w-indent-2), m.fullLines()) {
+			for _, l := range wrapN(oneLine(a.Summary), w-indent-2, m.fullLines()) {
 				out = append(out, pad+"  "+l)
 			}
 		case m.compact():
@@ -223,7 +223,7 @@ func (m *Model) recLines(i int) []string {
 	if sel {
 		n = m.fullLines()
 	}
-	for _, l := range clip(wrapLines(oneLine(q.Text), w-indent), n) {
+	for _, l := range wrapN(oneLine(q.Text), w-indent, n) {
 		out = append(out, pad+l)
 	}
 	return out
@@ -248,6 +248,20 @@ func wrapLines(s string, w int) []string {
 		return []string{""}
 	}
 	return strings.Split(ansi.Wrap(s, w, ""), "\n")
+}
+
+// wrapN is the first n lines of s wrapped to w: only about n*w runes are
+// wrapped, so a long text costs O(n*w); a cut is marked with an ellipsis.
+func wrapN(s string, w, n int) []string {
+	if n <= 0 || w <= 0 {
+		return nil
+	}
+	cut := precut(s, n*w)
+	lines := wrapLines(cut, w)
+	if len(cut) < len(s) && len(lines) <= n {
+		lines = append(lines, "")
+	}
+	return clip(lines, n)
 }
 
 // clip keeps at most n lines; a cut is marked with an ellipsis.

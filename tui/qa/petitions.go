@@ -88,7 +88,7 @@ func (m *Model) petitionsView() string {
 		src += " (" + shortUnit(m.labels, p.SourceUnit) + ")"
 	}
 	detail = append(detail, s.Bold.Render(trunc(t.F("qa.pet.source", p.No, src, p.Topic), m.w)))
-	detail = append(detail, wrapLines(oneLine(p.Text), m.w)...)
+	detail = append(detail, wrapN(oneLine(p.Text), m.w, m.h)...)
 	for _, q := range m.d.questions {
 		if q.PetitionID == p.ID {
 			detail = append(detail, s.OK.Render(trunc(t.F("qa.pet.raised_by", m.questionNo(q.ID), q.AskerName, q.AskedAt.Format("15:04")), m.w)))
