@@ -59,7 +59,11 @@ func (s *Server) Describe(w io.Writer) {
 	if tcp != nil {
 		port = fmt.Sprint(tcp.Port)
 	}
-	fmt.Fprintln(w, t.F("serve.listening", addr))
+	shown := addr.String()
+	if tcp != nil && tcp.IP.IsUnspecified() {
+		shown = s.o.Listen // "0.0.0.0:2323" as asked, not "[::]:2323"
+	}
+	fmt.Fprintln(w, t.F("serve.listening", shown))
 	hosts := Hosts(addr)
 	if tcp != nil && tcp.IP.IsLoopback() {
 		fmt.Fprintln(w, t.F("serve.loopback_only", port))

@@ -21,6 +21,7 @@ import (
 	"github.com/charmbracelet/wish/activeterm"
 	bm "github.com/charmbracelet/wish/bubbletea"
 	"github.com/charmbracelet/wish/logging"
+	"github.com/charmbracelet/wish/recover"
 	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -58,6 +59,8 @@ type Server struct {
 	log      *log.Logger
 	sessions sync.WaitGroup
 	served   chan error
+	mu       sync.Mutex
+	programs map[*tea.Program]struct{} // running sessions, quit on Shutdown
 }
 
 type ctxKey string
@@ -85,7 +88,7 @@ func New(o Options) (*Server, error) {
 	if o.Log == nil {
 		o.Log = io.Discard
 	}
-	s := &Server{o: o, log: log.New(o.Log, "", log.LstdFlags), served: make(chan error, 1)}
+	s := &Server{o: o, log: log.New(o.Log, "", log.LstdFlags), served: make(chan error, 1), programs: map[*tea.Program]struct{}{}}
 	srv, err := wish.NewServer(
 		wish.WithAddress(o.Listen),
 		wish.WithHostKeyPath(o.HostKeyPath),
@@ -94,9 +97,12 @@ func New(o Options) (*Server, error) {
 		wish.WithMiddleware(
 			// the last runs first: log, count, require a terminal, then the
 			// TUI; Ascii is the minimum profile, so a client's colours are
-			// never forced up or down
-			bm.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
-			activeterm.Middleware(),
+			// never forced up or down. A panic ends one session, not the
+			// server.
+			recover.MiddlewareWithLogger(s.log,
+				bm.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
+				activeterm.Middleware(),
+			),
 			s.track,
 			logging.MiddlewareWithLogger(s.log),
 		),
@@ -134,17 +140,28 @@ func (s *Server) Addr() net.Addr {
 // Shutdown).
 func (s *Server) Done() <-chan error { return s.served }
 
-// Shutdown stops listening, waits for sessions to end until ctx is done,
-// then closes the rest; it returns once every session's program has
-// stopped, so the store may be closed after it.
+// Shutdown stops listening, asks every session's program to quit (so each
+// terminal leaves the alternate screen cleanly), waits for the sessions to
+// end until ctx is done, then cuts what is left. It returns once every
+// session's program has stopped, so the store may be closed after it.
 func (s *Server) Shutdown(ctx context.Context) error {
-	err := s.srv.Shutdown(ctx)
-	if err != nil {
-		// sessions still open at the deadline: cut them
-		err = s.srv.Close()
+	if s.ln != nil {
+		s.ln.Close() // no new sessions
 	}
-	s.sessions.Wait()
-	if errors.Is(err, ssh.ErrServerClosed) {
+	s.mu.Lock()
+	for p := range s.programs {
+		go p.Quit() // blocks until that program's loop reads it
+	}
+	s.mu.Unlock()
+	ended := make(chan struct{})
+	go func() { s.sessions.Wait(); close(ended) }()
+	select {
+	case <-ended:
+	case <-ctx.Done():
+	}
+	err := s.srv.Close() // connections left open by clients, and stragglers
+	<-ended
+	if errors.Is(err, ssh.ErrServerClosed) || errors.Is(err, net.ErrClosed) {
 		err = nil
 	}
 	return err
@@ -239,10 +256,19 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	ctx := sess.Context()
 	c := tui.NewCommon(ctx, s.o.Store.As(actor), bm.MakeRenderer(sess), lang, s.o.Path, nil)
 	m := tui.New(c, station, true)
+	// The server process's signals are not the session's: without this
+	// every session would take the operator's Ctrl+C as its own.
+	p := tea.NewProgram(m, append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithoutSignalHandler())...)
+	s.mu.Lock()
+	s.programs[p] = struct{}{}
+	s.mu.Unlock()
 	go func() {
 		<-ctx.Done()
 		m.Close()
+		s.mu.Lock()
+		delete(s.programs, p)
+		s.mu.Unlock()
 	}()
 	s.log.Printf("%s opened the %s station", actor.User, station)
-	return tea.NewProgram(m, append(bm.MakeOptions(sess), tea.WithAltScreen())...)
+	return p
 }

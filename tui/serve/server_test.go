@@ -408,3 +408,43 @@ func tail(s string, n int) string {
 	}
 	return s
 }
+
+// TestShutdownEndsSessions: stopping the server quits each session's
+// program (its terminal leaves the alternate screen) and closes it cleanly.
+func TestShutdownEndsSessions(t *testing.T) {
+	st := testMeeting(t)
+	srv, err := New(Options{Store: st, Path: st.Path(), Listen: "127.0.0.1:0", Access: passcodes(t, "screen", "chieu-2023"), Lang: i18n.EN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	cl, err := dial(srv, "screen", nil, gossh.Password("chieu-2023"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cl.Close()
+	tm := openTerm(t, cl, 80, 24)
+	tm.waitFor(t, strings.ToUpper(i18n.New(i18n.EN).T("station.screen")), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	start := time.Now()
+	if err := srv.Shutdown(ctx); err != nil {
+		t.Errorf("shutdown: %v", err)
+	}
+	select {
+	case err := <-tm.ended:
+		if err != nil {
+			t.Errorf("session ended with %v", err)
+		}
+	case <-time.After(3 * time.Second):
+		t.Fatal("session still open after shutdown")
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("shutdown took %v: sessions were cut, not quit", d)
+	}
+	if !strings.Contains(tm.out.String(), "\x1b[?1049l") {
+		t.Error("the session did not leave the alternate screen")
+	}
+}
