@@ -126,7 +126,8 @@ func (s *Store) Import(ctx context.Context, kind ImportKind, file string, sheets
 			return errRollback
 		}
 		rep.Sheet, rep.HeaderRow = tbl.Sheet, tbl.HeaderRow
-		im := &importer{t: t, tbl: tbl, schema: schema, rep: rep}
+		im := &importer{t: t, tbl: tbl, schema: schema, rep: rep,
+			unitIDs: map[string]int64{}, groupIDs: map[string]int64{}, unitNames: map[int64]string{}}
 		var err error
 		switch kind {
 		case ImportDelegates:
@@ -164,6 +165,9 @@ type importer struct {
 	tbl    *sheet.Table
 	schema sheet.Schema
 	rep    *ImportReport
+	// lookups already made in this transaction, by name as written
+	unitIDs, groupIDs map[string]int64
+	unitNames         map[int64]string
 }
 
 func (im *importer) col(key string) string { return im.tbl.Header(im.schema, key) }
@@ -181,6 +185,9 @@ func (im *importer) unit(ctx context.Context, row int, key, name string, fallbac
 		im.rep.problem(row, im.col(key), "too_long", "too long (at most %d characters)", MaxName)
 		return 0, false
 	}
+	if id, ok := im.unitIDs[name]; ok {
+		return id, true
+	}
 	id, err := im.t.unitByName(ctx, name)
 	if err == nil && id == 0 {
 		id, err = im.t.saveUnit(ctx, Unit{Name: name, Kind: GuessUnitKind(name, fallback)})
@@ -192,16 +199,21 @@ func (im *importer) unit(ctx context.Context, row int, key, name string, fallbac
 		im.rep.problem(row, im.col(key), "error", "%v", err)
 		return 0, false
 	}
+	im.unitIDs[name] = id
 	return id, true
 }
 
 // unitName is the unit's name as the meeting spells it (labels show the
 // match, not the file's spelling).
 func (im *importer) unitName(ctx context.Context, id int64, fallback string) string {
+	if n, ok := im.unitNames[id]; ok {
+		return n
+	}
 	var n string
 	if id == 0 || im.t.queryRow(ctx, `SELECT name FROM units WHERE id = ?`, id).Scan(&n) != nil {
 		return fallback
 	}
+	im.unitNames[id] = n
 	return n
 }
 
@@ -212,6 +224,9 @@ func (im *importer) group(ctx context.Context, row int, name string) (int64, boo
 	if len([]rune(name)) > MaxName {
 		im.rep.problem(row, im.col(sheet.KeyGroup), "too_long", "too long (at most %d characters)", MaxName)
 		return 0, false
+	}
+	if id, ok := im.groupIDs[name]; ok {
+		return id, true
 	}
 	id, err := im.t.groupByName(ctx, name)
 	if err == nil && id == 0 {
@@ -224,6 +239,7 @@ func (im *importer) group(ctx context.Context, row int, name string) (int64, boo
 		im.rep.problem(row, im.col(sheet.KeyGroup), "error", "%v", err)
 		return 0, false
 	}
+	im.groupIDs[name] = id
 	return id, true
 }
 

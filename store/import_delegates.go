@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -88,6 +89,24 @@ func (im *importer) delegates(ctx context.Context) error {
 			byName.put(nameUnitKey(d.FullName, d.UnitID), d)
 		}
 	}
+	// Codes for new delegates are handed out here, not by saveDelegate,
+	// which would look for the highest code once per row.
+	first, err := im.t.nextCode(ctx, "DB")
+	if err != nil {
+		return err
+	}
+	nextNo, _ := strconv.Atoi(strings.TrimPrefix(first, "DB"))
+	newCode := func() string {
+		for {
+			c := fmt.Sprintf("DB%03d", nextNo)
+			nextNo++
+			_, inDB := byCode[strings.ToLower(c)]
+			_, inFile := codeRow[strings.ToLower(c)]
+			if !inDB && !inFile {
+				return c
+			}
+		}
+	}
 	for _, p := range rows {
 		r := p.row
 		unitName := im.get(r, sheet.KeyUnit)
@@ -109,14 +128,12 @@ func (im *importer) delegates(ctx context.Context) error {
 			label += " — " + im.unitName(ctx, unitID, unitName)
 		}
 		if !found {
-			id, err := im.t.saveDelegate(ctx, d)
-			if err != nil {
+			if d.Code == "" {
+				d.Code = newCode()
+			}
+			if _, err := im.t.saveDelegate(ctx, d); err != nil {
 				im.fieldProblem(r.N, err, delegateColumns)
 				continue
-			}
-			if d.Code == "" {
-				nd, _ := im.t.readDelegate(ctx, id)
-				d.Code = nd.Code
 			}
 			im.rep.add(r.N, ActionNew, label+" ["+d.Code+"]", nil)
 			continue
