@@ -297,7 +297,11 @@ func (m *Model) sheetKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		m.cursor = min(len(m.snap.items)-1, m.cursor+1)
 	case key.Matches(msg, k.Add):
-		return m.openForm(store.AgendaItem{Kind: store.ItemOther, PlannedMinutes: 10, Position: m.cursor + 2})
+		pos := m.cursor + 2 // after the selected row
+		if len(m.snap.items) == 0 {
+			pos = 0 // appended
+		}
+		return m.openForm(store.AgendaItem{Kind: store.ItemOther, PlannedMinutes: 10, Position: pos})
 	case !ok:
 		return nil
 	case key.Matches(msg, k.Edit):

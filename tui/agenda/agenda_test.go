@@ -190,3 +190,77 @@ func TestRunStateErrorsInWords(t *testing.T) {
 		t.Fatalf("end with no turn:\n%s", s.View())
 	}
 }
+
+func TestReorderAndDeleteByKeys(t *testing.T) {
+	c, st, _ := env(t, i18n.EN, 100, 30)
+	s := open(t, c)
+	before := items(t, st)
+	s = press(s, "J") // item 1 down
+	it := items(t, st)
+	if it[0].ID != before[1].ID || it[1].ID != before[0].ID {
+		t.Fatalf("J did not move item 1 down: %v %v", it[0].Title, it[1].Title)
+	}
+	s = press(s, "K") // and back up (the cursor followed it)
+	if items(t, st)[0].ID != before[0].ID {
+		t.Fatal("K did not move it back")
+	}
+	s = press(s, "x")
+	if !strings.Contains(s.View(), "Delete item 1.") {
+		t.Fatalf("no confirmation:\n%s", s.View())
+	}
+	s = press(s, "n")
+	if len(items(t, st)) != len(before) {
+		t.Fatal("declined delete deleted")
+	}
+	s = press(s, "x", "y")
+	it = items(t, st)
+	if len(it) != len(before)-1 || it[0].ID != before[1].ID || it[0].Position != 1 {
+		t.Fatalf("after delete: %+v", it[0])
+	}
+	h, _ := st.History(context.Background(), "agenda_item", before[0].ID, 0)
+	if len(h) == 0 || h[len(h)-1].Action != "delete" || h[len(h)-1].Station != "agenda" {
+		t.Fatalf("delete not audited: %+v", h)
+	}
+}
+
+func TestQueueKeys(t *testing.T) {
+	c, st, clk := env(t, i18n.EN, 100, 30)
+	ctx := context.Background()
+	var dlg store.AgendaItem
+	for _, a := range items(t, st) {
+		if a.Kind == store.ItemDialogue {
+			dlg = a
+		}
+	}
+	a, _ := st.AddSpeaker(ctx, store.Speaker{ItemID: dlg.ID, Name: "Lê Thị Lan"})
+	b, _ := st.AddSpeaker(ctx, store.Speaker{ItemID: dlg.ID, Name: "Nguyễn Thị Hoa"})
+	s := open(t, c)
+	s = press(s, "tab")
+	if !strings.Contains(s.View(), "Speaker queue · item 8.") {
+		t.Fatalf("queue pane:\n%s", s.View())
+	}
+	s = press(s, "J") // Lan below Hoa
+	q, _ := st.Speakers(ctx, dlg.ID)
+	if q[0].ID != b || q[1].ID != a {
+		t.Fatalf("J: %v %v", q[0].Name, q[1].Name)
+	}
+	s = press(s, "enter") // call the selected one (Lan, the cursor followed her)
+	if cur, ok, _ := st.CurrentSpeaker(ctx); !ok || cur.ID != a {
+		t.Fatalf("enter called %+v", cur)
+	}
+	s = press(s, "+", "+")
+	clk.add(200 * time.Second)
+	s, _ = s.Update(common.TickMsg{Now: clk.now()})
+	if !strings.Contains(s.View(), "03:20/04:00") {
+		t.Fatalf("extended turn:\n%s", s.View())
+	}
+	s = press(s, "x") // Lan is speaking: stays
+	if s.Capturing() || !strings.Contains(s.View(), "stays on the record") {
+		t.Fatalf("removing the speaker:\n%s", s.View())
+	}
+	s = press(s, "up", "x", "y") // Hoa waits: removed
+	q, _ = st.Speakers(ctx, dlg.ID)
+	if len(q) != 1 || q[0].ID != a {
+		t.Fatalf("after remove: %+v", q)
+	}
+}
