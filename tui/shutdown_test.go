@@ -99,7 +99,9 @@ func runFor(t *testing.T, st *store.Store, d time.Duration) (error, string) {
 		time.AfterFunc(d, cancel)
 	}
 	done := make(chan error, 1)
-	go func() { done <- Run(ctx, Options{Store: st, Path: st.Path(), Station: Checkin, Lang: i18n.VI, In: in, Out: &out}) }()
+	go func() {
+		done <- Run(ctx, Options{Store: st, Path: st.Path(), Station: Checkin, Lang: i18n.VI, In: in, Out: &out})
+	}()
 	select {
 	case err := <-done:
 		return err, out.String()
