@@ -85,9 +85,8 @@ func (f *form) visible(name string) bool {
 	return true
 }
 
-func (f *form) cur() field       { return f.fields[f.names[f.focus]] }
-func (f *form) curName() string  { return f.names[f.focus] }
-func (f *form) get(n string) any { return f.fields[n] }
+func (f *form) cur() field      { return f.fields[f.names[f.focus]] }
+func (f *form) curName() string { return f.names[f.focus] }
 
 // move leaves the current field (resolving it) and focuses the next
 // visible field in direction dir; it reports false at either end.

@@ -1,0 +1,170 @@
+package qa
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"doithoai/store"
+)
+
+// Saving a form: the record goes to the store in a Cmd; the store's
+// refusal comes back to the form with its field focused.
+
+// submit resolves the focused field and saves the record in a Cmd.
+func (m *Model) submit() tea.Cmd {
+	f := m.form
+	if f.saving {
+		return nil
+	}
+	f.cur().commit()
+	m.afterCommit(f, f.curName())
+	f.err, f.errField = "", ""
+	switch f.kind {
+	case formFilter:
+		m.flt = filter{}
+		m.flt.topic, _ = f.fields[fTopic].(*chooser).value()
+		ag, _ := f.fields[fAgency].(*chooser).value()
+		m.flt.agencyID = idOf(ag)
+		m.flt.outcome, _ = f.fields[fOutcome].(*chooser).value()
+		m.follow = true
+		m.closeForm(false)
+		m.rebuild()
+		m.fixOffset()
+		return nil
+	case formQuestion:
+		return m.saveQuestion(f)
+	}
+	return m.saveAnswer(f)
+}
+
+func (m *Model) saveQuestion(f *form) tea.Cmd {
+	ask := f.fields[fAsker].(*askerField)
+	_, topic := f.fields[fTopic].(*chooser).value()
+	pk, _ := f.fields[fPetition].(*chooser).value()
+	q := store.Question{ID: f.id, ItemID: f.itemID, SpeakerID: ask.speakerID, DelegateID: ask.delegateID,
+		AskerName: ask.name, AskerUnit: ask.unit, Topic: topic, Text: f.fields[fText].(*areaField).value(), PetitionID: idOf(pk)}
+	if !ask.set {
+		q.AskerName = ""
+	}
+	if f.id == 0 {
+		q.AskedAt = f.openedAt
+	} else {
+		for _, old := range m.d.questions {
+			if old.ID == f.id {
+				q.AskedAt = old.AskedAt
+			}
+		}
+	}
+	f.saving = true
+	m.saveReq = m.next()
+	c, dw, req, gen := m.c, m.dw, m.saveReq, f.gen
+	return func() tea.Msg {
+		id, err := c.Store.SaveQuestion(c.Ctx, q)
+		if err == nil {
+			dropDraft(c, dw, draftQuestion, gen)
+		}
+		return savedMsg{req: req, kind: formQuestion, id: id, err: err}
+	}
+}
+
+func (m *Model) saveAnswer(f *form) tea.Cmd {
+	ag, _ := f.fields[fAgency].(*chooser).value()
+	oc, _ := f.fields[fOutcome].(*chooser).value()
+	fu, _ := f.fields[fFollowup].(*chooser).value()
+	_, person := f.fields[fPerson].(*chooser).value()
+	a := store.Answer{ID: f.id, QuestionID: f.questionID, Person: person, AgencyID: idOf(ag),
+		Summary: f.fields[fSummary].(*areaField).value(), Outcome: store.Outcome(oc)}
+	if a.Outcome == store.OutcomeWritten {
+		a.FollowupAgencyID = idOf(fu)
+		due, ok := parseDue(f.fields[fDue].(*textField).value(), m.baseDate())
+		if !ok {
+			f.err, f.errField = m.c.T.T("qa.err.due"), fDue
+			return f.focusName(fDue)
+		}
+		a.DueDate = due
+	}
+	f.saving = true
+	m.saveReq = m.next()
+	c, dw, req, gen := m.c, m.dw, m.saveReq, f.gen
+	return func() tea.Msg {
+		id, err := c.Store.SaveAnswer(c.Ctx, a)
+		if err == nil {
+			dropDraft(c, dw, draftAnswer, gen)
+		}
+		return savedMsg{req: req, kind: formAnswer, id: id, err: err}
+	}
+}
+
+// saved handles the store's answer to a form: an error goes back to the
+// form with its field focused; success closes it and reloads the log.
+func (m *Model) saved(msg savedMsg) tea.Cmd {
+	if msg.req != m.saveReq || m.form == nil {
+		return nil
+	}
+	f := m.form
+	f.saving = false
+	if msg.err != nil {
+		f.err, f.errField = m.c.ErrText(msg.err), fieldOf(msg.err)
+		if f.errField != "" {
+			return f.focusName(f.errField)
+		}
+		return nil
+	}
+	// the status and the cursor move once the reload shows the record
+	m.pending = pendingSel{kind: msg.kind, id: msg.id, status: m.c.T.T("qa.saved.answer")}
+	if msg.kind == formQuestion {
+		m.pending.status = m.c.T.T("qa.saved.question")
+	}
+	m.closeForm(false)
+	m.loadReq = m.next()
+	return load(m.c, m.loadReq, m.d)
+}
+
+// baseDate is the day "+N" due dates count from: the meeting's date, else
+// today.
+func (m *Model) baseDate() time.Time {
+	if t, err := time.Parse("2006-01-02", m.d.meeting.Date); err == nil {
+		return t
+	}
+	n := m.c.Now()
+	return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// parseDue reads a due date typed as dd/mm/yyyy, dd/mm (the base's year),
+// yyyy-mm-dd, or +N days after base; it returns YYYY-MM-DD.
+func parseDue(s string, base time.Time) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", false
+	}
+	if n, err := strconv.Atoi(strings.TrimPrefix(s, "+")); err == nil && strings.HasPrefix(s, "+") && n >= 0 && n < 3660 {
+		return base.AddDate(0, 0, n).Format("2006-01-02"), true
+	}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t.Format("2006-01-02"), true
+	}
+	norm := strings.NewReplacer("-", "/", ".", "/").Replace(s)
+	for _, layout := range []string{"2/1/2006", "2/1/06", "2/1"} {
+		t, err := time.Parse(layout, norm)
+		if err != nil {
+			continue
+		}
+		if layout == "2/1" {
+			t = time.Date(base.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		}
+		return t.Format("2006-01-02"), true
+	}
+	return "", false
+}
+
+// showDate renders a stored YYYY-MM-DD date in the language's format.
+func (m *Model) showDate(d string) string {
+	t, err := time.Parse("2006-01-02", d)
+	if err != nil {
+		return d
+	}
+	return t.Format(m.c.T.T("qa.datefmt"))
+}
