@@ -3,6 +3,7 @@ package setup
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -22,6 +23,7 @@ type importState struct {
 	req    int
 	busy   bool
 	report *store.ImportReport
+	lines  []string // the report's rows or problems, built once
 	err    string
 	done   *store.ImportReport // the last applied import
 	scroll int
@@ -68,7 +70,13 @@ func (m *Model) openImportForm() tea.Cmd {
 func cleanPath(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.Trim(s, `"'`)
-	return strings.ReplaceAll(s, `\ `, " ")
+	s = strings.ReplaceAll(s, `\ `, " ")
+	if rest, ok := strings.CutPrefix(s, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			s = filepath.Join(home, rest)
+		}
+	}
+	return s
 }
 
 func (m *Model) runImport(dry bool) tea.Cmd {
@@ -97,6 +105,7 @@ func (m *Model) imported(msg importMsg) tea.Cmd {
 		return m.load()
 	}
 	m.imp.report = msg.rep
+	m.imp.lines = m.reportLines(msg.rep)
 	return nil
 }
 
@@ -114,11 +123,11 @@ func (m *Model) importKey(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, km.Up):
 		m.imp.scroll = max(0, m.imp.scroll-1)
 	case key.Matches(k, km.Down):
-		m.imp.scroll++
+		m.imp.scroll = min(m.imp.scroll+1, max(0, len(m.imp.lines)-1))
 	case key.Matches(k, km.PageUp):
 		m.imp.scroll = max(0, m.imp.scroll-m.listRows())
 	case key.Matches(k, km.PageDown):
-		m.imp.scroll += m.listRows()
+		m.imp.scroll = min(m.imp.scroll+m.listRows(), max(0, len(m.imp.lines)-1))
 	}
 	return nil
 }

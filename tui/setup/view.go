@@ -231,38 +231,50 @@ func (m *Model) importView() string {
 	return strings.Join(lines, "\n")
 }
 
-// reportView is the dry run: where the table was found, then either every
-// problem (nothing can be imported) or every row and what will happen.
-func (m *Model) reportView(r *store.ImportReport) string {
-	t, s := m.c.T, m.c.Styles
-	var head []string
-	head = append(head, common.Trunc(t.F("setup.import.found", r.File, r.Sheet, r.HeaderRow), m.w))
+// reportLines are the dry run's body: every problem (then nothing can be
+// imported) or every row and what will happen to it. Built once when the
+// report arrives; View draws only the visible ones.
+func (m *Model) reportLines(r *store.ImportReport) []string {
+	t := m.c.T
 	var body []string
 	if len(r.Problems) > 0 {
-		head = append(head, s.Err.Render(common.Trunc(t.F("setup.import.problems", len(r.Problems)), m.w)))
 		for _, p := range r.Problems {
-			body = append(body, common.Trunc("  "+m.problemText(p), m.w))
+			body = append(body, "  "+m.problemText(p))
 		}
+		return body
+	}
+	for _, row := range r.Rows {
+		line := fmt.Sprintf("  %4d  %-8s %s", row.Row, t.T("setup.action."+row.Action), row.Label)
+		if len(row.Changes) > 0 {
+			line += " (" + strings.Join(row.Changes, ", ") + ")"
+		}
+		body = append(body, line)
+	}
+	return body
+}
+
+// reportView is the dry run: where the table was found, the counts or
+// the number of problems, and the visible part of the report's lines.
+func (m *Model) reportView(r *store.ImportReport) string {
+	t, s := m.c.T, m.c.Styles
+	head := []string{common.Trunc(t.F("setup.import.found", r.File, r.Sheet, r.HeaderRow), m.w)}
+	if len(r.Problems) > 0 {
+		head = append(head, s.Err.Render(common.Trunc(t.F("setup.import.problems", len(r.Problems)), m.w)))
 	} else {
 		head = append(head, s.OK.Render(common.Trunc(t.F("setup.import.counts", r.New, r.Updated, r.Unchanged), m.w)))
-		if len(r.NewUnits)+len(r.NewGroups)+len(r.NewTopics) > 0 {
-			head = append(head, common.Trunc(t.F("setup.import.new_names", strings.Join(append(append(append([]string{}, r.NewUnits...), r.NewGroups...), r.NewTopics...), "; ")), m.w))
-		}
-		for _, row := range r.Rows {
-			line := fmt.Sprintf("  %4d  %-8s %s", row.Row, t.T("setup.action."+row.Action), row.Label)
-			if len(row.Changes) > 0 {
-				line += " (" + strings.Join(row.Changes, ", ") + ")"
-			}
-			body = append(body, common.Trunc(line, m.w))
+		if news := append(append(append([]string{}, r.NewUnits...), r.NewGroups...), r.NewTopics...); len(news) > 0 {
+			head = append(head, common.Trunc(t.F("setup.import.new_names", strings.Join(news, "; ")), m.w))
 		}
 	}
 	foot := s.Subtle.Render(common.Trunc(t.T(pick(m.imp.canApply(), "setup.import.confirm", "setup.import.back")), m.w))
+	body := m.imp.lines
 	rows := max(1, m.h-2-len(head)-1)
 	start := min(m.imp.scroll, max(0, len(body)-rows))
-	end := min(len(body), start+rows)
-	out := append(head, body[start:end]...)
-	out = append(out, foot)
-	return strings.Join(out, "\n")
+	out := head
+	for _, l := range body[start:min(len(body), start+rows)] {
+		out = append(out, common.Trunc(l, m.w))
+	}
+	return strings.Join(append(out, foot), "\n")
 }
 
 // problemText says a problem in the interface's language when the
