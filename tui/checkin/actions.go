@@ -104,6 +104,14 @@ func (m *Model) enter() tea.Cmd {
 		m.bad(t.F("checkin.n.not_found", q))
 		return nil
 	}
+	// Enter picks the first hit blindly only when the query matched names
+	// and singled one out; a match on unit, title or part of a code must be
+	// chosen with the arrows.
+	if !m.chosen && m.picker.Cursor() == 0 && !nameHit {
+		m.choosing = true
+		m.setNotice(lvlWarn, t.F("checkin.n.no_name", q))
+		return nil
+	}
 	if !m.chosen && m.picker.Cursor() == 0 && m.picker.Ambiguous() {
 		m.choosing = true
 		n := 1

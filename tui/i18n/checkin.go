@@ -29,6 +29,7 @@ func init() {
 		"checkin.n.not_found":   {"✗ Không tìm thấy «%s» — gõ lại, hoặc Ctrl+T để thêm khách vãng lai", "✗ “%s” not found — retype, or Ctrl+T to add a walk-in"},
 		"checkin.n.choose":      {"? %d người khớp như nhau — xem đơn vị, chọn bằng ↑↓ rồi Enter", "? %d people match equally — check the unit, choose with ↑↓ then Enter"},
 		"checkin.n.namesakes":   {"? Có %d người cùng tên «%s» — xem đơn vị, chọn bằng ↑↓ rồi Enter", "? %d people named “%s” — check the unit, choose with ↑↓ then Enter"},
+		"checkin.n.no_name":     {"? «%s» không khớp tên ai — chọn người bằng ↑↓ rồi Enter", "? “%s” matches no name — choose the person with ↑↓ then Enter"},
 		"checkin.n.undone":      {"↶ Đã hủy điểm danh: %s — %s", "↶ Check-in undone: %s — %s"},
 		"checkin.n.not_here":    {"%s chưa điểm danh, không có gì để hủy", "%s has not checked in; nothing to undo"},
 		"checkin.n.no_last":     {"Bàn này chưa điểm danh ai, không có gì để hủy", "This desk has checked nobody in; nothing to undo"},
