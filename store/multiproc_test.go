@@ -45,6 +45,7 @@ type mpResult struct {
 	P50     float64  `json:"p50_ms"`
 	P99     float64  `json:"p99_ms"`
 	Max     float64  `json:"max_ms"`
+	MaxAt   int      `json:"max_at"` // which commit was slowest
 	Stamps  []int64  `json:"stamps,omitempty"` // unix ns after each commit (watch test)
 	Notes   []string `json:"notes,omitempty"`
 }
@@ -129,8 +130,8 @@ func TestMultiProcessWriters(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("writer %d: %d commits, %d errors (%d busy), commit p50 %.2f ms p99 %.2f ms max %.2f ms",
-			i, r.Commits, r.Errors, r.Busy, r.P50, r.P99, r.Max)
+		t.Logf("writer %d: %d commits, %d errors (%d busy), commit p50 %.2f ms p99 %.2f ms max %.2f ms (commit #%d)",
+			i, r.Commits, r.Errors, r.Busy, r.P50, r.P99, r.Max, r.MaxAt)
 		if r.Errors != 0 || r.Commits != n {
 			t.Errorf("writer %d: %d of %d commits, %d errors (%d busy), first: %s", i, r.Commits, n, r.Errors, r.Busy, r.First)
 		}
@@ -183,6 +184,9 @@ func mpWriterChild(path string, id, n int) {
 			err = st.UndoCheckIn(ctx, int64(id))
 		}
 		lat = append(lat, time.Since(t0))
+		if lat[i] > lat[r.MaxAt] {
+			r.MaxAt = i
+		}
 		if err != nil {
 			r.Errors++
 			if errors.Is(err, store.ErrBusy) || strings.Contains(err.Error(), "locked") {
