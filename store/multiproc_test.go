@@ -45,7 +45,7 @@ type mpResult struct {
 	P50     float64  `json:"p50_ms"`
 	P99     float64  `json:"p99_ms"`
 	Max     float64  `json:"max_ms"`
-	MaxAt   int      `json:"max_at"` // which commit was slowest
+	MaxAt   int      `json:"max_at"`           // which commit was slowest
 	Stamps  []int64  `json:"stamps,omitempty"` // unix ns after each commit (watch test)
 	Notes   []string `json:"notes,omitempty"`
 }
