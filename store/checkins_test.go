@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -276,7 +277,8 @@ func TestCheckInTwoProcesses(t *testing.T) {
 	for i := range cmds {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestCheckInTwoProcesses$")
 		cmd.Env = append(os.Environ(), "DOITHOAI_CI_CHILD="+path, fmt.Sprintf("DOITHOAI_CI_STATION=desk-%d", i+1),
-			"DOITHOAI_CI_IDS="+strings.Join(ids, ","), fmt.Sprintf("DOITHOAI_CI_START=%d", start.UnixNano()))
+			"DOITHOAI_CI_IDS="+strings.Join(ids, ","), fmt.Sprintf("DOITHOAI_CI_START=%d", start.UnixNano()),
+			fmt.Sprintf("DOITHOAI_CI_REVERSE=%d", i))
 		cmd.Stdout, cmd.Stderr = &outs[i], &outs[i]
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -330,7 +332,13 @@ func ciChild(path string) {
 	defer s.Close()
 	ns, _ := strconv.ParseInt(os.Getenv("DOITHOAI_CI_START"), 10, 64)
 	time.Sleep(time.Until(time.Unix(0, ns)))
-	for _, f := range strings.Split(os.Getenv("DOITHOAI_CI_IDS"), ",") {
+	ids := strings.Split(os.Getenv("DOITHOAI_CI_IDS"), ",")
+	if os.Getenv("DOITHOAI_CI_REVERSE") == "1" {
+		// the second desk walks the list backwards: even if it starts late,
+		// the two meet on the same delegates somewhere in the middle
+		slices.Reverse(ids)
+	}
+	for _, f := range ids {
 		id, _ := strconv.ParseInt(f, 10, 64)
 		r, err := s.CheckIn(ctx, id)
 		switch {
