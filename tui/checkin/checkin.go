@@ -61,10 +61,9 @@ type Model struct {
 
 	// Scanner detection: a barcode scanner types a whole code in a burst
 	// far faster than a person, then Enter.
-	clock      func() time.Time
-	burstStart time.Time
-	lastKey    time.Time
-	burstLen   int
+	clock    func() time.Time
+	lastKey  time.Time
+	burstLen int // runes typed in the current burst
 }
 
 // scanGap is the longest pause between two keys of one scanner burst;
@@ -234,7 +233,7 @@ func (m *Model) trackBurst(k tea.KeyMsg, q string) {
 		return
 	}
 	if k.Type != tea.KeyRunes || m.burstLen == 0 || now.Sub(m.lastKey) > scanGap {
-		m.burstStart, m.burstLen = now, 0
+		m.burstLen = 0
 	}
 	m.lastKey = now
 	if k.Type == tea.KeyRunes {
