@@ -219,16 +219,16 @@ func TestPanicInViewRestoresTerminal(t *testing.T) {
 	}
 }
 
-// quietPanics sends bubbletea's panic report (printed to os.Stdout) to
-// /dev/null for the test.
+// quietPanics sends bubbletea's panic report (message on os.Stdout, stack
+// on os.Stderr) to /dev/null for the test.
 func quietPanics(t *testing.T) {
-	stdout := os.Stdout
+	stdout, stderr := os.Stdout, os.Stderr
 	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 	if err != nil {
 		return
 	}
-	os.Stdout = null
-	t.Cleanup(func() { os.Stdout = stdout; null.Close() })
+	os.Stdout, os.Stderr = null, null
+	t.Cleanup(func() { os.Stdout, os.Stderr = stdout, stderr; null.Close() })
 }
 
 // TestSignalsSaveDrafts sends SIGTERM and SIGHUP to a child process
