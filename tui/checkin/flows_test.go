@@ -179,7 +179,7 @@ func TestFlowWalkIn(t *testing.T) {
 	d.typeText("Hội viên")
 	d.waitText("Hội viên")
 	d.formEnter()
-	d.key(tea.KeyUp) // from "no unit" up to "new unit"
+	d.key(tea.KeyDown) // from "no unit" down to "new unit"
 	d.waitText("> — Đơn vị mới")
 	d.formEnter()
 	d.waitText("Tên đơn vị mới")

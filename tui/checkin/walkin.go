@@ -44,7 +44,8 @@ func (m *Model) openForm() tea.Cmd {
 		}
 		return maxLen(s)
 	}
-	units := []huh.Option[int64]{huh.NewOption(t.T("checkin.form.unit_new"), int64(unitNew)), huh.NewOption(t.T("checkin.form.unit_none"), int64(0))}
+	// "no unit" first and selected, "new unit" right under it: both in view
+	units := []huh.Option[int64]{huh.NewOption(t.T("checkin.form.unit_none"), int64(0)), huh.NewOption(t.T("checkin.form.unit_new"), int64(unitNew))}
 	for _, u := range m.snap.unitList {
 		units = append(units, huh.NewOption(u.Name, u.ID))
 	}
