@@ -131,7 +131,10 @@ func Locate(sheets []Sheet, s Schema) (*Table, []Problem) {
 			}
 			cols := map[string]Column{}
 			n := mapRow(ix, r.Cells, cols)
-			if n == 0 || !hasRequired(s, cols) || n < min(2, len(s.Fields)) || n <= bestScore {
+			// one known heading is enough only when it is all the row
+			// holds ("Họ và tên" over a bare list of names); otherwise a
+			// title such as "Đại biểu" could pass for a header
+			if n == 0 || !hasRequired(s, cols) || (n < 2 && nonBlank(r.Cells) > 1) || n <= bestScore {
 				continue
 			}
 			bestScore = n
@@ -251,4 +254,14 @@ func numbering(cells []string) bool {
 		prev, n = v, n+1
 	}
 	return n >= 3
+}
+
+func nonBlank(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		if c != "" {
+			n++
+		}
+	}
+	return n
 }

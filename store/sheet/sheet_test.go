@@ -337,3 +337,11 @@ func TestXLSXTwoRowHeader(t *testing.T) {
 		t.Errorf("phone %q under %q", p, tb.Columns[KeyPhone].Header)
 	}
 }
+
+func TestCSVNamesOnly(t *testing.T) {
+	sheets, _ := ReadCSV(strings.NewReader("Họ và tên\nLê Thị Mai\nTrần Thị Lan\n"))
+	tb := locate(t, sheets, Delegates)
+	if len(tb.Rows) != 2 || tb.Get(tb.Rows[1], KeyName) != "Trần Thị Lan" {
+		t.Fatalf("%+v", tb.Rows)
+	}
+}
