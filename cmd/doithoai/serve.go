@@ -78,7 +78,7 @@ func runServe(ctx context.Context, args []string) error {
 		if err := access.Save(serve.AccessPath(path)); err != nil {
 			return err
 		}
-		fmt.Println("saved", serve.AccessPath(path))
+		fmt.Println("saved", serve.AccessPath(path), "(a running doithoai serve uses it from the next login)")
 	}
 	if *setOnly {
 		return nil

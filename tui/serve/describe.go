@@ -77,7 +77,7 @@ func (s *Server) Describe(w io.Writer) {
 		fmt.Fprintln(w, t.F("serve.fingerprint", fp))
 	}
 	fmt.Fprintln(w)
-	open := s.o.Access.Open()
+	open := s.Access().Open()
 	if len(open) == 0 {
 		fmt.Fprintln(w, t.T("serve.none_open"))
 	} else {
@@ -101,7 +101,7 @@ func (s *Server) Describe(w io.Writer) {
 			}
 		}
 	}
-	if closed := s.o.Access.Closed(); len(closed) > 0 {
+	if closed := s.Access().Closed(); len(closed) > 0 {
 		var names []string
 		for _, r := range closed {
 			names = append(names, string(r))

@@ -12,8 +12,10 @@ import (
 	"io"
 	"log"
 	"net"
+	"os"
 	"strings"
 	"sync"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
@@ -53,14 +55,17 @@ type Options struct {
 
 // Server is an SSH server of the stations.
 type Server struct {
-	o        Options
-	srv      *ssh.Server
-	ln       net.Listener
-	log      *log.Logger
-	sessions sync.WaitGroup
-	served   chan error
-	mu       sync.Mutex
-	programs map[*tea.Program]struct{} // running sessions, quit on Shutdown
+	o          Options
+	srv        *ssh.Server
+	ln         net.Listener
+	log        *log.Logger
+	sessions   sync.WaitGroup
+	served     chan error
+	mu         sync.Mutex
+	programs   map[*tea.Program]struct{} // running sessions, quit on Shutdown
+	amu        sync.Mutex                // guards o.Access and the access file's stamp
+	accessMod  time.Time
+	accessSize int64
 }
 
 type ctxKey string
@@ -78,6 +83,10 @@ func New(o Options) (*Server, error) {
 	if o.HostKeyPath == "" {
 		o.HostKeyPath = HostKeyPath(o.Path)
 	}
+	var stamp os.FileInfo
+	if st, err := os.Stat(AccessPath(o.Path)); err == nil {
+		stamp = st // what o.Access reflects, if it came from this file
+	}
 	if o.Access == nil {
 		a, err := LoadAccess(AccessPath(o.Path))
 		if err != nil {
@@ -89,6 +98,9 @@ func New(o Options) (*Server, error) {
 		o.Log = io.Discard
 	}
 	s := &Server{o: o, log: log.New(o.Log, "", log.LstdFlags), served: make(chan error, 1), programs: map[*tea.Program]struct{}{}}
+	if stamp != nil {
+		s.accessMod, s.accessSize = stamp.ModTime(), stamp.Size()
+	}
 	srv, err := wish.NewServer(
 		wish.WithAddress(o.Listen),
 		wish.WithHostKeyPath(o.HostKeyPath),
@@ -167,21 +179,41 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	return err
 }
 
-// Access is the credentials the server checks.
-func (s *Server) Access() *Access { return s.o.Access }
+// Access is the credentials the server checks. The access file is read
+// again when it changes, so `doithoai serve --set-only --revoke qa` (or a new
+// passcode) takes effect at the next login without a restart; a file that
+// no longer parses is logged and the last good credentials stay.
+func (s *Server) Access() *Access {
+	s.amu.Lock()
+	defer s.amu.Unlock()
+	path := AccessPath(s.o.Path)
+	st, err := os.Stat(path)
+	if err != nil || (st.ModTime().Equal(s.accessMod) && st.Size() == s.accessSize) {
+		return s.o.Access
+	}
+	s.accessMod, s.accessSize = st.ModTime(), st.Size()
+	a, err := LoadAccess(path)
+	if err != nil {
+		s.log.Printf("access file not reloaded: %v", err)
+		return s.o.Access
+	}
+	s.o.Access = a
+	return a
+}
 
 func (s *Server) passwordAuth(ctx ssh.Context, pass string) bool {
 	r := store.Role(ctx.User())
-	ok := s.o.Access.CheckPasscode(r, pass)
+	a := s.Access()
+	ok := a.CheckPasscode(r, pass)
 	if !ok {
-		s.log.Printf("refused %q from %s: %s", ctx.User(), ctx.RemoteAddr(), refusal(s.o.Access, r, "passcode"))
+		s.log.Printf("refused %q from %s: %s", ctx.User(), ctx.RemoteAddr(), refusal(a, r, "passcode"))
 	}
 	return ok
 }
 
 func (s *Server) publicKeyAuth(ctx ssh.Context, key ssh.PublicKey) bool {
 	r := store.Role(ctx.User())
-	comment, ok := s.o.Access.CheckKey(r, key)
+	comment, ok := s.Access().CheckKey(r, key)
 	if ok {
 		// The key checked here may not be the one finally proven; the
 		// session reads the proven key from sess.PublicKey and only uses

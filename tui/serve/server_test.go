@@ -448,3 +448,56 @@ func TestShutdownEndsSessions(t *testing.T) {
 		t.Error("the session did not leave the alternate screen")
 	}
 }
+
+// TestAccessFileReloaded: credentials changed in the access file (by
+// `doithoai serve --set-only …` in another terminal) apply at the next
+// login, without restarting the server.
+func TestAccessFileReloaded(t *testing.T) {
+	st := testMeeting(t)
+	path := AccessPath(st.Path())
+	a := passcodes(t, "checkin", "1234")
+	if err := a.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(Options{Store: st, Path: st.Path(), Listen: "127.0.0.1:0", Log: testLog{t}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		srv.Shutdown(ctx)
+	}()
+	login := func(user, pass string) bool {
+		cl, err := dial(srv, user, nil, gossh.Password(pass))
+		if cl != nil {
+			cl.Close()
+		}
+		return err == nil
+	}
+	if !login("checkin", "1234") {
+		t.Fatal("login with the saved passcode failed")
+	}
+	a.Revoke(store.RoleCheckin)
+	if err := a.SetPasscode(store.RoleAgenda, "dieu-hanh"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	if login("checkin", "1234") {
+		t.Error("a revoked passcode still opens checkin")
+	}
+	if !login("agenda", "dieu-hanh") {
+		t.Error("a new passcode was not picked up")
+	}
+	if err := os.WriteFile(path, []byte("{broken"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if !login("agenda", "dieu-hanh") {
+		t.Error("a broken access file dropped the last good credentials")
+	}
+}
