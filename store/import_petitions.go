@@ -69,6 +69,10 @@ func (ix *delegateIndex) find(cell string, unitID int64) (Delegate, int) {
 	if d, ok := ix.byCode[strings.ToLower(cell)]; ok {
 		return d, 1
 	}
+	// "Chị Nguyễn Thị A (Xã Quảng Hòa)": the name is outside the brackets
+	if i := strings.IndexAny(cell, "(["); i > 0 {
+		cell = cell[:i]
+	}
 	f := Fold(cell)
 	for _, p := range []string{"chi ", "ba ", "co ", "em ", "dong chi ", "dc ", "ong ", "anh "} {
 		if _, ok := ix.byName[f]; !ok && strings.HasPrefix(f, p) {

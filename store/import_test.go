@@ -225,22 +225,26 @@ func TestImportPetitions(t *testing.T) {
 		"STT;Người kiến nghị;Đơn vị;Lĩnh vực;Nội dung kiến nghị;Cơ quan được giao;Nội dung trả lời",
 		"1;LD02;;binh dang gioi;Đề nghị tăng tỷ lệ nữ cán bộ chủ chốt cấp xã.;phong noi vu;Phòng Nội vụ sẽ tham mưu.",
 		"2;;Xã Quảng Hòa;Nước sạch;Đề nghị đầu tư hệ thống nước sạch cho thôn Đông.;Phòng Kinh tế - Hạ tầng;",
+		"3;Bà Lê Thị Thanh Hà (UBND thị xã);;Bình đẳng giới;Đề nghị có chính sách cho nữ cán bộ.;Phòng Nội vụ;",
 		";;;;;",
 		"Tổng cộng: 2 kiến nghị;;;;;",
 	}, "\r\n")
 	path := writeFile(t, "kien-nghi.csv", []byte(csv))
 	rep, err := s.ImportFile(ctx, store.ImportPetitions, path, false)
-	if err != nil || !rep.Applied || rep.New != 2 {
+	if err != nil || !rep.Applied || rep.New != 3 {
 		t.Fatalf("%v %+v", err, rep)
 	}
 	if len(rep.NewUnits) != 1 || rep.NewUnits[0] != "Phòng Kinh tế - Hạ tầng" || len(rep.NewTopics) != 1 {
 		t.Errorf("new units %v topics %v", rep.NewUnits, rep.NewTopics)
 	}
 	ps, _ := s.Petitions(ctx)
-	if len(ps) != len(p0)+2 {
+	if len(ps) != len(p0)+3 {
 		t.Fatalf("%d petitions", len(ps))
 	}
-	a, b := ps[len(ps)-2], ps[len(ps)-1]
+	a, b := ps[len(ps)-3], ps[len(ps)-2]
+	if c := ps[len(ps)-1]; c.SourceName != "Lê Thị Thanh Hà" {
+		t.Errorf("third: %+v", c)
+	}
 	if a.SourceName != "Lê Thị Thanh Hà" || a.AgencyName != "Phòng Nội vụ" || a.Topic != "Bình đẳng giới" || a.PreparedAnswer == "" {
 		t.Errorf("first: %+v", a)
 	}
@@ -252,7 +256,7 @@ func TestImportPetitions(t *testing.T) {
 		t.Errorf("topics %v", topics)
 	}
 	rep, err = s.ImportFile(ctx, store.ImportPetitions, path, false)
-	if err != nil || rep.New != 0 || rep.Unchanged != 2 {
+	if err != nil || rep.New != 0 || rep.Unchanged != 3 {
 		t.Fatalf("again: %v %+v", err, rep)
 	}
 	if ps2, _ := s.Petitions(ctx); len(ps2) != len(ps) {
