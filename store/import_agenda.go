@@ -38,7 +38,8 @@ func (im *importer) agenda(ctx context.Context) error {
 	for _, a := range existing {
 		byTitle.put(Fold(a.Title), a)
 	}
-	for _, r := range im.tbl.Rows {
+	starts := im.startTimes()
+	for i, r := range im.tbl.Rows {
 		if totalRow(r) {
 			continue
 		}
@@ -60,6 +61,13 @@ func (im *importer) agenda(ctx context.Context) error {
 			a.Kind = GuessItemKind(a.Title)
 		}
 		mins, merr := sheet.Minutes(im.get(r, sheet.KeyMinutes))
+		if starts != nil {
+			// a column of start times: each item lasts until the next
+			mins, merr = 0, nil
+			if i+1 < len(starts) && starts[i] >= 0 && starts[i+1] > starts[i] {
+				mins = starts[i+1] - starts[i]
+			}
+		}
 		if merr != nil {
 			im.rep.problem(r.N, im.col(sheet.KeyMinutes), "minutes", "%q is not a number of minutes", im.get(r, sheet.KeyMinutes))
 			ok = false
@@ -106,6 +114,39 @@ func (im *importer) agenda(ctx context.Context) error {
 		im.rep.add(r.N, ActionUpdate, label, changes)
 	}
 	return nil
+}
+
+// startTimes returns each row's start in minutes after midnight when the
+// time column ("Thời gian") holds times of day ("7h30") rather than
+// durations or ranges; nil otherwise. Rows without a time get -1.
+func (im *importer) startTimes() []int {
+	if !im.tbl.Has(sheet.KeyMinutes) {
+		return nil
+	}
+	switch Fold(im.col(sheet.KeyMinutes)) {
+	case "thoi gian", "time", "gio", "thoi diem":
+	default:
+		return nil
+	}
+	starts := make([]int, len(im.tbl.Rows))
+	clocks := 0
+	for i, r := range im.tbl.Rows {
+		v := im.get(r, sheet.KeyMinutes)
+		c, ok := sheet.Clock(v)
+		switch {
+		case ok:
+			starts[i] = c
+			clocks++
+		case v == "":
+			starts[i] = -1
+		default:
+			return nil // durations or ranges: read each cell as it is
+		}
+	}
+	if clocks == 0 {
+		return nil
+	}
+	return starts
 }
 
 func itemKindNames() string {

@@ -357,3 +357,22 @@ func TestGuessKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestImportAgendaStartTimes: a "Thời gian" column of start times gives
+// each item the time until the next one (the last gets none).
+func TestImportAgendaStartTimes(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	s.SaveMeeting(ctx, store.Meeting{Title: "x"})
+	csv := "Thời gian;Nội dung\n7h30;Đón tiếp đại biểu\n8h00;Văn nghệ chào mừng\n08:15;Phát biểu khai mạc\n8h25;Đối thoại\n"
+	rep, err := s.ImportFile(ctx, store.ImportAgenda, writeFile(t, "ct.csv", []byte(csv)), false)
+	if err != nil || !rep.Applied {
+		t.Fatalf("%v %+v", err, rep)
+	}
+	items, _ := s.Agenda(ctx)
+	for i, want := range []int{30, 15, 10, 0} {
+		if items[i].PlannedMinutes != want {
+			t.Errorf("item %d %q: %d minutes, want %d", i, items[i].Title, items[i].PlannedMinutes, want)
+		}
+	}
+}

@@ -56,5 +56,5 @@ var Agenda = Schema{Name: "agenda", Fields: []Field{
 	{Key: KeyKind, Aliases: []string{"Loại", "Hình thức", "Kind", "Type"}},
 	{Key: KeyPresenter, Aliases: []string{"Người trình bày", "Người thực hiện", "Người phụ trách", "Đơn vị thực hiện", "Trình bày", "Presenter",
 		"Speaker", "By"}},
-	{Key: KeyMinutes, Aliases: []string{"Thời lượng", "Phút", "Số phút", "Thời lượng (phút)", "Thời gian", "Minutes", "Duration", "Time"}},
+	{Key: KeyMinutes, Aliases: []string{"Thời lượng", "Phút", "Số phút", "Thời lượng (phút)", "Thời gian", "Thời điểm", "Giờ", "Minutes", "Duration", "Time"}},
 }}

@@ -101,3 +101,20 @@ func checkMinutes(v int) (int, error) {
 	}
 	return v, nil
 }
+
+var clockOnly = regexp.MustCompile(`^(\d{1,2})\s*(?:h|giờ|gio|:)\s*(\d{2})?\s*(?:'|p|phút|phut)?$`)
+
+// Clock reads a time of day as run-sheets write it ("7h30", "07:30",
+// "8h", "7 giờ 30") and returns minutes after midnight.
+func Clock(s string) (int, bool) {
+	m := clockOnly.FindStringSubmatch(strings.ToLower(strings.TrimSpace(s)))
+	if m == nil {
+		return 0, false
+	}
+	h, _ := strconv.Atoi(m[1])
+	mm, _ := strconv.Atoi(m[2])
+	if h > 23 || mm > 59 {
+		return 0, false
+	}
+	return h*60 + mm, true
+}
