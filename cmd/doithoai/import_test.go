@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,6 +67,13 @@ func TestImportCommand(t *testing.T) {
 	}
 	if count() != n0+2 {
 		t.Fatal("bad file imported something")
+	}
+	// --json: the same report for scripts, problems included.
+	err, out, _ = exec("delegates", bad, "--db", db, "--json")
+	var rep store.ImportReport
+	if jerr := json.Unmarshal([]byte(out), &rep); err == nil || jerr != nil || len(rep.Problems) != 3 || rep.Problems[0].Row != 3 ||
+		rep.Problems[0].Code != "name_missing" || rep.Applied {
+		t.Fatalf("json: %v %v %+v", err, jerr, rep)
 	}
 
 	// Usage and file errors: exit 2.
