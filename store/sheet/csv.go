@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -38,7 +39,19 @@ func ReadCSV(r io.Reader) ([]Sheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := parseCSV(text, sniff(text))
+	sep := rune(0)
+	// Excel writes and honours a first line "sep=;" and hides it: the row
+	// after it is row 1.
+	if len(text) > 4 && bytes.EqualFold(text[:4], []byte("sep=")) {
+		line, rest, _ := bytes.Cut(text, []byte{'\n'})
+		if r := []rune(strings.TrimSpace(string(line[4:]))); len(r) == 1 {
+			sep, text = r[0], rest
+		}
+	}
+	if sep == 0 {
+		sep = sniff(text)
+	}
+	rows, err := parseCSV(text, sep)
 	if err != nil {
 		return nil, err
 	}

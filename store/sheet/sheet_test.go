@@ -271,7 +271,8 @@ func TestPhone(t *testing.T) {
 		"912345678": "0912345678", "9.12345678E+08": "0912345678", "912345678.0": "0912345678",
 		"84912345678": "0912345678", "+84 912 345 678": "+84 912 345 678", "0912.345.678": "0912.345.678",
 		"2323822123": "02323822123", "0912345678": "0912345678", "": "", "-": "", "không": "",
-		"123456789": "123456789", // not a mobile prefix: left alone
+		"123456789":   "123456789", // not a mobile prefix: left alone
+		"'0912345678": "0912345678",
 	} {
 		got, err := Phone(in)
 		if got != want || err != nil {
@@ -343,5 +344,16 @@ func TestCSVNamesOnly(t *testing.T) {
 	tb := locate(t, sheets, Delegates)
 	if len(tb.Rows) != 2 || tb.Get(tb.Rows[1], KeyName) != "Trần Thị Lan" {
 		t.Fatalf("%+v", tb.Rows)
+	}
+}
+
+func TestCSVSepLine(t *testing.T) {
+	sheets, err := ReadCSV(strings.NewReader("sep=,\r\nHọ tên,Đơn vị\r\nA; B,Xã X\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := locate(t, sheets, Delegates)
+	if tb.HeaderRow != 1 || tb.Rows[0].N != 2 || tb.Get(tb.Rows[0], KeyName) != "A; B" {
+		t.Fatalf("header %d rows %+v", tb.HeaderRow, tb.Rows)
 	}
 }

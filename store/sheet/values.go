@@ -22,7 +22,7 @@ var ErrPhone = errors.New("not a phone number")
 // starting 2) and +84/84 forms. Spacing people typed is kept. "-", "x" and
 // "không" mean none.
 func Phone(s string) (string, error) {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "'"))
 	switch strings.ToLower(s) {
 	case "", "-", "--", "x", "không", "khong", "không có", "n/a", "none":
 		return "", nil
