@@ -59,6 +59,8 @@ func FuzzReadCSV(f *testing.F) {
 		"\xff\xfeH\x00o\x00",
 		"",
 		";;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;\n",
+		"sep=;\r\nHọ tên;SĐT\r\nA;'912345678\r\n",
+		"Thời gian,Nội dung\n7h30,Đón tiếp\n8h,Khai mạc\n",
 	} {
 		f.Add([]byte(s))
 	}
