@@ -28,9 +28,10 @@ type loadedMsg struct {
 
 // savedMsg is the result of a store write started by this station.
 type savedMsg struct {
-	req  int
-	what string // status text on success
-	err  error
+	req    int
+	what   string // status text on success
+	err    error
+	reopen func() tea.Cmd // on failure: the form again, with what was typed
 }
 
 func (m *Model) load() tea.Cmd {
@@ -94,10 +95,12 @@ func (m *Model) loaded(msg loadedMsg) {
 	}
 }
 
-// act runs a store write in a Cmd; the watcher's ChangedMsg reloads.
-func (m *Model) act(what string, fn func() error) tea.Cmd {
+// act runs a store write in a Cmd. If the store refuses it (a code
+// already taken…), reopen brings the form back with what was typed, so a
+// correction is not lost.
+func (m *Model) act(what string, fn func() error, reopen func() tea.Cmd) tea.Cmd {
 	req := m.next()
-	return func() tea.Msg { return savedMsg{req: req, what: what, err: fn()} }
+	return func() tea.Msg { return savedMsg{req: req, what: what, err: fn(), reopen: reopen} }
 }
 
 func (m *Model) saved(msg savedMsg) tea.Cmd {
@@ -105,8 +108,12 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		return nil
 	}
 	if msg.err != nil {
+		var cmd tea.Cmd
+		if msg.reopen != nil && m.form == nil {
+			cmd = msg.reopen()
+		}
 		m.setStatus(m.c.ErrText(msg.err), true)
-		return nil
+		return cmd
 	}
 	m.setStatus(msg.what, false)
 	// the watcher also reports the change; loading now shows it at once

@@ -46,9 +46,10 @@ func (m *Model) text(max int, required bool) func(string) error {
 	}
 }
 
-func (m *Model) openMeetingForm() tea.Cmd {
+func (m *Model) openMeetingForm() tea.Cmd { return m.reopenMeeting(m.snap.meeting) }
+
+func (m *Model) reopenMeeting(mt store.Meeting) tea.Cmd {
 	t := m.c.T
-	mt := m.snap.meeting
 	turn := strconv.Itoa(mt.TurnSeconds)
 	date := func(s string) error {
 		if s = strings.TrimSpace(s); s == "" {
@@ -94,7 +95,8 @@ func (m *Model) openMeetingForm() tea.Cmd {
 	return m.openForm(f, func() tea.Cmd {
 		mt.TurnSeconds, _ = strconv.Atoi(strings.TrimSpace(turn))
 		mt.Date, mt.StartTime = strings.TrimSpace(mt.Date), strings.TrimSpace(mt.StartTime)
-		return m.act(m.c.T.T("ui.saved"), func() error { return m.c.Store.SaveMeeting(m.c.Ctx, mt) })
+		return m.act(m.c.T.T("ui.saved"), func() error { return m.c.Store.SaveMeeting(m.c.Ctx, mt) },
+			func() tea.Cmd { return m.reopenMeeting(mt) })
 	})
 }
 
@@ -110,7 +112,8 @@ func (m *Model) openUnitForm(u store.Unit) tea.Cmd {
 		huh.NewSelect[store.UnitKind]().Title(t.T("setup.f.unit_kind")).Options(kinds...).Value(&u.Kind).Height(len(kinds)+1),
 	).Title(t.T(pick(u.ID == 0, "setup.form.unit_new", "setup.form.unit"))))
 	return m.openForm(f, func() tea.Cmd {
-		return m.act(m.c.T.T("ui.saved"), func() error { _, err := m.c.Store.SaveUnit(m.c.Ctx, u); return err })
+		return m.act(m.c.T.T("ui.saved"), func() error { _, err := m.c.Store.SaveUnit(m.c.Ctx, u); return err },
+			func() tea.Cmd { return m.openUnitForm(u) })
 	})
 }
 
@@ -129,7 +132,8 @@ func (m *Model) openGroupForm(g store.Group) tea.Cmd {
 	).Title(t.T(pick(g.ID == 0, "setup.form.group_new", "setup.form.group"))))
 	return m.openForm(f, func() tea.Cmd {
 		g.Quota, _ = strconv.Atoi(strings.TrimSpace(quota))
-		return m.act(m.c.T.T("ui.saved"), func() error { _, err := m.c.Store.SaveGroup(m.c.Ctx, g); return err })
+		return m.act(m.c.T.T("ui.saved"), func() error { _, err := m.c.Store.SaveGroup(m.c.Ctx, g); return err },
+			func() tea.Cmd { return m.openGroupForm(g) })
 	})
 }
 
@@ -175,7 +179,8 @@ func (m *Model) openDelegateForm(d store.Delegate) tea.Cmd {
 	return m.openForm(f, func() tea.Cmd {
 		d.Phone, _ = sheet.Phone(d.Phone)
 		name := strings.TrimSpace(d.FullName)
-		return m.act(m.c.T.F("setup.saved_delegate", name), func() error { _, err := m.c.Store.SaveDelegate(m.c.Ctx, d); return err })
+		return m.act(m.c.T.F("setup.saved_delegate", name), func() error { _, err := m.c.Store.SaveDelegate(m.c.Ctx, d); return err },
+			func() tea.Cmd { return m.openDelegateForm(d) })
 	})
 }
 
@@ -238,7 +243,8 @@ func (m *Model) openPetitionForm(p store.Petition) tea.Cmd {
 		if d, ok := byCode(who); ok {
 			p.DelegateID = d.ID
 		}
-		return m.act(m.c.T.T("ui.saved"), func() error { _, err := m.c.Store.SavePetition(m.c.Ctx, p); return err })
+		return m.act(m.c.T.T("ui.saved"), func() error { _, err := m.c.Store.SavePetition(m.c.Ctx, p); return err },
+			func() tea.Cmd { return m.openPetitionForm(p) })
 	})
 }
 

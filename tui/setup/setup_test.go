@@ -218,3 +218,26 @@ func TestViewsFit(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusedSaveKeepsTheForm: a code already taken is refused by the
+// store; the form comes back with what was typed and the reason.
+func TestRefusedSaveKeepsTheForm(t *testing.T) {
+	s, st := open(t, i18n.VI, 80, 20)
+	s = press(s, "tab", "tab", "tab")
+	s = typeText(s, "LD02")
+	s = press(s, "enter", "enter", "enter", "enter")
+	s = press(s, "backspace", "backspace", "backspace", "backspace")
+	s = typeText(s, "LD01")
+	s = press(s, "enter", "enter", "enter")
+	v := s.View()
+	if !s.Capturing() || !strings.Contains(v, "Đã tồn tại") || !strings.Contains(v, "LD01") {
+		t.Fatalf("form not back with the error:\n%s", v)
+	}
+	if d, _ := st.DelegateByCode(context.Background(), "LD02"); d.FullName != "Lê Thị Thanh Hà" {
+		t.Fatalf("%+v", d)
+	}
+	s = press(s, "esc")
+	if s.Capturing() && strings.Contains(s.View(), "Sửa đại biểu") {
+		t.Fatal("esc did not close the form")
+	}
+}

@@ -24,6 +24,9 @@ func (m *Model) View() string {
 	b.WriteString(m.tabs())
 	b.WriteByte('\n')
 	if m.form != nil {
+		if m.statusErr && m.status != "" {
+			b.WriteString(m.statusLine() + "\n")
+		}
 		b.WriteString(m.form.View())
 		return common.Fit(b.String(), m.w, m.h)
 	}
