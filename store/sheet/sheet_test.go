@@ -1,9 +1,12 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -355,5 +358,29 @@ func TestCSVSepLine(t *testing.T) {
 	tb := locate(t, sheets, Delegates)
 	if tb.HeaderRow != 1 || tb.Rows[0].N != 2 || tb.Get(tb.Rows[0], KeyName) != "A; B" {
 		t.Fatalf("header %d rows %+v", tb.HeaderRow, tb.Rows)
+	}
+}
+
+// TestXLSXTooManyMerges: a workbook claiming thousands of merged ranges
+// is refused before excelize spends quadratic time on them.
+func TestXLSXTooManyMerges(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("xl/worksheets/sheet1.xml")
+	w.Write([]byte(`<worksheet><mergeCells count="6000">`))
+	for i := range 6000 {
+		fmt.Fprintf(w, `<mergeCell ref="A%d:B%d"/>`, i+1, i+1)
+	}
+	w.Write([]byte(`</mergeCells></worksheet>`))
+	zw.Close()
+	start := time.Now()
+	if _, err := ReadXLSX(&buf); err == nil || !strings.Contains(err.Error(), "merged") {
+		t.Fatalf("err %v", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("took %v", d)
+	}
+	if n := mergeCount(messyWorkbook(t)); n != 3 {
+		t.Errorf("messy workbook: %d merges, want 3", n)
 	}
 }

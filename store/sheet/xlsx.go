@@ -1,10 +1,12 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -36,6 +38,9 @@ func ReadXLSX(r io.Reader) ([]Sheet, error) {
 	}
 	if bytes.HasPrefix(data, oleMagic) {
 		return nil, ErrOldExcel
+	}
+	if n := mergeCount(data); n > MaxMerges {
+		return nil, fmt.Errorf("%w: %d merged ranges", ErrFormat, n)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    8 * MaxFileBytes,
@@ -144,4 +149,47 @@ func cell(cells []string, i int) string {
 		return ""
 	}
 	return cells[i]
+}
+
+// MaxMerges bounds the merged ranges of a workbook: excelize resolves
+// overlapping ranges in quadratic time, and real lists have a few dozen.
+const MaxMerges = 5000
+
+// mergeCount counts <mergeCell> elements in the worksheets, reading the
+// zip as a stream (a hostile file could hold millions).
+func mergeCount(data []byte) int {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return 0 // excelize reports the damage
+	}
+	tag := []byte("<mergeCell ")
+	n := 0
+	buf := make([]byte, 64<<10)
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/") {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			continue
+		}
+		var tail []byte
+		var read int64
+		for read < 8*MaxFileBytes {
+			k, err := rc.Read(buf)
+			chunk := append(tail, buf[:k]...)
+			n += bytes.Count(chunk, tag)
+			// keep the last bytes so a tag cut between reads is seen once
+			tail = append([]byte{}, chunk[max(0, len(chunk)-len(tag)+1):]...)
+			read += int64(k)
+			if err != nil || n > MaxMerges {
+				break
+			}
+		}
+		rc.Close()
+		if n > MaxMerges {
+			return n
+		}
+	}
+	return n
 }
