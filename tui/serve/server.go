@@ -286,11 +286,12 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	}
 	actor := store.Actor{Station: string(role), User: Who(sess), Role: role}
 	ctx := sess.Context()
-	c := tui.NewCommon(ctx, s.o.Store.As(actor), bm.MakeRenderer(sess), lang, s.o.Path, nil)
+	in := newInput(sess)
+	c := tui.NewCommon(ctx, s.o.Store.As(actor), sessionRenderer(sess, in), lang, s.o.Path, nil)
 	m := tui.New(c, station, true)
 	// The server process's signals are not the session's: without this
 	// every session would take the operator's Ctrl+C as its own.
-	p := tea.NewProgram(m, append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithoutSignalHandler())...)
+	p := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(sess), tea.WithAltScreen(), tea.WithoutSignalHandler())
 	s.mu.Lock()
 	s.programs[p] = struct{}{}
 	s.mu.Unlock()

@@ -202,14 +202,21 @@ func TestHostKeyKept(t *testing.T) {
 
 // term is one PTY session: what the server wrote, ANSI stripped.
 type term struct {
-	sess  *gossh.Session
-	in    io.WriteCloser
-	mu    sync.Mutex
-	out   bytes.Buffer
-	ended chan error
+	// silent: do not answer terminal queries, as some SSH apps don't
+	silent bool
+	sess   *gossh.Session
+	in     io.WriteCloser
+	mu     sync.Mutex
+	out    bytes.Buffer
+	ended  chan error
 }
 
 func openTerm(t *testing.T, cl *gossh.Client, w, h int) *term {
+	t.Helper()
+	return openTermWith(t, cl, w, h, false)
+}
+
+func openTermWith(t *testing.T, cl *gossh.Client, w, h int, silent bool) *term {
 	t.Helper()
 	sess, err := cl.NewSession()
 	if err != nil {
@@ -218,7 +225,7 @@ func openTerm(t *testing.T, cl *gossh.Client, w, h int) *term {
 	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
-	tm := &term{sess: sess, ended: make(chan error, 1)}
+	tm := &term{sess: sess, ended: make(chan error, 1), silent: silent}
 	tm.in, _ = sess.StdinPipe()
 	sess.Stdout = tm
 	sess.Stderr = tm
@@ -236,7 +243,7 @@ func openTerm(t *testing.T, cl *gossh.Client, w, h int) *term {
 func (tm *term) Write(b []byte) (int, error) {
 	tm.mu.Lock()
 	defer tm.mu.Unlock()
-	if bytes.Contains(b, []byte("\x1b[c")) {
+	if !tm.silent && bytes.Contains(b, []byte("\x1b[c")) {
 		go io.WriteString(tm.in, "\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[?62;22c")
 	}
 	return tm.out.Write(b)
@@ -500,4 +507,23 @@ func TestAccessFileReloaded(t *testing.T) {
 	if !login("agenda", "dieu-hanh") {
 		t.Error("a broken access file dropped the last good credentials")
 	}
+}
+
+// TestSilentTerminal: a terminal that answers no queries still gets its
+// screen promptly, and what the person typed before the first frame is not
+// lost.
+func TestSilentTerminal(t *testing.T) {
+	st := testMeeting(t)
+	srv := startServer(t, st, passcodes(t, "checkin", "1234"))
+	cl, err := dial(srv, "checkin", nil, gossh.Password("1234"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cl.Close()
+	start := time.Now()
+	tm := openTermWith(t, cl, 80, 24, true)
+	tm.send(t, "tran minh") // before the first frame
+	tm.waitFor(t, strings.ToUpper(i18n.New(i18n.EN).T("station.checkin")), 3*time.Second)
+	t.Logf("first frame after %v without answers", time.Since(start).Round(time.Millisecond))
+	tm.waitFor(t, "Trần Minh Đức", 3*time.Second)
 }

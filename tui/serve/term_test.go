@@ -1,0 +1,39 @@
+package serve
+
+import (
+	"io"
+	"testing"
+	"time"
+)
+
+func TestQueryBackground(t *testing.T) {
+	cases := []struct {
+		name, answer string
+		dark, known  bool
+		rest         string
+	}{
+		{"light, BEL", "a\x1b]11;rgb:ffff/ffff/ffff\x07\x1b[?62;22cb", false, true, "ab"},
+		{"dark, ST", "\x1b]11;rgb:1e1e/1e1e/2e2e\x1b\\\x1b[?1;2c", true, true, ""},
+		{"two-digit", "\x1b]11;rgb:fa/fa/f0\x07\x1b[?6c", false, true, ""},
+		{"no colour, DA1 only", "\x1b[?6cq", true, false, "q"},
+		{"silent", "keys", true, false, "keys"},
+	}
+	for _, c := range cases {
+		pr, pw := io.Pipe()
+		in := newInput(pr)
+		go io.WriteString(pw, c.answer)
+		start := time.Now()
+		dark, known := queryBackground(io.Discard, in, 200*time.Millisecond)
+		if dark != c.dark || known != c.known {
+			t.Errorf("%s: dark=%v known=%v, want %v %v", c.name, dark, known, c.dark, c.known)
+		}
+		if c.known && time.Since(start) > 150*time.Millisecond {
+			t.Errorf("%s: waited for the timeout although the terminal answered", c.name)
+		}
+		pw.Close()
+		rest, _ := io.ReadAll(in)
+		if string(rest) != c.rest {
+			t.Errorf("%s: left %q for the TUI, want %q", c.name, rest, c.rest)
+		}
+	}
+}
