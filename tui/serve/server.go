@@ -108,9 +108,9 @@ func New(o Options) (*Server, error) {
 		wish.WithPublicKeyAuth(s.publicKeyAuth),
 		wish.WithMiddleware(
 			// the last runs first: log, count, require a terminal, then the
-			// TUI; Ascii is the minimum profile, so a client's colours are
-			// never forced up or down. A panic ends one session, not the
-			// server.
+			// TUI. The profile argument is only read by bm.MakeRenderer,
+			// which is not used (see term.go). A panic ends one session, not
+			// the server.
 			recover.MiddlewareWithLogger(s.log,
 				bm.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
 				activeterm.Middleware(),
