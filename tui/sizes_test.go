@@ -92,72 +92,88 @@ func relInit(m *Model) tea.Cmd {
 var relCmdType = reflect.TypeOf(tea.Cmd(nil))
 
 // settle runs cmd and every Cmd that follows from the messages it feeds to
-// m, until none is outstanding or none has returned for quiet (a cursor
-// blink or a clock blocks: it is left behind). It returns when the last
-// message was applied.
+// m, until none is outstanding. A Cmd that has not returned within quiet
+// is taken for a timer or a cursor blink: it is abandoned and whatever it
+// returns later is dropped. settle returns when the last message was
+// applied (zero if none was).
 func settle(m *Model, cmd tea.Cmd, quiet time.Duration) (last time.Time) {
-	type result struct{ msg tea.Msg }
+	type result struct {
+		id  int
+		msg tea.Msg
+	}
 	out := make(chan result, 256)
-	outstanding := 0
-	var launch func(tea.Cmd)
-	launch = func(c tea.Cmd) {
+	live := map[int]time.Time{} // launched and not abandoned
+	next := 0
+	launch := func(c tea.Cmd) {
 		if c == nil {
 			return
 		}
-		outstanding++
+		next++
+		id := next
+		live[id] = time.Now()
 		go func() {
 			defer func() {
 				if r := recover(); r != nil {
-					out <- result{fmt.Errorf("cmd panicked: %v", r)}
+					out <- result{id, fmt.Errorf("cmd panicked: %v", r)}
 				}
 			}()
-			out <- result{c()}
+			out <- result{id, c()}
 		}()
 	}
+	apply := func(msg tea.Msg) {
+		_, c := m.Update(msg)
+		last = time.Now()
+		launch(c)
+	}
 	launch(cmd)
-	for outstanding > 0 {
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	for len(live) > 0 {
 		select {
 		case r := <-out:
-			outstanding--
+			if _, ok := live[r.id]; !ok {
+				continue // abandoned
+			}
+			delete(live, r.id)
 			switch msg := r.msg.(type) {
 			case nil, tea.QuitMsg:
 			case error:
 				if strings.HasPrefix(msg.Error(), "cmd panicked") {
 					panic(msg)
 				}
-				_, c := m.Update(msg)
-				last = time.Now()
-				launch(c)
+				apply(msg)
 			case tea.BatchMsg:
 				for _, c := range msg {
 					launch(c)
 				}
 			default:
 				if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == relCmdType {
-					// a sequence: run in order, as the program would
-					cmds := make([]tea.Cmd, v.Len())
-					for i := range cmds {
-						cmds[i], _ = v.Index(i).Interface().(tea.Cmd)
-					}
-					launch(func() tea.Msg {
-						var msgs []tea.Cmd
-						for _, c := range cmds {
-							if c == nil {
-								continue
-							}
-							mm := c()
-							msgs = append(msgs, func() tea.Msg { return mm })
+					// a sequence: its Cmds run in order, as the program would
+					for i := 0; i < v.Len(); i++ {
+						c, _ := v.Index(i).Interface().(tea.Cmd)
+						if c == nil {
+							continue
 						}
-						return tea.BatchMsg(msgs)
-					})
+						done := make(chan tea.Msg, 1)
+						go func() { done <- c() }()
+						select {
+						case mm := <-done:
+							if mm != nil {
+								apply(mm)
+							}
+						case <-time.After(quiet):
+						}
+					}
 					continue
 				}
-				_, c := m.Update(msg)
-				last = time.Now()
-				launch(c)
+				apply(msg)
 			}
-		case <-time.After(quiet):
-			return last
+		case now := <-tick.C:
+			for id, at := range live {
+				if now.Sub(at) > quiet {
+					delete(live, id)
+				}
+			}
 		}
 	}
 	return last
