@@ -36,7 +36,7 @@ func runRestore(ctx context.Context, args []string) error {
 	}
 	replaced, err := store.Restore(ctx, *from, path, time.Now())
 	if errors.Is(err, store.ErrInUse) {
-		return usagef("%v", err)
+		return usagef("%s is open in a station (this laptop or over SSH); close every station on it first", path)
 	}
 	if err != nil {
 		return err
