@@ -251,8 +251,13 @@ func TestQueueKeys(t *testing.T) {
 	s = press(s, "+", "+")
 	clk.add(200 * time.Second)
 	s, _ = s.Update(common.TickMsg{Now: clk.now()})
-	if !strings.Contains(s.View(), "03:20/04:00") {
+	if !strings.Contains(s.View(), "03:20/04:00") || !strings.Contains(s.View(), "Lê Thị Lan, 00:40 left") {
 		t.Fatalf("extended turn:\n%s", s.View())
+	}
+	clk.add(100 * time.Second)
+	s, _ = s.Update(common.TickMsg{Now: clk.now()})
+	if !strings.Contains(s.View(), "Lê Thị Lan, OVER 01:00") {
+		t.Fatalf("turn over time:\n%s", s.View())
 	}
 	s = press(s, "x") // Lan is speaking: stays
 	if s.Capturing() || !strings.Contains(s.View(), "stays on the record") {

@@ -115,7 +115,11 @@ func (m *Model) clockView(w int) string {
 	}
 	if sp, ok := speaking(m.snap.speakers); ok {
 		d, limit := m.now.Sub(sp.StartedAt).Truncate(time.Second), secs(sp.LimitSeconds)
-		parts = append(parts, levelStyle(s, store.ClockLevel(d, limit)).Render(t.F("agenda.clock.speaker", sp.Name, clock(limit-d))))
+		msg := t.F("agenda.clock.speaker", sp.Name, clock(limit-d))
+		if d > limit {
+			msg = t.F("agenda.clock.speaker_over", sp.Name, clock(d-limit))
+		}
+		parts = append(parts, levelStyle(s, store.ClockLevel(d, limit)).Render(msg))
 	}
 	return l1 + "\n" + common.Trunc(strings.Join(parts, " · "), w)
 }

@@ -2,16 +2,17 @@ package i18n
 
 func init() {
 	register(map[string][2]string{
-		"agenda.clock.running":     {"Đã %s / %s · còn %s", "Elapsed %s / %s · %s left"},
-		"agenda.clock.over":        {"Đã %s / %s · QUÁ %s", "Elapsed %s / %s · OVER %s"},
-		"agenda.clock.not_started": {"Chưa bắt đầu (kế hoạch %s) · nhấn n để bắt đầu", "Not started (planned %s) · press n to start"},
-		"agenda.clock.finished":    {"Chương trình đã kết thúc lúc %s", "The meeting ended at %s"},
-		"agenda.clock.behind":      {"Chậm %d phút", "%d min behind"},
-		"agenda.clock.ahead":       {"Sớm %d phút", "%d min ahead"},
-		"agenda.clock.on_time":     {"Đúng kế hoạch", "On time"},
-		"agenda.clock.projected":   {"Dự kiến kết thúc %s", "Projected end %s"},
-		"agenda.clock.planned_end": {"(kế hoạch %s)", "(planned %s)"},
-		"agenda.clock.speaker":     {"Đang phát biểu: %s, còn %s", "Speaking: %s, %s left"},
+		"agenda.clock.running":      {"Đã %s / %s · còn %s", "Elapsed %s / %s · %s left"},
+		"agenda.clock.over":         {"Đã %s / %s · QUÁ %s", "Elapsed %s / %s · OVER %s"},
+		"agenda.clock.not_started":  {"Chưa bắt đầu (kế hoạch %s) · nhấn n để bắt đầu", "Not started (planned %s) · press n to start"},
+		"agenda.clock.finished":     {"Chương trình đã kết thúc lúc %s", "The meeting ended at %s"},
+		"agenda.clock.behind":       {"Chậm %d phút", "%d min behind"},
+		"agenda.clock.ahead":        {"Sớm %d phút", "%d min ahead"},
+		"agenda.clock.on_time":      {"Đúng kế hoạch", "On time"},
+		"agenda.clock.projected":    {"Dự kiến kết thúc %s", "Projected end %s"},
+		"agenda.clock.planned_end":  {"(kế hoạch %s)", "(planned %s)"},
+		"agenda.clock.speaker":      {"Đang phát biểu: %s, còn %s", "Speaking: %s, %s left"},
+		"agenda.clock.speaker_over": {"Đang phát biểu: %s, QUÁ %s", "Speaking: %s, OVER %s"},
 
 		"agenda.col.pos":       {"TT", "#"},
 		"agenda.col.mark":      {" ", " "},
