@@ -97,6 +97,11 @@ var relCmdType = reflect.TypeOf(tea.Cmd(nil))
 // returns later is dropped. settle returns when the last message was
 // applied (zero if none was).
 func settle(m *Model, cmd tea.Cmd, quiet time.Duration) (last time.Time) {
+	return settleRec(m, cmd, quiet, nil)
+}
+
+// settleRec is settle that also appends every message it applied to rec.
+func settleRec(m *Model, cmd tea.Cmd, quiet time.Duration, rec *[]tea.Msg) (last time.Time) {
 	type result struct {
 		id  int
 		msg tea.Msg
@@ -121,6 +126,9 @@ func settle(m *Model, cmd tea.Cmd, quiet time.Duration) (last time.Time) {
 		}()
 	}
 	apply := func(msg tea.Msg) {
+		if rec != nil {
+			*rec = append(*rec, msg)
+		}
 		_, c := m.Update(msg)
 		last = time.Now()
 		launch(c)
