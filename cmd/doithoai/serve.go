@@ -8,6 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/term"
+	"github.com/mattn/go-isatty"
+
 	"doithoai/store"
 	"doithoai/tui/i18n"
 	"doithoai/tui/serve"
@@ -46,7 +49,7 @@ func runServe(ctx context.Context, args []string) error {
 	listen := fs.String("listen", serve.DefaultListen, "`ADDR`ess to listen on; 0.0.0.0:2323 serves the hall network")
 	lang := fs.String("lang", "vi", "language of the stations and of this text: vi or en")
 	var passcodes, keys, revoke multiFlag
-	fs.Var(&passcodes, "passcode", "set a role's passcode, `ROLE=CODE` (at least 4 characters; repeatable)")
+	fs.Var(&passcodes, "passcode", "set a role's passcode, `ROLE=CODE` (at least 4 characters; ROLE=- asks for it without echo; repeatable)")
 	fs.Var(&keys, "authorized-keys", "authorize the public keys in a file for a role, `ROLE=FILE` (e.g. qa=~/.ssh/id_ed25519.pub; repeatable)")
 	fs.Var(&revoke, "revoke", "remove every passcode and key of `ROLE` (repeatable)")
 	setOnly := fs.Bool("set-only", false, "save the credentials given and exit without serving")
@@ -120,6 +123,11 @@ func applyAccessFlags(a *serve.Access, passcodes, keys, revoke []string) (bool, 
 		if err != nil {
 			return false, err
 		}
+		if code == "-" {
+			if code, err = askPasscode(role); err != nil {
+				return false, err
+			}
+		}
 		if err := a.SetPasscode(role, code); err != nil {
 			return false, usagef("--passcode: %v", err)
 		}
@@ -140,6 +148,28 @@ func applyAccessFlags(a *serve.Access, passcodes, keys, revoke []string) (bool, 
 		changed = true
 	}
 	return changed, nil
+}
+
+// askPasscode reads a passcode twice from the terminal without echo, so
+// it stays out of the shell history and the process list.
+func askPasscode(role store.Role) (string, error) {
+	if !isatty.IsTerminal(os.Stdin.Fd()) {
+		return "", usagef("--passcode %s=- needs a terminal to ask in", role)
+	}
+	var codes [2]string
+	for i, prompt := range []string{"Passcode for " + string(role) + ": ", "Again: "} {
+		fmt.Fprint(os.Stderr, prompt)
+		b, err := term.ReadPassword(os.Stdin.Fd())
+		fmt.Fprintln(os.Stderr)
+		if err != nil {
+			return "", err
+		}
+		codes[i] = string(b)
+	}
+	if codes[0] != codes[1] {
+		return "", usagef("the two passcodes for %s differ", role)
+	}
+	return codes[0], nil
 }
 
 func roleValue(flagName, kv string) (store.Role, string, error) {
