@@ -166,7 +166,7 @@ func (s *Store) Tallies(ctx context.Context) (groups, units []Tally, total Tally
 func (s *Store) LastCheckIn(ctx context.Context) (Delegate, error) {
 	var id int64
 	err := s.read().QueryRowContext(ctx, `SELECT a.entity_id FROM audit a JOIN checkins c ON c.delegate_id = a.entity_id
-		WHERE a.entity = 'checkin' AND a.action = 'create' AND a.station = ? AND c.station = a.station ORDER BY a.id DESC LIMIT 1`, s.actor.Station).Scan(&id)
+		WHERE a.entity = 'checkin' AND a.action = 'create' AND a.station = ? AND a.user = ? AND c.station = a.station ORDER BY a.id DESC LIMIT 1`, s.actor.Station, s.actor.User).Scan(&id)
 	if err != nil {
 		return Delegate{}, notFound(err)
 	}

@@ -159,7 +159,16 @@ func (m *Model) station(id StationID) common.Station {
 	return s
 }
 
-func (m *Model) headerHeight() int { return 2 }
+// chromeless is true on the projector: the hall sees only the screen
+// station, without header or help bar, until someone presses ?.
+func (m *Model) chromeless() bool { return m.active == Screen && !m.showHelp }
+
+func (m *Model) headerHeight() int {
+	if m.chromeless() {
+		return 0
+	}
+	return 2
+}
 
 func (m *Model) helpView() string {
 	m.help.Width = m.width
@@ -167,8 +176,15 @@ func (m *Model) helpView() string {
 	return m.help.View(m)
 }
 
+func (m *Model) helpHeight() int {
+	if m.chromeless() {
+		return 0
+	}
+	return lipgloss.Height(m.helpView())
+}
+
 func (m *Model) bodySize() (int, int) {
-	h := m.height - m.headerHeight() - lipgloss.Height(m.helpView())
+	h := m.height - m.headerHeight() - m.helpHeight()
 	if h < 0 {
 		h = 0
 	}
@@ -307,8 +323,10 @@ func (m *Model) ShortHelp() []key.Binding {
 	k := m.c.Keys
 	var b []key.Binding
 	if m.active != Home {
-		b = append(b, m.station(m.active).ShortHelp()...)
-		if m.only == "" {
+		st := m.station(m.active)
+		b = append(b, st.ShortHelp()...)
+		// while a station has the keys, esc is the station's (cancel, clear)
+		if m.only == "" && !st.Capturing() {
 			b = append(b, k.Home)
 		}
 	} else {
@@ -349,6 +367,9 @@ func (m *Model) View() string {
 		body = m.homeView(w, h)
 	} else {
 		body = m.station(m.active).View()
+	}
+	if m.chromeless() {
+		return common.Fit(body, m.width, m.height)
 	}
 	out := m.headerView() + "\n" + common.Fit(body, w, h) + "\n" + m.helpView()
 	return common.Fit(out, m.width, m.height)

@@ -83,6 +83,22 @@ func checkBounds(t *testing.T, v string, w, h int) {
 	}
 }
 
+func TestProjectorWithoutChrome(t *testing.T) {
+	s := demoStore(t)
+	m := newRoot(t, s, i18n.VI, Screen)
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if w, h := m.bodySize(); w != 80 || h != 24 {
+		t.Fatalf("projector body %dx%d, want the whole 80x24", w, h)
+	}
+	if v := m.View(); strings.Contains(v, "hoinghi.db") {
+		t.Error("projector shows the header")
+	}
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'?'}})
+	if v := m.View(); !strings.Contains(v, "hoinghi.db") {
+		t.Error("? does not bring the header and help back")
+	}
+}
+
 func TestTooSmall(t *testing.T) {
 	s := demoStore(t)
 	m := newRoot(t, s, i18n.VI, Home)
@@ -128,8 +144,12 @@ func TestVisitEveryStation(t *testing.T) {
 	fkeys := []tea.KeyType{tea.KeyF2, tea.KeyF3, tea.KeyF4, tea.KeyF5, tea.KeyF6, tea.KeyF7}
 	for i, id := range Stations {
 		tm.Send(tea.KeyMsg{Type: fkeys[i]})
-		name := strings.ToUpper(i18n.New(i18n.VI).T("station." + string(id)))
-		waitFor(t, tm, name)
+		want := strings.ToUpper(i18n.New(i18n.VI).T("station." + string(id)))
+		if id == Screen {
+			// the projector has no header: look for its own text
+			want = "Tiếp theo"
+		}
+		waitFor(t, tm, want)
 	}
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))

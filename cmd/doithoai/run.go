@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/user"
+	"strings"
 
 	"doithoai/store"
 	"doithoai/tui"
@@ -42,6 +44,7 @@ func runStation(ctx context.Context, st tui.StationID, args []string) error {
 	db := fs.String("db", "", "meeting `FILE` (default: the demo meeting in your data folder)")
 	lang := fs.String("lang", "vi", "interface language: vi or en")
 	showVersion := fs.Bool("version", false, "print the version and exit")
+	desk := fs.String("desk", "", "a name for this terminal in the audit log, e.g. \"ban-2\" when two desks share a laptop")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -65,7 +68,7 @@ func runStation(ctx context.Context, st tui.StationID, args []string) error {
 	if st != tui.Home {
 		station = string(st)
 	}
-	s, path, err := openMeeting(ctx, *db, store.Options{Actor: store.Actor{Station: station, Role: store.RoleAdmin}})
+	s, path, err := openMeeting(ctx, *db, store.Options{Actor: store.Actor{Station: station, User: localUser(*desk), Role: store.RoleAdmin}})
 	if err != nil {
 		return err
 	}
@@ -84,4 +87,19 @@ func runStation(ctx context.Context, st tui.StationID, args []string) error {
 		fmt.Fprintln(os.Stderr, "doithoai: stopped by signal")
 	}
 	return nil
+}
+
+// localUser names this terminal in the audit log: the OS user, and the
+// desk name given with --desk, so two desks on one laptop are told apart
+// (and "undo the last check-in" undoes this desk's, not the other's) while
+// a restarted desk keeps its name.
+func localUser(desk string) string {
+	name := "local"
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		name = u.Username
+	}
+	if desk = strings.TrimSpace(desk); desk != "" {
+		name += "/" + desk
+	}
+	return name
 }
