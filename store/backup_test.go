@@ -1,9 +1,12 @@
 package store_test
 
 import (
+	"bufio"
 	"context"
 	"errors"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -356,5 +359,48 @@ func TestWALStaysSmall(t *testing.T) {
 	const bound = 6 << 20 // 1000 pages of 4 KB plus the commits of one checkpoint's wait
 	if maxWAL > bound {
 		t.Fatalf("WAL grew to %d bytes", maxWAL)
+	}
+}
+
+// TestInUseAcrossProcesses: a station in another process (a kill-test
+// child writing check-ins) makes InUse true and Restore refuse; once it is
+// gone, the file is free.
+func TestInUseAcrossProcesses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("spawns a process")
+	}
+	ctx := context.Background()
+	s, path := newMeeting(t, 50, store.Options{NoWatch: true})
+	b, err := s.Backup(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestKillChild$", "-test.count=1")
+	cmd.Env = append(os.Environ(), killEnvPath+"="+path, killEnvChild+"=0", killEnvSeed+"=1")
+	stdout, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	br := bufio.NewReader(stdout)
+	for {
+		l, err := br.ReadString('\n')
+		if err != nil {
+			t.Fatal("child ended before it was ready")
+		}
+		if strings.HasPrefix(l, "READY") {
+			break
+		}
+	}
+	go io.Copy(io.Discard, br)
+	inUse := store.InUse(ctx, path)
+	_, rerr := store.Restore(ctx, b, path, time.Now())
+	cmd.Process.Kill()
+	cmd.Wait()
+	if !inUse || !errors.Is(rerr, store.ErrInUse) {
+		t.Fatalf("with another process writing: InUse %v, Restore %v", inUse, rerr)
+	}
+	if store.InUse(ctx, path) {
+		t.Fatal("still in use after the process died")
 	}
 }
