@@ -334,7 +334,7 @@ func TestWALStaysSmall(t *testing.T) {
 	var maxWAL int64
 	for i := 0; i < n; i++ {
 		var err error
-		if i%2 == 0 {
+		if i%2 == 0 && i/2 < 3000 {
 			_, err = s.CheckIn(ctx, int64(i/2+1))
 		} else {
 			err = s.SaveDraft(ctx, "qa/question", strings.Repeat("chữ ", i%300))
