@@ -147,7 +147,8 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 			return m, nil
 		}
 		return m, m.restoreDraft(msg)
-	case common.TickMsg:
+	case common.TickMsg, common.SaveDraftsMsg:
+		// every second, and once more when the session ends (quit, SIGTERM)
 		return m, m.flushDraft()
 	case draftSavedMsg:
 		if msg.err != nil {

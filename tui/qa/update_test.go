@@ -313,3 +313,16 @@ func TestSelectedShownWhole(t *testing.T) {
 		t.Fatalf("unselected question not clipped:\n%s", m.View())
 	}
 }
+
+// TestSaveDraftsOnQuit: what was typed since the last tick is saved when
+// the session ends (the root sends SaveDraftsMsg on quit and on SIGTERM).
+func TestSaveDraftsOnQuit(t *testing.T) {
+	m, st := newTest(t, i18n.VI, 80, 21, false)
+	press(t, m, "n", "Bà Lan")
+	_, cmd := m.Update(common.SaveDraftsMsg{})
+	drive(t, m, cmd)
+	body, _, ok, _ := st.Draft(context.Background(), draftQuestion)
+	if !ok || !strings.Contains(body, "Bà Lan") {
+		t.Fatalf("draft not saved on quit: %q", body)
+	}
+}
