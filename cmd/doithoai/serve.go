@@ -101,7 +101,7 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintln(os.Stderr, i18n.New(l).T("serve.stopping"))
-	sctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second) // drafts: the TUI allows 3 s
 	defer cancel()
 	return srv.Shutdown(sctx)
 }

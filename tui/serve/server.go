@@ -13,7 +13,6 @@ import (
 	"log"
 	"net"
 	"os"
-	"strings"
 	"sync"
 	"time"
 
@@ -21,10 +20,8 @@ import (
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 	"github.com/charmbracelet/wish/activeterm"
-	bm "github.com/charmbracelet/wish/bubbletea"
 	"github.com/charmbracelet/wish/logging"
 	"github.com/charmbracelet/wish/recover"
-	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
 
 	"doithoai/store"
@@ -108,11 +105,9 @@ func New(o Options) (*Server, error) {
 		wish.WithPublicKeyAuth(s.publicKeyAuth),
 		wish.WithMiddleware(
 			// the last runs first: log, count, require a terminal, then the
-			// TUI. The profile argument is only read by bm.MakeRenderer,
-			// which is not used (see term.go). A panic ends one session, not
-			// the server.
+			// TUI (session.go). A panic ends one session, not the server.
 			recover.MiddlewareWithLogger(s.log,
-				bm.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
+				s.teaMiddleware,
 				activeterm.Middleware(),
 			),
 			s.track,
@@ -152,8 +147,9 @@ func (s *Server) Addr() net.Addr {
 // Shutdown).
 func (s *Server) Done() <-chan error { return s.served }
 
-// Shutdown stops listening, asks every session's program to quit (so each
-// terminal leaves the alternate screen cleanly), waits for the sessions to
+// Shutdown stops listening, asks every session's program to save its
+// drafts and quit (so each terminal leaves the alternate screen cleanly),
+// waits for the sessions to
 // end until ctx is done, then cuts what is left. It returns once every
 // session's program has stopped, so the store may be closed after it.
 func (s *Server) Shutdown(ctx context.Context) error {
@@ -162,7 +158,9 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	}
 	s.mu.Lock()
 	for p := range s.programs {
-		go p.Quit() // blocks until that program's loop reads it
+		// stations save their drafts, then the program quits; Send
+		// blocks until that program's loop reads it
+		go p.Send(tui.ShutdownMsg{})
 	}
 	s.mu.Unlock()
 	ended := make(chan struct{})
@@ -264,44 +262,4 @@ func Who(sess ssh.Session) string {
 		}
 	}
 	return who
-}
-
-// program builds one session's TUI: its own renderer, styles, catalog,
-// size and models, over the shared store seen as the session's role.
-func (s *Server) program(sess ssh.Session) *tea.Program {
-	role := store.Role(sess.User())
-	station, ok := tui.ParseStation(string(role))
-	if !roleOK(role) || !ok {
-		// auth already refused these; never fall through to a full TUI
-		wish.Fatalln(sess, "unknown station "+sess.User())
-		return nil
-	}
-	lang := s.o.Lang
-	for _, kv := range sess.Environ() {
-		if v, ok := strings.CutPrefix(kv, LangEnv+"="); ok {
-			if l, ok := i18n.Parse(v); ok {
-				lang = l
-			}
-		}
-	}
-	actor := store.Actor{Station: string(role), User: Who(sess), Role: role}
-	ctx := sess.Context()
-	in := newInput(sess)
-	c := tui.NewCommon(ctx, s.o.Store.As(actor), sessionRenderer(sess, in), lang, s.o.Path, nil)
-	m := tui.New(c, station, true)
-	// The server process's signals are not the session's: without this
-	// every session would take the operator's Ctrl+C as its own.
-	p := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(sess), tea.WithAltScreen(), tea.WithoutSignalHandler())
-	s.mu.Lock()
-	s.programs[p] = struct{}{}
-	s.mu.Unlock()
-	go func() {
-		<-ctx.Done()
-		m.Close()
-		s.mu.Lock()
-		delete(s.programs, p)
-		s.mu.Unlock()
-	}()
-	s.log.Printf("%s opened the %s station", actor.User, station)
-	return p
 }
