@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -188,6 +189,7 @@ func rssChild(path string) {
 		os.Exit(1)
 	}
 	defer s.Close()
+	debug.SetMemoryLimit(memoryLimit)
 	baseline := vmHWM()
 	in, feed := io.Pipe()
 	m := New(NewCommon(ctx, s, lipgloss.NewRenderer(io.Discard), i18n.VI, path, nil), Home, false)
@@ -257,3 +259,6 @@ func vmHWM() int {
 // benchQuiet is how long settle waits for a Cmd of a 10,000-delegate load
 // before taking it for a clock or a blink.
 const benchQuiet = 450 * time.Millisecond
+
+// memoryLimit mirrors the soft limit cmd/doithoai sets in main.
+const memoryLimit = 32 << 20
