@@ -212,9 +212,9 @@ func (s *Store) write(ctx context.Context, perm Perm, fn func(*Tx) error) error 
 	if !s.actor.Role.Allows(perm) {
 		return fmt.Errorf("%w: %s cannot %s", ErrForbidden, s.actor.Role, perm)
 	}
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
-		return mapErr(err)
+		return err
 	}
 	t := &Tx{tx: tx, now: s.now(), actor: s.actor}
 	if err := fn(t); err != nil {
@@ -226,6 +226,26 @@ func (s *Store) write(ctx context.Context, perm Perm, fn func(*Tx) error) error 
 	}
 	s.hub.publish()
 	return nil
+}
+
+// begin starts the IMMEDIATE transaction. SQLite's busy handler is not
+// fair between processes: under three writers committing flat out one may
+// wait past the busy timeout. Nothing has been done yet when BEGIN fails,
+// so it is retried until ctx ends or a minute has passed: a desk waits,
+// it never sees "database is locked".
+func (s *Store) begin(ctx context.Context) (*sql.Tx, error) {
+	deadline := time.Now().Add(time.Minute)
+	for {
+		tx, err := s.w.BeginTx(ctx, nil)
+		if err == nil {
+			return tx, nil
+		}
+		err = mapErr(err)
+		if !errors.Is(err, ErrBusy) || time.Now().After(deadline) || ctx.Err() != nil {
+			return nil, err
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 // read runs fn on the read pool.

@@ -73,13 +73,7 @@ func runStation(ctx context.Context, st tui.StationID, args []string) error {
 		return err
 	}
 	defer s.Close()
-	// a checked snapshot every 5 minutes and on exit, in backups/ beside the file
-	backups := s.StartBackups(store.DefaultBackupEvery, store.DefaultBackupKeep, nil)
-	defer func() {
-		if err := backups.Stop(); err != nil {
-			fmt.Fprintln(os.Stderr, "doithoai: last backup failed:", err)
-		}
-	}()
+	defer startBackups(s)()
 	if err := tui.Run(ctx, tui.Options{Store: s, Path: path, Station: st, Lang: l}); err != nil {
 		return fmt.Errorf("terminal: %w", err)
 	}
@@ -102,4 +96,15 @@ func localUser(desk string) string {
 		name += "/" + desk
 	}
 	return name
+}
+
+// startBackups takes a checked snapshot every 5 minutes and on exit, in
+// backups/ beside the meeting file; the returned func takes the last one.
+func startBackups(s *store.Store) func() {
+	backups := s.StartBackups(store.DefaultBackupEvery, store.DefaultBackupKeep, nil)
+	return func() {
+		if err := backups.Stop(); err != nil {
+			fmt.Fprintln(os.Stderr, "doithoai: last backup failed:", err)
+		}
+	}
 }

@@ -68,6 +68,7 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	defer s.Close()
+	defer startBackups(s)()
 
 	access, err := serve.LoadAccess(serve.AccessPath(path))
 	if err != nil {
