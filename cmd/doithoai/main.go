@@ -93,13 +93,12 @@ func newFlags(name, usage string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses args, printing help for -h/--help and mapping other errors
+// parse parses args (-h/--help prints the usage once) and maps other errors
 // to usage errors.
 func parse(fs *flag.FlagSet, args []string) error {
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
-		fs.Usage()
-		return flag.ErrHelp
+		return flag.ErrHelp // the flag package has printed fs.Usage
 	}
 	if err != nil {
 		return usageError{err.Error()}
