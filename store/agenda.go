@@ -47,22 +47,11 @@ func scanItem(r scanner) (AgendaItem, error) {
 	return a, err
 }
 
+const agendaQuery = `SELECT ` + itemCols + ` FROM agenda_items ORDER BY position, id`
+
 // Agenda lists the items in order.
 func (s *Store) Agenda(ctx context.Context) ([]AgendaItem, error) {
-	rows, err := s.read().QueryContext(ctx, `SELECT `+itemCols+` FROM agenda_items ORDER BY position, id`)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []AgendaItem
-	for rows.Next() {
-		a, err := scanItem(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.read(), scanItem, agendaQuery)
 }
 
 func (t *Tx) readItem(ctx context.Context, id int64) (AgendaItem, error) {

@@ -57,20 +57,7 @@ func (s *Store) Delegates(ctx context.Context) ([]Delegate, error) {
 }
 
 func (s *Store) queryDelegates(ctx context.Context, q string, args ...any) ([]Delegate, error) {
-	rows, err := s.read().QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []Delegate
-	for rows.Next() {
-		d, err := scanDelegate(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.read(), scanDelegate, q, args...)
 }
 
 // Delegate reads one delegate.

@@ -11,20 +11,7 @@ import (
 var agendaColumns = map[string]string{"title": sheet.KeyTitle, "presenter": sheet.KeyPresenter, "minutes": sheet.KeyMinutes, "kind": sheet.KeyKind}
 
 func (t *Tx) allItems(ctx context.Context) ([]AgendaItem, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT `+itemCols+` FROM agenda_items ORDER BY position, id`)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []AgendaItem
-	for rows.Next() {
-		a, err := scanItem(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, t.tx, scanItem, agendaQuery)
 }
 
 // agenda imports a run-sheet in its order. A row matches the existing

@@ -13,20 +13,7 @@ import (
 var delegateColumns = map[string]string{"name": sheet.KeyName, "code": sheet.KeyCode, "title": sheet.KeyTitle, "phone": sheet.KeyPhone}
 
 func (t *Tx) allDelegates(ctx context.Context) ([]Delegate, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT `+delegateCols+delegateFrom+` ORDER BY d.id`)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []Delegate
-	for rows.Next() {
-		d, err := scanDelegate(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, t.tx, scanDelegate, `SELECT `+delegateCols+delegateFrom+` ORDER BY d.id`)
 }
 
 func nameUnitKey(name string, unitID int64) string {

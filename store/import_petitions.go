@@ -10,37 +10,11 @@ import (
 var petitionColumns = map[string]string{"text": sheet.KeyText, "topic": sheet.KeyTopic, "prepared_answer": sheet.KeyAnswer}
 
 func (t *Tx) allPetitions(ctx context.Context) ([]Petition, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT `+petitionCols+petitionFrom+` ORDER BY p.no, p.id`)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []Petition
-	for rows.Next() {
-		p, err := scanPetition(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, t.tx, scanPetition, petitionsQuery)
 }
 
 func (t *Tx) topics(ctx context.Context) ([]string, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT name FROM topics ORDER BY position, id`)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, t.tx, scanString, topicsQuery)
 }
 
 // delegateIndex finds the delegate a petition names, by code or name.

@@ -36,22 +36,11 @@ func scanPetition(r scanner) (Petition, error) {
 	return p, err
 }
 
+const petitionsQuery = `SELECT ` + petitionCols + petitionFrom + ` ORDER BY p.no, p.id`
+
 // Petitions lists every petition by number.
 func (s *Store) Petitions(ctx context.Context) ([]Petition, error) {
-	rows, err := s.read().QueryContext(ctx, `SELECT `+petitionCols+petitionFrom+` ORDER BY p.no, p.id`)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []Petition
-	for rows.Next() {
-		p, err := scanPetition(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.read(), scanPetition, petitionsQuery)
 }
 
 // Petition reads one petition.

@@ -224,22 +224,11 @@ func (t *Tx) ensureGroup(ctx context.Context, name string) (int64, error) {
 	return t.saveGroup(ctx, Group{Name: name})
 }
 
+const topicsQuery = `SELECT name FROM topics ORDER BY position, id`
+
 // Topics lists the dialogue topics in order.
 func (s *Store) Topics(ctx context.Context) ([]string, error) {
-	rows, err := s.read().QueryContext(ctx, `SELECT name FROM topics ORDER BY position, id`)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.read(), scanString, topicsQuery)
 }
 
 // SetTopics replaces the topic list.
