@@ -236,7 +236,7 @@ func rssChild(path string) {
 	var live runtime.MemStats
 	runtime.ReadMemStats(&live)
 	runtime.KeepAlive(m)
-	fmt.Printf("RSS peak (VmHWM) %d MB; before the TUI (store open) %d MB; Go heap reserved %d MB, Go runtime Sys %d MB; live heap with every station open %d MB\n",
+	fmt.Printf("RSS peak (VmHWM) %d MB; before the TUI (store open) %d MB; Go heap reserved %d MB, Go runtime Sys %d MB; live heap at the end %d MB\n",
 		peak/1024, baseline/1024, ms.HeapSys/(1<<20), ms.Sys/(1<<20), live.HeapAlloc/(1<<20))
 }
 

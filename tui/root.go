@@ -203,19 +203,25 @@ func (m *Model) switchTo(id StationID) tea.Cmd {
 	if m.only != "" && id != m.only {
 		return nil
 	}
-	_, existed := m.stations[id]
+	if id == m.active {
+		return nil
+	}
+	// The station left behind is released: its data (10,000 delegates and
+	// their search index) would otherwise stay in memory beside the next
+	// one's. It saves any draft first; everything else it shows is in the
+	// store and is read again on return.
+	var save tea.Cmd
+	if prev, ok := m.stations[m.active]; ok {
+		_, save = prev.Update(common.SaveDraftsMsg{})
+		delete(m.stations, m.active)
+	}
 	m.active = id
 	m.showHelp = false
 	m.resize()
 	if id == Home {
-		return m.loadHeader()
+		return tea.Batch(save, m.loadHeader())
 	}
-	s := m.station(id)
-	if !existed {
-		return s.Init()
-	}
-	// an existing station catches up on what changed while it was hidden
-	return m.forward(common.ChangedMsg{})
+	return tea.Batch(save, m.station(id).Init())
 }
 
 // Update routes messages: keys to the root or the active station, data
