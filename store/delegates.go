@@ -202,6 +202,15 @@ func (s *Store) DeleteDelegate(ctx context.Context, id int64) error {
 func (s *Store) AssignSheetNumbers(ctx context.Context) (int, error) {
 	var n int
 	err := s.write(ctx, PermSetup, func(t *Tx) error {
+		var err error
+		n, err = t.assignSheetNumbers(ctx)
+		return err
+	})
+	return n, err
+}
+
+func (t *Tx) assignSheetNumbers(ctx context.Context) (n int, err error) {
+	err = func() error {
 		var next int
 		if err := t.queryRow(ctx, `SELECT coalesce(max(sheet_no), 0) FROM delegates`).Scan(&next); err != nil {
 			return mapErr(err)
@@ -261,7 +270,7 @@ func (s *Store) AssignSheetNumbers(ctx context.Context) (int, error) {
 		}
 		n = len(list)
 		return nil
-	})
+	}()
 	return n, err
 }
 

@@ -73,6 +73,9 @@ func (s *Store) LoadSeed(ctx context.Context, sd Seed) error {
 				return fmt.Errorf("petition %q: %w", p.Text, err)
 			}
 		}
-		return nil
+		// numbered from the start, so the desk accepts #N even before the
+		// sign-in sheet is printed (printing keeps the numbers)
+		_, err := t.assignSheetNumbers(ctx)
+		return err
 	})
 }
