@@ -63,10 +63,16 @@ func (m *Model) enter() tea.Cmd {
 	// "#12": row 12 of the printed sign-in sheet
 	if rest, ok := strings.CutPrefix(q, "#"); ok {
 		m.clearQuery()
-		n, err := strconv.Atoi(strings.TrimSpace(rest))
-		if err != nil || n <= 0 {
+		n, ok := sheetRow(q)
+		if !ok {
 			m.bad(t.F("checkin.n.no_row", rest))
 			return nil
+		}
+		// the person the list showed for this row; the store only for a
+		// row added since the list was loaded
+		if ids := m.bySheet(n); len(ids) == 1 {
+			d, _ := m.delegate(ids[0])
+			return m.checkIn(d.ID, d.FullName)
 		}
 		return m.commit(q, func(st *store.Store) checkedMsg {
 			d, err := st.DelegateBySheetNo(m.c.Ctx, n)
@@ -269,11 +275,17 @@ func (m *Model) confirmKey(k tea.KeyMsg) tea.Cmd {
 			err := c.Store.UndoCheckIn(c.Ctx, d.ID)
 			return undoneMsg{req: req, d: d, err: err}
 		}
-	case key.Matches(k, m.keys.No):
+	default:
+		// Only y undoes. Enter is pressed all day at the desk and a scanner
+		// ends every code with it: any other key keeps the check-in, and
+		// what was typed goes on to the search.
 		m.confirm = nil
 		m.setNotice(lvlInfo, m.c.T.T("checkin.n.cancelled"))
+		if key.Matches(k, m.keys.No) {
+			return nil
+		}
+		return m.key(k)
 	}
-	return nil
 }
 
 func (m *Model) undone(msg undoneMsg) {

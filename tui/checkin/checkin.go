@@ -5,6 +5,8 @@
 package checkin
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -221,8 +223,36 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 	if q := m.picker.Query(); q != before {
 		m.chosen, m.choosing = false, false
 		m.trackBurst(k, q)
+		// "#12" shows the person on row 12 of the sign-in sheet, the one
+		// Enter will check in, not a search for "12"
+		if n, ok := sheetRow(q); ok {
+			m.picker.Pin(m.bySheet(n)...)
+		}
 	}
 	return cmd
+}
+
+// sheetRow parses "#12", a row of the printed sign-in sheet.
+func sheetRow(q string) (int, bool) {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(q), "#")
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(rest))
+	return n, err == nil && n > 0
+}
+
+// bySheet is the loaded delegate on sheet row n, if any.
+func (m *Model) bySheet(n int) []int64 {
+	if m.snap == nil {
+		return nil
+	}
+	for _, d := range m.snap.ds {
+		if d.SheetNo == n {
+			return []int64{d.ID}
+		}
+	}
+	return nil
 }
 
 // trackBurst times the keys of the query to recognise a scanner.

@@ -109,14 +109,18 @@ func TestFlowUnknownCode(t *testing.T) {
 // "#12" checks in row 12 of the printed sign-in sheet.
 func TestFlowSheetRow(t *testing.T) {
 	d := startDesk(t)
-	if _, err := d.st.AssignSheetNumbers(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	// a new meeting is numbered already: no sheet export needed first
 	want, err := d.st.DelegateBySheetNo(context.Background(), 12)
 	if err != nil {
 		t.Fatal(err)
 	}
+	// the list shows the person on row 12 (not a search for "12"), and
+	// Enter checks in that same person
 	d.typeText("#12")
+	d.waitText(want.FullName)
+	if hits := d.m.picker.Hits(); len(hits) != 1 || hits[0].ID != want.ID {
+		t.Fatalf("#12 shows %+v, want only %s", hits, want.FullName)
+	}
 	d.key(tea.KeyEnter)
 	d.waitText("✓ Đã điểm danh: " + want.FullName)
 	d.typeText("#999")
@@ -124,7 +128,8 @@ func TestFlowSheetRow(t *testing.T) {
 	d.waitText("Không có dòng số 999")
 }
 
-// Undo the last check-in after a confirmation; the audit log keeps both.
+// Undo the last check-in after a confirmation (y, never Enter); the audit
+// log keeps both.
 func TestFlowUndoLast(t *testing.T) {
 	d := startDesk(t)
 	d.typeText("toan")
@@ -133,14 +138,15 @@ func TestFlowUndoLast(t *testing.T) {
 	d.waitText("✓ Đã điểm danh: Đinh Văn Toàn")
 	d.key(tea.KeyCtrlZ)
 	d.waitText("Hủy điểm danh của Đinh Văn Toàn (Phòng Nội vụ), đến lúc 07:42?")
-	d.typeText("n")
+	// Enter (pressed all day, and ending every scan) must not undo
+	d.key(tea.KeyEnter)
 	d.waitText("Đã bỏ qua")
 	if !byCode(t, d.st, "LD06").Arrived() {
 		t.Fatal("undone without a yes")
 	}
 	d.key(tea.KeyCtrlZ)
 	d.waitText("Hủy điểm danh của Đinh Văn Toàn")
-	d.key(tea.KeyEnter)
+	d.typeText("y")
 	d.waitText("↶ Đã hủy điểm danh: Đinh Văn Toàn", "Có mặt 0/140")
 	ld := byCode(t, d.st, "LD06")
 	h, _ := d.st.History(context.Background(), "checkin", ld.ID, 0)

@@ -30,8 +30,8 @@ func newKeyMap(t i18n.Catalog) keyMap {
 		Uncheck: key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", t.T("checkin.key.uncheck"))),
 		WalkIn:  key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", t.T("checkin.key.walkin"))),
 		Clear:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.T("checkin.key.clear"))),
-		Yes:     key.NewBinding(key.WithKeys("enter", "y", "c"), key.WithHelp("enter/y", t.T("checkin.key.yes"))),
-		No:      key.NewBinding(key.WithKeys("esc", "n", "k"), key.WithHelp("esc/n", t.T("checkin.key.no"))),
+		Yes:     key.NewBinding(key.WithKeys("y", "c"), key.WithHelp("y", t.T("checkin.key.yes"))),
+		No:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.T("checkin.key.no"))),
 		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.T("checkin.key.cancel"))),
 	}
 }

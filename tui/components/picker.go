@@ -182,6 +182,19 @@ func (p *DelegatePicker) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
+// Pin shows exactly the delegates ids (for example the one on row #12 of
+// the sign-in sheet) instead of search results, until the query changes.
+func (p *DelegatePicker) Pin(ids ...int64) {
+	p.hits, p.tied = p.hits[:0], p.tied[:0]
+	for _, id := range ids {
+		if _, ok := p.ByID(id); ok {
+			p.hits = append(p.hits, fold.Hit{ID: id, Score: fold.TierCode * fold.TierScale})
+			p.tied = append(p.tied, false)
+		}
+	}
+	p.cursor = 0
+}
+
 // Hits are the current results, best first.
 func (p *DelegatePicker) Hits() []fold.Hit { return p.hits }
 

@@ -36,7 +36,7 @@ func init() {
 		"checkin.n.cancelled":   {"Đã bỏ qua, không thay đổi gì", "Cancelled, nothing changed"},
 		"checkin.n.error":       {"✗ Lỗi: %s", "✗ Error: %s"},
 		"checkin.confirm.undo":  {"Hủy điểm danh của %s (%s), đến lúc %s?", "Undo the check-in of %s (%s), arrived at %s?"},
-		"checkin.confirm.keys":  {"Enter/y: hủy điểm danh   Esc/n: thôi", "Enter/y: undo check-in   Esc/n: keep it"},
+		"checkin.confirm.keys":  {"y: hủy điểm danh   phím khác: thôi", "y: undo check-in   any other key: keep it"},
 		"checkin.tally.title":   {"Có mặt", "Present"},
 		"checkin.tally.total":   {"Tổng cộng", "Total"},
 		"checkin.tally.groups":  {"Theo thành phần", "By group"},
