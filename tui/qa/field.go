@@ -126,7 +126,9 @@ func (c *chooser) filter() {
 	for i, o := range c.opts {
 		ok := true
 		for _, w := range words {
-			if !strings.Contains(o.folded, w) {
+			// each word must start a word of the option, as at the check-in
+			// desk: "hong van" finds Hồng Vân, not Phòng Nội vụ's Văn Toàn
+			if !strings.HasPrefix(o.folded, w) && !strings.Contains(o.folded, " "+w) {
 				ok = false
 				break
 			}
