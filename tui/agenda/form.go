@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"doithoai/store"
+	"doithoai/tui/components"
 )
 
 // itemForm holds the values the huh form edits (pointers into it).
@@ -49,7 +50,7 @@ func (m *Model) openForm(a store.AgendaItem) tea.Cmd {
 	if a.ID == 0 {
 		title = "agenda.form.add"
 	}
-	km := huh.NewDefaultKeyMap()
+	km := components.FormKeyMap(m.c.T)
 	km.Quit = key.NewBinding(key.WithKeys("esc"))
 	kind := huh.NewSelect[store.ItemKind]().Title(t.T("agenda.form.kind")).Options(opts...).Value(&f.kind)
 	if m.h < 24 { // the full list of kinds leaves no room for the other fields

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"doithoai/store"
+	"doithoai/tui/components"
 )
 
 // walkInForm registers a person who is not on the list. A fresh form is
@@ -69,7 +70,7 @@ func (m *Model) openForm() tea.Cmd {
 		huh.NewGroup(
 			huh.NewSelect[int64]().Title(t.T("checkin.form.group")).Options(groups...).Value(&f.group).Height(min(len(groups)+2, 10)),
 		).Title(t.T("checkin.form.title")),
-	).WithShowHelp(true)
+	).WithShowHelp(true).WithKeyMap(components.FormKeyMap(t))
 	id := f.id
 	f.form.SubmitCmd = func() tea.Msg { return formDoneMsg{id: id, ok: true} }
 	f.form.CancelCmd = func() tea.Msg { return formDoneMsg{id: id} }

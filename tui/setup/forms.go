@@ -13,6 +13,7 @@ import (
 
 	"doithoai/store"
 	"doithoai/store/sheet"
+	"doithoai/tui/components"
 )
 
 type formDoneMsg struct {
@@ -22,7 +23,7 @@ type formDoneMsg struct {
 
 // openForm shows a fresh huh form; save runs when it is submitted.
 func (m *Model) openForm(f *huh.Form, save func() tea.Cmd) tea.Cmd {
-	km := huh.NewDefaultKeyMap()
+	km := components.FormKeyMap(m.c.T)
 	km.Quit = key.NewBinding(key.WithKeys("esc"))
 	req := m.next()
 	f = f.WithKeyMap(km).WithShowHelp(false).WithWidth(m.formWidth()).WithHeight(m.formHeight())
