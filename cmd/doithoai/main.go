@@ -93,17 +93,36 @@ func newFlags(name, usage string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses args (-h/--help prints the usage once) and maps other errors
-// to usage errors.
+// parse parses args, flags and file names in any order ("init m.db
+// --demo" as well as "init --demo m.db"). -h/--help prints the usage; any
+// other mistake is one line, without the usage.
 func parse(fs *flag.FlagSet, args []string) error {
-	err := fs.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		return flag.ErrHelp // the flag package has printed fs.Usage
+	usage := fs.Usage
+	fs.Usage = func() {} // the flag package calls it on every error
+	defer func() { fs.Usage = usage }()
+	var positional []string
+	for {
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			usage()
+			return flag.ErrHelp
+		}
+		if err != nil {
+			return usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		if args[0] == "--" {
+			positional = append(positional, args[1:]...)
+			break
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
 	}
-	if err != nil {
-		return usageError{err.Error()}
-	}
-	return nil
+	// leave the positional arguments where fs.Args() finds them
+	return fs.Parse(append([]string{"--"}, positional...))
 }
 
 func commandList() string {

@@ -70,6 +70,10 @@ func TestInitDemoAndFlags(t *testing.T) {
 	if code, errs := runCLI(t, "init", "--demo", demo); code != 0 {
 		t.Fatalf("init --demo: %d %s", code, errs)
 	}
+	// flags may follow the file name
+	if code, errs := runCLI(t, "init", filepath.Join(dir, "demo2.db"), "--demo"); code != 0 {
+		t.Fatalf("init FILE --demo: %d %s", code, errs)
+	}
 	if code, _ := runCLI(t, "init", "--demo", demo); code != 2 {
 		t.Errorf("init over an existing file: exit %d, want 2", code)
 	}
