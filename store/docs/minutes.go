@@ -48,8 +48,11 @@ func (s *Snapshot) petitionNo(id int64) (store.Petition, bool) {
 	return store.Petition{}, false
 }
 
-// meetingSpan is the actual start and end, from the agenda as run.
+// meetingSpan is the actual start and end, from the agenda as run. The
+// end is zero while any item is still running or to come: minutes printed
+// mid-meeting must not claim it ended.
 func (s *Snapshot) meetingSpan() (start, end time.Time) {
+	open := false
 	for _, a := range s.Agenda {
 		if !a.StartedAt.IsZero() && (start.IsZero() || a.StartedAt.Before(start)) {
 			start = a.StartedAt
@@ -57,6 +60,12 @@ func (s *Snapshot) meetingSpan() (start, end time.Time) {
 		if a.EndedAt.After(end) {
 			end = a.EndedAt
 		}
+		if !a.Skipped && a.EndedAt.IsZero() {
+			open = true
+		}
+	}
+	if open {
+		end = time.Time{}
 	}
 	return
 }
