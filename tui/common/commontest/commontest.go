@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
@@ -69,4 +70,18 @@ func Wrap(st *store.Store, lang i18n.Lang, w, h int) *common.Common {
 	t := i18n.New(lang)
 	return &common.Common{Ctx: context.Background(), Store: st, Styles: styles.New(r), Keys: keys.NewGlobal(t), T: t,
 		Now: func() time.Time { return Now }, Path: st.Path(), Width: w, Height: h}
+}
+
+// Key is the key message a test means by name: "enter", "esc", "tab",
+// "shift+tab", "up", "down", "backspace", "ctrl+t"; anything else is typed
+// as runes (Vietnamese included, in one message).
+func Key(s string) tea.KeyMsg {
+	named := map[string]tea.KeyType{
+		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
+		"up": tea.KeyUp, "down": tea.KeyDown, "backspace": tea.KeyBackspace, "ctrl+t": tea.KeyCtrlT,
+	}
+	if t, ok := named[s]; ok {
+		return tea.KeyMsg{Type: t}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
 }
