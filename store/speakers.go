@@ -45,20 +45,7 @@ func (s *Store) Speakers(ctx context.Context, itemID int64) ([]Speaker, error) {
 		q += ` AND item_id = ?`
 		args = append(args, itemID)
 	}
-	rows, err := s.read().QueryContext(ctx, q+` ORDER BY item_id, position, id`, args...)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []Speaker
-	for rows.Next() {
-		sp, err := scanSpeaker(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, sp)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.read(), scanSpeaker, q+` ORDER BY item_id, position, id`, args...)
 }
 
 // CurrentSpeaker is the speaker whose turn is running, if any.
@@ -141,20 +128,7 @@ func (t *Tx) speakersOf(ctx context.Context, itemID int64, withRemoved bool) ([]
 	if !withRemoved {
 		q += ` AND removed = 0`
 	}
-	rows, err := t.tx.QueryContext(ctx, q+` ORDER BY position, id`, itemID)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []Speaker
-	for rows.Next() {
-		sp, err := scanSpeaker(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, sp)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, t.tx, scanSpeaker, q+` ORDER BY position, id`, itemID)
 }
 
 // endTurns ends every running turn now, audited, so that at most one turn

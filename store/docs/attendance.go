@@ -248,14 +248,7 @@ func attendanceXLSX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 	if len(rows) > 0 {
 		x.SetCellStyle(sheet, "A5", fmt.Sprintf("%s%d", last, headRow+len(rows)), body)
 	}
-	for i, h := range hdr {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		x.SetColWidth(sheet, col, col, attWidths[h])
-	}
-	x.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: "A5", ActivePane: "bottomLeft"})
-	orient := "landscape"
-	x.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: intp(9), Orientation: &orient, FitToWidth: intp(1), FitToHeight: intp(0)})
-	x.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: boolp(true)})
+	printLayout(x, sheet, hdr, attWidths, headRow)
 	x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, headRow, headRow), Scope: sheet})
 	if !signin {
 		if err := tallySheet(x, s, head, body); err != nil {
@@ -290,6 +283,19 @@ func rowHeight(rec []string, hdr []string, widths map[string]float64) float64 {
 		lines = max(lines, n)
 	}
 	return float64(lines)*15.5 + 2
+}
+
+// printLayout sets a list sheet's column widths and prints it A4
+// landscape, one page wide, with the header row frozen on screen.
+func printLayout(x *excelize.File, sheet string, hdr []string, widths map[string]float64, headRow int) {
+	for i, h := range hdr {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		x.SetColWidth(sheet, col, col, widths[h])
+	}
+	x.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: "A5", ActivePane: "bottomLeft"})
+	orient := "landscape"
+	x.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: intp(9), Orientation: &orient, FitToWidth: intp(1), FitToHeight: intp(0)})
+	x.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: boolp(true)})
 }
 
 func intp(n int) *int    { return &n }

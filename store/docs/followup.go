@@ -157,14 +157,7 @@ func followupXLSX(w io.Writer, s *Snapshot) error {
 	if len(tasks) > 0 {
 		x.SetCellStyle(sheet, "A5", fmt.Sprintf("%s%d", last, headRow+len(tasks)), body)
 	}
-	for i, h := range followHeader {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		x.SetColWidth(sheet, col, col, followWidths[h])
-	}
-	x.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: "A5", ActivePane: "bottomLeft"})
-	orient := "landscape"
-	x.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: intp(9), Orientation: &orient, FitToWidth: intp(1), FitToHeight: intp(0)})
-	x.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: boolp(true)})
+	printLayout(x, sheet, followHeader, followWidths, headRow)
 
 	// A second sheet sums it per agency, for the office's reminder calls.
 	sum := "Theo cơ quan"
