@@ -98,9 +98,27 @@ func sameNames(a, b []store.Delegate) bool {
 	return true
 }
 
-func read(ctx context.Context, st *store.Store, prev data, mark store.ChangeMark) (data, error) {
-	d := data{mark: mark}
-	var err error
+// read's results are named: the index built beside the queries is set by
+// a deferred receive, which must reach the caller's copy.
+func read(ctx context.Context, st *store.Store, prev data, mark store.ChangeMark) (d data, err error) {
+	d = data{mark: mark}
+	// People first: their index (CPU) is built while the rest is read.
+	var ixc chan *fold.Index
+	if prev.index != nil && mark.People == prev.mark.People {
+		// nobody arrived or changed: the list and its index stand
+		d.delegates, d.index = prev.delegates, prev.index
+	} else {
+		if d.delegates, err = st.Delegates(ctx); err != nil {
+			return d, err
+		}
+		if prev.index != nil && sameNames(prev.delegates, d.delegates) {
+			d.index = prev.index
+		} else {
+			ixc = make(chan *fold.Index, 1)
+			go func(ds []store.Delegate) { ixc <- components.BuildIndex(ds) }(d.delegates)
+			defer func() { d.index = <-ixc }()
+		}
+	}
 	if d.meeting, err = st.Meeting(ctx); err != nil {
 		return d, err
 	}
@@ -120,19 +138,6 @@ func read(ctx context.Context, st *store.Store, prev data, mark store.ChangeMark
 	}
 	if d.topics, err = st.Topics(ctx); err != nil {
 		return d, err
-	}
-	if prev.index != nil && mark.People == prev.mark.People {
-		// nobody arrived or changed: the list and its index stand
-		d.delegates, d.index = prev.delegates, prev.index
-	} else {
-		if d.delegates, err = st.Delegates(ctx); err != nil {
-			return d, err
-		}
-		if prev.index != nil && sameNames(prev.delegates, d.delegates) {
-			d.index = prev.index
-		} else {
-			d.index = components.BuildIndex(d.delegates)
-		}
 	}
 	d.speaker, d.hasSpeaker, err = st.CurrentSpeaker(ctx)
 	return d, err
