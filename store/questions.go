@@ -250,23 +250,3 @@ func (s *Store) SetDialogueTopics(ctx context.Context, topics []string) error {
 	}
 	return s.write(ctx, perm, func(t *Tx) error { return t.setTopics(ctx, topics) })
 }
-
-// ChangeMark identifies the state of the audited data: the newest audit
-// row overall (id and time, so a restored file reads differently) and the
-// newest one touching delegates, check-ins or units. Drafts are not
-// audited, so typing does not move it. A station compares marks to skip
-// reloads that would read the same rows, such as the whole delegate list
-// after each second's draft save. The people mark walks back from the
-// newest row ("+entity" keeps SQLite off the entity index, which would sort
-// every check-in): during the day check-ins keep that walk short.
-type ChangeMark struct {
-	All, At, People int64
-}
-
-// ChangeMark reads the current mark.
-func (s *Store) ChangeMark(ctx context.Context) (ChangeMark, error) {
-	var m ChangeMark
-	err := s.read().QueryRowContext(ctx, `SELECT coalesce(max(id),0), coalesce((SELECT at FROM audit ORDER BY id DESC LIMIT 1),0),
-		coalesce((SELECT id FROM audit WHERE +entity IN ('delegate','checkin','unit','group') ORDER BY id DESC LIMIT 1),0) FROM audit`).Scan(&m.All, &m.At, &m.People)
-	return m, mapErr(err)
-}

@@ -10,6 +10,7 @@ import (
 
 // snapshot is everything the station shows, read in one Cmd.
 type snapshot struct {
+	mark      store.ChangeMark // what was read; unchanged mark = nothing to read
 	meeting   store.Meeting
 	units     []store.Unit
 	groups    []store.Group
@@ -38,10 +39,19 @@ func (m *Model) load() tea.Cmd {
 	req := m.next()
 	m.loadReq = req
 	c := m.c
+	prev := m.snap // read only: a snapshot never changes once loaded
 	return func() tea.Msg {
 		ctx, st := c.Ctx, c.Store
-		s := &snapshot{inGroup: map[int64]int{}}
-		var err error
+		mark, err := st.ChangeMark(ctx)
+		if err != nil {
+			return loadedMsg{req: req, err: err}
+		}
+		// another station's draft save (every second while the secretary
+		// types) changes the file but no audited row: nothing to re-read
+		if prev != nil && mark == prev.mark {
+			return loadedMsg{req: req, snap: prev}
+		}
+		s := &snapshot{mark: mark, inGroup: map[int64]int{}}
 		if s.meeting, err = st.Meeting(ctx); err != nil && err != store.ErrNotFound {
 			return loadedMsg{req: req, err: err}
 		}
@@ -65,7 +75,11 @@ func (m *Model) load() tea.Cmd {
 				s.inGroup[d.GroupID]++
 			}
 		}
-		s.index = components.BuildIndex(s.delegates)
+		if prev != nil && mark.People == prev.mark.People {
+			s.index = prev.index // the same people: the same index
+		} else {
+			s.index = components.BuildIndex(s.delegates)
+		}
 		return loadedMsg{req: req, snap: s}
 	}
 }
@@ -73,6 +87,9 @@ func (m *Model) load() tea.Cmd {
 func (m *Model) loaded(msg loadedMsg) {
 	if msg.err != nil {
 		m.setStatus(m.c.ErrText(msg.err), true)
+		return
+	}
+	if msg.snap == m.snap {
 		return
 	}
 	m.snap = msg.snap
