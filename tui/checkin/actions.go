@@ -183,7 +183,11 @@ func (m *Model) checked(msg checkedMsg) tea.Cmd {
 	case msg.err != nil:
 		m.bad(t.F("checkin.n.error", m.c.ErrText(msg.err)))
 	case msg.res.Already:
-		m.setNotice(lvlWarn, t.F("checkin.n.already", d.FullName, m.clockText(msg.res.CheckIn.At), msg.res.CheckIn.Station))
+		desk := msg.res.CheckIn.Station
+		if desk == "local" { // a terminal on the hall laptop, not an SSH desk
+			desk = t.T("checkin.desk.local")
+		}
+		m.setNotice(lvlWarn, t.F("checkin.n.already", d.FullName, m.clockText(msg.res.CheckIn.At), desk))
 	case msg.walkIn:
 		m.setNotice(lvlOK, t.F("checkin.n.walkin", d.FullName, unitText(d)))
 	default:

@@ -23,6 +23,7 @@ func init() {
 		"checkin.n.pending":     {"Đang ghi điểm danh: %s…", "Saving check-in: %s…"},
 		"checkin.n.done":        {"✓ Đã điểm danh: %s — %s, lúc %s", "✓ Checked in: %s — %s, at %s"},
 		"checkin.n.walkin":      {"✓ Đã đăng ký và điểm danh khách vãng lai: %s — %s", "✓ Walk-in registered and checked in: %s — %s"},
+		"checkin.desk.local":    {"máy hội trường", "hall laptop"},
 		"checkin.n.already":     {"! %s ĐÃ ĐẾN từ %s (bàn %s) — không ghi lại", "! %s is ALREADY HERE since %s (desk %s) — nothing recorded"},
 		"checkin.n.unknown":     {"✗ Mã không có trong danh sách: «%s»", "✗ Unknown code: “%s”"},
 		"checkin.n.no_row":      {"✗ Không có dòng số %s trong danh sách ký tên", "✗ No row %s on the sign-in sheet"},

@@ -56,7 +56,7 @@ func init() {
 		"qa.item.ended":   {"· %s–%s, đã kết thúc", "· %s–%s, ended"},
 		"qa.item.planned": {"· chưa bắt đầu", "· not started"},
 		"qa.item.none":    {"Chương trình không có mục đối thoại", "The agenda has no dialogue item"},
-		"qa.counts":       {"%d ý kiến · %d trả lời · %d VB", "%d questions · %d answers · %d written"},
+		"qa.counts":       {"%d ý kiến · %d trả lời · %d VB", "questions %d · answers %d · written %d"},
 		"qa.speaker":      {"Đang phát biểu: %s (%s)", "Speaking: %s (%s)"},
 		"qa.speaker.none": {"Chưa có người phát biểu. n: ghi ý kiến mới", "Nobody is speaking. n: record a question"},
 		"qa.unanswered":   {"chưa trả lời", "not answered"},
