@@ -158,7 +158,9 @@ func (c *chooser) choose(key string) {
 	}
 	c.chosen, c.fresh = key, true
 	c.in.SetValue(c.opts[i].label)
-	c.in.CursorEnd()
+	// show the start of a long label ("KN 3 [NHCSXH] …"); typing replaces
+	// a fresh choice anyway
+	c.in.CursorStart()
 	c.filter()
 }
 
