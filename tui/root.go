@@ -324,10 +324,11 @@ func (m *Model) homeKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// ShortHelp is the help bar: the station's keys, then the root's.
+// ShortHelp is the help bar: ? first (the bar is cut at narrow widths and
+// ? shows everything), the station's keys, then the root's.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	var b []key.Binding
+	b := []key.Binding{k.Help}
 	if m.active != Home {
 		st := m.station(m.active)
 		b = append(b, st.ShortHelp()...)
@@ -338,7 +339,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	} else {
 		b = append(b, k.Up, k.Down, k.Open)
 	}
-	return append(b, k.Help, k.Quit)
+	return append(b, k.Quit)
 }
 
 // FullHelp adds the station switch keys.
