@@ -2,8 +2,6 @@ package agenda_test
 
 import (
 	"context"
-	"flag"
-	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -20,13 +18,6 @@ import (
 	"doithoai/tui/common/commontest"
 	"doithoai/tui/i18n"
 )
-
-// updating reports -update, the flag teatest's golden package defines
-// (it is linked into this test binary by the flow test).
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // testClock is the injected clock: the store and the station read it.
 // It is locked: in teatest flows the program reads it while the test moves it.
@@ -128,20 +119,4 @@ func press(s common.Station, keys ...string) common.Station {
 	return s
 }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if updating() {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from golden:\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
-}
+func golden(t *testing.T, name, got string) { t.Helper(); commontest.Golden(t, name, got) }

@@ -1,40 +1,11 @@
 package qa
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 
+	"doithoai/tui/common/commontest"
 	"doithoai/tui/i18n"
 )
-
-// updating reports whether -update was given; the flag is defined by
-// x/exp/golden, which teatest brings into this test binary.
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-// golden compares got with testdata/name.golden (rewritten with -update).
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if updating() {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the golden file:\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
-}
 
 // The station area is the window less the header (2 lines) and the help
 // bar (1 line): 80x24 -> 80x21, 120x40 -> 120x37.
@@ -72,3 +43,5 @@ func TestScreensGolden(t *testing.T) {
 		}
 	}
 }
+
+func golden(t *testing.T, name, got string) { t.Helper(); commontest.Golden(t, name, got) }

@@ -2,9 +2,7 @@ package screen_test
 
 import (
 	"context"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -21,8 +19,6 @@ import (
 	"doithoai/tui/i18n"
 	"doithoai/tui/screen"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 type testClock struct{ t time.Time }
 
@@ -89,24 +85,6 @@ func runToDialogue(t *testing.T, st *store.Store, clk *testClock) {
 			return
 		}
 		clk.add(12 * time.Minute)
-	}
-}
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from golden:\n--- got\n%s\n--- want\n%s", name, got, want)
 	}
 }
 
@@ -287,3 +265,5 @@ func BenchmarkFollow(b *testing.B) {
 		first = !first
 	}
 }
+
+func golden(t *testing.T, name, got string) { t.Helper(); commontest.Golden(t, name, got) }

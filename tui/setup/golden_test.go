@@ -1,38 +1,11 @@
 package setup_test
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 
+	"doithoai/tui/common/commontest"
 	"doithoai/tui/i18n"
 )
-
-// updating reads the -update flag that teatest's golden package defines.
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if updating() {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from golden:\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
-}
 
 func TestGoldens(t *testing.T) {
 	s, _ := open(t, i18n.VI, 80, 20)
@@ -52,3 +25,5 @@ func TestGoldens(t *testing.T) {
 	e = press(e, "enter")
 	golden(t, "import-problems-en-80x20", replaceAll(e.View(), bad, "bad.csv"))
 }
+
+func golden(t *testing.T, name, got string) { t.Helper(); commontest.Golden(t, name, got) }
