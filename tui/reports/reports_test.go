@@ -2,7 +2,6 @@ package reports_test
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,8 +20,6 @@ import (
 
 // tmpPad is a temp path and the padding after it, whose width varies.
 var tmpPad = regexp.MustCompile(`(\$TMP\S*) +`)
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 // run executes cmd and feeds its messages back, like the runtime would,
 // until nothing is left (batches included).
@@ -132,21 +129,7 @@ func golden(t *testing.T, name, got, tmp string) {
 		lines[i] = strings.TrimRight(tmpPad.ReplaceAllString(l, "$1 "), " ")
 	}
 	got = strings.Join(lines, "\n")
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the golden:\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
+	commontest.Golden(t, name, got)
 }
 
 func open(t *testing.T, lang i18n.Lang, w, h int) (common.Station, *store.Store, string) {
