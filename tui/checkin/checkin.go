@@ -46,7 +46,8 @@ type Model struct {
 	w, h   int
 
 	snap    *snapshot
-	loadReq int // number of the newest load asked for
+	mark    *store.ChangeMark // the audited state snap shows; nil until loaded
+	loadReq int               // number of the newest load asked for
 	loading bool
 	dirty   bool // a change arrived while loading: load again
 	loadErr error
@@ -99,7 +100,7 @@ func (m *Model) reload() tea.Cmd {
 	}
 	m.loading, m.dirty = true, false
 	m.loadReq++
-	return load(m.c.Ctx, m.c.Store, m.loadReq, m.snap)
+	return load(m.c.Ctx, m.c.Store, m.loadReq, m.snap, m.mark)
 }
 
 // SetSize is the station area.
@@ -176,10 +177,11 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	}
 	m.loading = false
 	m.loadErr = msg.err
+	mark := msg.mark
 	switch {
 	case msg.err != nil:
 	case msg.snap != nil:
-		m.snap = msg.snap
+		m.snap, m.mark = msg.snap, &mark
 		// SetDelegates keeps the query and the highlighted delegate
 		m.picker.SetDelegates(m.snap.ds, m.snap.ix)
 	case msg.arr != nil && m.snap != nil && msg.arr.stamp == m.snap.stamp:
@@ -189,6 +191,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 			sn.ds[i].ArrivedAt, sn.ds[i].ArrivedAs = a.at[i], a.as[i]
 		}
 		sn.recent, sn.groups, sn.units, sn.total = a.recent, a.groups, a.units, a.total
+		m.mark = &mark
 	}
 	if m.dirty {
 		return m.reload()

@@ -217,3 +217,30 @@ func TestCodeAddedAfterLoad(t *testing.T) {
 		t.Fatalf("unknown code: %+v", m.notice)
 	}
 }
+
+// TestDraftSavesDoNotReload: another station's draft save (every second
+// while the secretary types) changes the file but nothing the desk shows;
+// the desk must not re-read its list, while a check-in elsewhere must.
+func TestDraftSavesDoNotReload(t *testing.T) {
+	m, st := newModel(t, i18n.VI, 80, 21)
+	loadModel(t, m)
+	ctx := context.Background()
+	qa := st.As(store.Actor{Station: "qa", Role: store.RoleQA})
+	if err := qa.SaveDraft(ctx, "qa/question", `{"text":"Xin hỏi"}`); err != nil {
+		t.Fatal(err)
+	}
+	msg := m.reload()().(loadedMsg)
+	if msg.err != nil || msg.snap != nil || msg.arr != nil {
+		t.Fatalf("a draft save made the desk read again: %+v", msg)
+	}
+	m.Update(msg)
+	other := st.As(store.Actor{Station: "desk-2", Role: store.RoleCheckin})
+	ds, _ := st.Delegates(ctx)
+	if _, err := other.CheckIn(ctx, ds[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	msg = m.reload()().(loadedMsg)
+	if msg.arr == nil {
+		t.Fatalf("another desk's check-in was not read: %+v", msg)
+	}
+}
