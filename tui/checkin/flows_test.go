@@ -185,12 +185,8 @@ func TestFlowWalkIn(t *testing.T) {
 	d.typeText("Hội viên")
 	d.waitText("Hội viên")
 	d.formEnter()
-	d.key(tea.KeyDown) // from "no unit" down to "new unit"
-	d.waitText("> — Đơn vị mới")
-	d.formEnter()
-	d.waitText("Tên đơn vị mới")
 	d.typeText("Tổ dân phố 5")
-	d.waitText("Tổ dân phố 5")
+	d.waitText("đơn vị mới «Tổ dân phố 5»")
 	d.formEnter()
 	d.waitText("Thành phần")
 	d.formEnter()
@@ -202,6 +198,36 @@ func TestFlowWalkIn(t *testing.T) {
 	// and she is found like anyone else
 	d.typeText("mo")
 	d.waitText("Tìm: mo", "Phan Thị Mơ ", "vãng lai H")
+}
+
+// The walk-in's unit is typed without accents, like a name, and matched to
+// a unit of the list.
+func TestFlowWalkInUnitWithoutAccents(t *testing.T) {
+	d := startDesk(t)
+	d.key(tea.KeyCtrlT)
+	d.waitText("Khách vãng lai (không có trong danh sách)")
+	d.typeText("Võ Thị Bé")
+	d.waitText("Võ Thị Bé")
+	d.formEnter()
+	d.formEnter() // no title
+	d.typeText("quang")
+	d.waitText("đơn vị khớp")
+	d.typeText(" son")
+	d.waitText("→ Xã Quảng Sơn")
+	d.formEnter()
+	d.waitText("Thành phần")
+	d.formEnter()
+	d.waitText("✓ Đã đăng ký và điểm danh khách vãng lai: Võ Thị Bé — Xã Quảng Sơn")
+	ws := byName(t, d.st, "Võ Thị Bé")
+	if len(ws) != 1 || ws[0].UnitName != "Xã Quảng Sơn" {
+		t.Fatalf("walk-in: %+v", ws)
+	}
+	units, _ := d.st.Units(context.Background())
+	for _, u := range units {
+		if strings.EqualFold(u.Name, "quang son") {
+			t.Fatal("a new unit was made for an existing one")
+		}
+	}
 }
 
 // Esc leaves the walk-in form without writing.

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"doithoai/store"
+	"doithoai/store/fold"
 	"doithoai/tui/components"
 )
 
@@ -19,12 +20,9 @@ type walkInForm struct {
 	form     *huh.Form
 	name     string
 	title    string
-	unit     int64 // unitNew, 0 for none, or a unit id
-	unitName string
+	unitName string // typed without accents; matched to a unit or new
 	group    int64
 }
-
-const unitNew = -1
 
 // formDoneMsg is sent by the form's SubmitCmd (ok) or CancelCmd.
 type formDoneMsg struct {
@@ -45,10 +43,27 @@ func (m *Model) openForm() tea.Cmd {
 		}
 		return maxLen(s)
 	}
-	// "no unit" first and selected, "new unit" right under it: both in view
-	units := []huh.Option[int64]{huh.NewOption(t.T("checkin.form.unit_none"), int64(0)), huh.NewOption(t.T("checkin.form.unit_new"), int64(unitNew))}
-	for _, u := range m.snap.unitList {
-		units = append(units, huh.NewOption(u.Name, u.ID))
+	units := m.snap.unitList
+	// the unit is typed like a name at the desk, without accents; the line
+	// under it says which unit that is, or that a new one will be made
+	unitHint := func() string {
+		q := strings.TrimSpace(f.unitName)
+		switch u, n := matchUnit(units, q); {
+		case q == "":
+			return t.T("checkin.form.unit_hint")
+		case n == 1:
+			return "→ " + u.Name
+		case n > 1:
+			return t.F("checkin.form.unit_many", n)
+		default:
+			return t.F("checkin.form.unit_new", q)
+		}
+	}
+	unitCheck := func(s string) error {
+		if _, n := matchUnit(units, strings.TrimSpace(s)); n > 1 {
+			return errors.New(t.F("checkin.form.unit_many", n))
+		}
+		return maxLen(s)
 	}
 	groups := []huh.Option[int64]{huh.NewOption(t.T("checkin.form.group_none"), int64(0))}
 	for _, g := range m.snap.groupList {
@@ -62,11 +77,9 @@ func (m *Model) openForm() tea.Cmd {
 		huh.NewGroup(
 			huh.NewInput().Title(t.T("checkin.form.name")).Value(&f.name).Validate(required),
 			huh.NewInput().Title(t.T("checkin.form.job")).Value(&f.title).Validate(maxLen),
-			huh.NewSelect[int64]().Title(t.T("checkin.form.unit")).Options(units...).Value(&f.unit).Height(6),
+			huh.NewInput().Title(t.T("checkin.form.unit")).Value(&f.unitName).Validate(unitCheck).
+				DescriptionFunc(unitHint, &f.unitName),
 		).Title(t.T("checkin.form.title")),
-		huh.NewGroup(
-			huh.NewInput().Title(t.T("checkin.form.unit_name")).Value(&f.unitName).Validate(required),
-		).Title(t.T("checkin.form.title")).WithHideFunc(func() bool { return f.unit != unitNew }),
 		huh.NewGroup(
 			huh.NewSelect[int64]().Title(t.T("checkin.form.group")).Options(groups...).Value(&f.group).Height(min(len(groups)+2, 10)),
 		).Title(t.T("checkin.form.title")),
@@ -118,15 +131,43 @@ func (m *Model) formDone(msg formDoneMsg) tea.Cmd {
 		return nil
 	}
 	w := store.WalkIn{FullName: f.name, Title: f.title, GroupID: f.group}
-	switch {
-	case f.unit == unitNew:
-		w.UnitName = f.unitName
-	case f.unit > 0:
-		w.UnitID = f.unit
+	if u, n := matchUnit(m.snap.unitList, strings.TrimSpace(f.unitName)); n == 1 {
+		w.UnitID = u.ID
+	} else {
+		w.UnitName = f.unitName // a new unit (the store trims it; empty = none)
 	}
 	m.clearQuery()
 	return m.commit(strings.TrimSpace(f.name), func(st *store.Store) checkedMsg {
 		res, err := st.RegisterWalkIn(m.c.Ctx, w)
 		return checkedMsg{res: res, err: err, walkIn: true}
 	})
+}
+
+// matchUnit finds the unit typed at the desk: every typed word (accents
+// optional) starts a word of the unit's name or short name. An exact name
+// wins over partial matches. It returns the unit when n == 1.
+func matchUnit(units []store.Unit, q string) (store.Unit, int) {
+	words := strings.Fields(fold.Fold(q))
+	if len(words) == 0 {
+		return store.Unit{}, 0
+	}
+	var hit store.Unit
+	n := 0
+	for _, u := range units {
+		name := " " + fold.Fold(u.Name) + " " + fold.Fold(u.Short)
+		if fold.Fold(u.Name) == strings.Join(words, " ") {
+			return u, 1
+		}
+		ok := true
+		for _, w := range words {
+			if !strings.Contains(name, " "+w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			hit, n = u, n+1
+		}
+	}
+	return hit, n
 }
