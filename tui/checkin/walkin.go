@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"doithoai/store"
-	"doithoai/store/fold"
 	"doithoai/tui/components"
 )
 
@@ -48,7 +47,7 @@ func (m *Model) openForm() tea.Cmd {
 	// under it says which unit that is, or that a new one will be made
 	unitHint := func() string {
 		q := strings.TrimSpace(f.unitName)
-		switch u, n := matchUnit(units, q); {
+		switch u, n := components.MatchUnit(units, q); {
 		case q == "":
 			return t.T("checkin.form.unit_hint")
 		case n == 1:
@@ -60,7 +59,7 @@ func (m *Model) openForm() tea.Cmd {
 		}
 	}
 	unitCheck := func(s string) error {
-		if _, n := matchUnit(units, strings.TrimSpace(s)); n > 1 {
+		if _, n := components.MatchUnit(units, strings.TrimSpace(s)); n > 1 {
 			return errors.New(t.F("checkin.form.unit_many", n))
 		}
 		return maxLen(s)
@@ -131,7 +130,7 @@ func (m *Model) formDone(msg formDoneMsg) tea.Cmd {
 		return nil
 	}
 	w := store.WalkIn{FullName: f.name, Title: f.title, GroupID: f.group}
-	if u, n := matchUnit(m.snap.unitList, strings.TrimSpace(f.unitName)); n == 1 {
+	if u, n := components.MatchUnit(m.snap.unitList, strings.TrimSpace(f.unitName)); n == 1 {
 		w.UnitID = u.ID
 	} else {
 		w.UnitName = f.unitName // a new unit (the store trims it; empty = none)
@@ -141,33 +140,4 @@ func (m *Model) formDone(msg formDoneMsg) tea.Cmd {
 		res, err := st.RegisterWalkIn(m.c.Ctx, w)
 		return checkedMsg{res: res, err: err, walkIn: true}
 	})
-}
-
-// matchUnit finds the unit typed at the desk: every typed word (accents
-// optional) starts a word of the unit's name or short name. An exact name
-// wins over partial matches. It returns the unit when n == 1.
-func matchUnit(units []store.Unit, q string) (store.Unit, int) {
-	words := strings.Fields(fold.Fold(q))
-	if len(words) == 0 {
-		return store.Unit{}, 0
-	}
-	var hit store.Unit
-	n := 0
-	for _, u := range units {
-		name := " " + fold.Fold(u.Name) + " " + fold.Fold(u.Short)
-		if fold.Fold(u.Name) == strings.Join(words, " ") {
-			return u, 1
-		}
-		ok := true
-		for _, w := range words {
-			if !strings.Contains(name, " "+w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			hit, n = u, n+1
-		}
-	}
-	return hit, n
 }

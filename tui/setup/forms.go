@@ -138,12 +138,54 @@ func (m *Model) openGroupForm(g store.Group) tea.Cmd {
 	})
 }
 
-func (m *Model) unitOptions(none string) []huh.Option[int64] {
-	opts := []huh.Option[int64]{huh.NewOption(none, int64(0))}
-	for _, u := range m.snap.units {
-		opts = append(opts, huh.NewOption(u.Name, u.ID))
+// unitInput is a unit typed without accents, like a name at the desk, and
+// resolved to one of the meeting's units when the form is saved.
+type unitInput struct {
+	text string
+	id   *int64
+}
+
+// unitField is the input for u; the line under it names the unit the typed
+// words match. Empty means no unit; a name that matches none is refused
+// (units are added in their own tab).
+func (m *Model) unitField(title string, u *unitInput) huh.Field {
+	t, units := m.c.T, m.snap.units
+	for _, x := range units {
+		if x.ID == *u.id {
+			u.text = x.Name
+		}
 	}
-	return opts
+	hint := func() string {
+		q := strings.TrimSpace(u.text)
+		switch x, n := components.MatchUnit(units, q); {
+		case q == "":
+			return t.T("setup.unit.none")
+		case n == 1:
+			return "→ " + x.Name
+		case n > 1:
+			return t.F("setup.unit.many", n)
+		default:
+			return t.F("setup.unit.unknown", q)
+		}
+	}
+	check := func(s string) error {
+		s = strings.TrimSpace(s)
+		if _, n := components.MatchUnit(units, s); s != "" && n != 1 {
+			return errors.New(hint())
+		}
+		return nil
+	}
+	return huh.NewInput().Title(title).Value(&u.text).Validate(check).DescriptionFunc(hint, &u.text)
+}
+
+// resolve sets the unit id from the typed text (validated already).
+func (m *Model) resolve(us ...*unitInput) {
+	for _, u := range us {
+		*u.id = 0
+		if x, n := components.MatchUnit(m.snap.units, strings.TrimSpace(u.text)); n == 1 {
+			*u.id = x.ID
+		}
+	}
 }
 
 func (m *Model) openDelegateForm(d store.Delegate) tea.Cmd {
@@ -163,6 +205,7 @@ func (m *Model) openDelegateForm(d store.Delegate) tea.Cmd {
 		code = m.text(64, true)
 	}
 	rows := max(3, min(8, m.formHeight()-6))
+	unit := &unitInput{id: &d.UnitID}
 	f := huh.NewForm(
 		huh.NewGroup(
 			huh.NewInput().Title(t.T("setup.f.name")).Value(&d.FullName).Validate(m.text(store.MaxName, true)),
@@ -171,13 +214,14 @@ func (m *Model) openDelegateForm(d store.Delegate) tea.Cmd {
 			huh.NewInput().Title(t.T("setup.f.code")).Description(t.T(pick(d.ID == 0, "setup.f.code_hint", ""))).Value(&d.Code).Validate(code).CharLimit(64),
 		).Title(t.T(pick(d.ID == 0, "setup.form.delegate_new", "setup.form.delegate"))),
 		huh.NewGroup(
-			huh.NewSelect[int64]().Title(t.T("setup.f.unit")).Options(m.unitOptions(t.T("ui.none"))...).Value(&d.UnitID).Height(rows),
+			m.unitField(t.T("setup.f.unit"), unit),
 		).Title(t.T(pick(d.ID == 0, "setup.form.delegate_new", "setup.form.delegate"))),
 		huh.NewGroup(
 			huh.NewSelect[int64]().Title(t.T("setup.f.group")).Options(groups...).Value(&d.GroupID).Height(min(rows, len(groups)+1)),
 		).Title(t.T(pick(d.ID == 0, "setup.form.delegate_new", "setup.form.delegate"))),
 	)
 	return m.openForm(f, func() tea.Cmd {
+		m.resolve(unit)
 		d.Phone, _ = sheet.Phone(d.Phone)
 		name := strings.TrimSpace(d.FullName)
 		return m.act(m.c.T.F("setup.saved_delegate", name), func() error { _, err := m.c.Store.SaveDelegate(m.c.Ctx, d); return err },
@@ -214,6 +258,7 @@ func (m *Model) openPetitionForm(p store.Petition) tea.Cmd {
 		return store.Delegate{}, false
 	}
 	rows := max(3, min(8, m.formHeight()-6))
+	source, agency := &unitInput{id: &p.SourceUnitID}, &unitInput{id: &p.AgencyID}
 	f := huh.NewForm(
 		huh.NewGroup(
 			huh.NewSelect[string]().Title(t.T("setup.f.topic")).Options(topics...).Value(&p.Topic).Height(min(rows, len(topics)+1)),
@@ -230,16 +275,17 @@ func (m *Model) openPetitionForm(p store.Petition) tea.Cmd {
 					}
 					return nil
 				}),
-			huh.NewSelect[int64]().Title(t.T("setup.f.source_unit")).Options(m.unitOptions(t.T("ui.none"))...).Value(&p.SourceUnitID).Height(rows),
+			m.unitField(t.T("setup.f.source_unit"), source),
 		).Title(t.T(pick(p.ID == 0, "setup.form.petition_new", "setup.form.petition"))),
 		huh.NewGroup(
-			huh.NewSelect[int64]().Title(t.T("setup.f.agency")).Options(m.unitOptions(t.T("ui.none"))...).Value(&p.AgencyID).Height(rows),
+			m.unitField(t.T("setup.f.agency"), agency),
 		).Title(t.T(pick(p.ID == 0, "setup.form.petition_new", "setup.form.petition"))),
 		huh.NewGroup(
 			huh.NewText().Title(t.T("setup.f.answer")).Value(&p.PreparedAnswer).Validate(m.text(store.MaxText, false)).Lines(6).CharLimit(store.MaxText),
 		).Title(t.T(pick(p.ID == 0, "setup.form.petition_new", "setup.form.petition"))),
 	)
 	return m.openForm(f, func() tea.Cmd {
+		m.resolve(source, agency)
 		p.DelegateID = 0
 		if d, ok := byCode(who); ok {
 			p.DelegateID = d.ID

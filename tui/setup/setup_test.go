@@ -241,3 +241,37 @@ func TestRefusedSaveKeepsTheForm(t *testing.T) {
 		t.Fatal("esc did not close the form")
 	}
 }
+
+// TestDelegateUnitWithoutAccents: a delegate's unit is typed without
+// accents and matched to the meeting's units; a unit that does not exist
+// is refused with a message, not created.
+func TestDelegateUnitWithoutAccents(t *testing.T) {
+	s, st := open(t, i18n.VI, 80, 20)
+	ctx := context.Background()
+	s = press(s, "tab", "tab", "tab")
+	s = typeText(s, "le thanh ha")
+	s = press(s, "enter")                            // open the form
+	s = press(s, "enter", "enter", "enter", "enter") // name, title, phone, code
+	for range []rune("UBND thị xã") {
+		s = press(s, "backspace")
+	}
+	s = typeText(s, "khong co")
+	if v := s.View(); !strings.Contains(v, "Không có đơn vị «khong co»") {
+		t.Fatalf("no refusal hint:\n%s", v)
+	}
+	s = press(s, "enter")
+	if d, _ := st.DelegateByCode(ctx, "LD02"); d.UnitName != "UBND thị xã" {
+		t.Fatalf("an unknown unit was saved: %+v", d)
+	}
+	for range []rune("khong co") {
+		s = press(s, "backspace")
+	}
+	s = typeText(s, "quang son")
+	if v := s.View(); !strings.Contains(v, "→ Xã Quảng Sơn") {
+		t.Fatalf("no match shown:\n%s", v)
+	}
+	s = press(s, "enter", "enter")
+	if d, _ := st.DelegateByCode(ctx, "LD02"); d.UnitName != "Xã Quảng Sơn" {
+		t.Fatalf("unit not changed: %+v\n%s", d, s.View())
+	}
+}
