@@ -198,6 +198,11 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Next):
+		// n in the middle of someone's turn would cut them off: ask first
+		if sp, ok := m.speakingNow(); ok {
+			m.ask(m.c.T.F("agenda.confirm.next_speaking", sp.Name), m.advance())
+			return nil
+		}
 		return m.advance()
 	case key.Matches(msg, k.Back):
 		m.ask(m.c.T.T("agenda.confirm.back"), m.act(m.c.T.T("agenda.status.back"), func() error {
@@ -368,3 +373,6 @@ func (m *Model) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{run, {k.Add, k.Edit, k.Delete, k.Skip, k.MoveUp}}
 }
+
+// speakingNow is the running turn, if one runs.
+func (m *Model) speakingNow() (store.Speaker, bool) { return speaking(m.snap.speakers) }

@@ -117,7 +117,20 @@ func TestFlowWholeAgenda(t *testing.T) {
 	waitUntil(t, "second turn", func() bool { return current() == queued()[1].ID })
 	clk.add(3 * time.Minute)
 
-	for i := dialogue + 1; i < len(all); i++ {
+	// n while the second speaker is still speaking asks first
+	send("n")
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("đang phát biểu")) },
+		teatest.WithDuration(20*time.Second))
+	if running() != dialogue || current() == 0 {
+		t.Fatal("n during a turn moved on without asking")
+	}
+	send("y")
+	waitUntil(t, "item "+all[dialogue+1].Title, func() bool { return running() == dialogue+1 })
+	if current() != 0 {
+		t.Fatal("the turn still runs after the dialogue ended")
+	}
+	clk.add(time.Minute)
+	for i := dialogue + 2; i < len(all); i++ {
 		send("n")
 		waitUntil(t, "item "+all[i].Title, func() bool { return running() == i })
 		clk.add(time.Minute)
