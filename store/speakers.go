@@ -74,6 +74,16 @@ func (s *Store) AddSpeaker(ctx context.Context, sp Speaker) (int64, error) {
 			if err != nil {
 				return err
 			}
+			// waiting or speaking already: a second entry would be called
+			// twice (after their turn they may queue again)
+			var n int
+			if err := t.queryRow(ctx, `SELECT count(*) FROM speakers WHERE item_id = ? AND delegate_id = ? AND removed = 0 AND ended_at IS NULL`,
+				sp.ItemID, sp.DelegateID).Scan(&n); err != nil {
+				return mapErr(err)
+			}
+			if n > 0 {
+				return fmt.Errorf("%w: %s is already in the queue", ErrDuplicate, d.FullName)
+			}
 			sp.Name, sp.UnitName = d.FullName, d.UnitName
 		}
 		var err error

@@ -342,3 +342,38 @@ func TestWatchSeesOtherConnectionCommit(t *testing.T) {
 		t.Fatal("change not seen within 2s")
 	}
 }
+
+// TestSpeakerQueuedOnce: a delegate waiting or speaking cannot be queued a
+// second time for the same item; after the turn ends they may queue again.
+func TestSpeakerQueuedOnce(t *testing.T) {
+	s, _ := openDemo(t)
+	ctx := context.Background()
+	items, _ := s.Agenda(ctx)
+	ds, _ := s.Delegates(ctx)
+	item := items[0].ID
+	if _, err := s.AddSpeaker(ctx, store.Speaker{ItemID: item, DelegateID: ds[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddSpeaker(ctx, store.Speaker{ItemID: item, DelegateID: ds[0].ID}); !errors.Is(err, store.ErrDuplicate) {
+		t.Fatalf("queued twice: %v", err)
+	}
+	// after their turn they may queue again
+	if _, err := s.CallNext(ctx, item); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddSpeaker(ctx, store.Speaker{ItemID: item, DelegateID: ds[0].ID}); !errors.Is(err, store.ErrDuplicate) {
+		t.Fatalf("queued while speaking: %v", err)
+	}
+	if err := s.EndTurn(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddSpeaker(ctx, store.Speaker{ItemID: item, DelegateID: ds[0].ID}); err != nil {
+		t.Fatalf("not queued again after the turn: %v", err)
+	}
+	// free-typed names are not checked (two people may share one)
+	for i := 0; i < 2; i++ {
+		if _, err := s.AddSpeaker(ctx, store.Speaker{ItemID: item, Name: "Bà Lan"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
