@@ -21,8 +21,8 @@ func init() {
 		"agenda.col.presenter": {"Người trình bày", "Presenter"},
 		"agenda.col.planned":   {"KH", "Plan"},
 		"agenda.col.minutes":   {"Phút", "Min"},
-		"agenda.col.start":     {"Bắt", "Start"},
-		"agenda.col.end":       {"Xong", "End"},
+		"agenda.col.start":     {"BĐ", "Start"},
+		"agenda.col.end":       {"KT", "End"},
 		"agenda.col.state":     {"Trạng thái", "State"},
 
 		"agenda.state.pending": {"", ""},
