@@ -3,6 +3,7 @@ package agenda_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -129,6 +130,12 @@ func TestFlowWholeAgenda(t *testing.T) {
 	if current() != 0 {
 		t.Fatal("the turn still runs after the dialogue ended")
 	}
+	// let the station read the ended turn before the next n (else n would
+	// rightly ask again about the turn it still shows)
+	next := all[dialogue+1]
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte(fmt.Sprintf("▶ %d. %s", next.Position, next.Title)))
+	}, teatest.WithDuration(20*time.Second))
 	clk.add(time.Minute)
 	for i := dialogue + 2; i < len(all); i++ {
 		send("n")
