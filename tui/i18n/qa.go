@@ -70,6 +70,7 @@ func init() {
 		"qa.form.edit_answer":   {"Sửa trả lời ý kiến #%d của %s", "Correct an answer to question #%d from %s"},
 		"qa.draft.restored":     {"Đã khôi phục bản nháp gõ lúc %s", "Restored the draft typed at %s"},
 		"qa.cancel.confirm":     {"Nhấn Esc lần nữa để bỏ nội dung đang gõ", "Press Esc again to discard what was typed"},
+		"qa.err.due_needed":     {"Trả lời bằng văn bản cần hạn trả lời: gõ dd/mm/yyyy hoặc +số ngày", "A written answer needs a due date: type dd/mm/yyyy or +days"},
 		"qa.err.due":            {"Hạn trả lời không hợp lệ: gõ dd/mm/yyyy hoặc +số ngày", "Invalid due date: type dd/mm/yyyy or +days"},
 		"qa.saved.question":     {"Đã lưu ý kiến", "Question saved"},
 		"qa.saved.answer":       {"Đã lưu trả lời", "Answer saved"},

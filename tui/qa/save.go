@@ -79,9 +79,14 @@ func (m *Model) saveAnswer(f *form) tea.Cmd {
 		Summary: f.fields[fSummary].(*areaField).value(), Outcome: store.Outcome(oc)}
 	if a.Outcome == store.OutcomeWritten {
 		a.FollowupAgencyID = idOf(fu)
-		due, ok := parseDue(f.fields[fDue].(*textField).value(), m.baseDate())
+		typed := f.fields[fDue].(*textField).value()
+		due, ok := parseDue(typed, m.baseDate())
 		if !ok {
-			f.err, f.errField = m.c.T.T("qa.err.due"), fDue
+			msg := "qa.err.due"
+			if strings.TrimSpace(typed) == "" {
+				msg = "qa.err.due_needed" // a written answer must say by when
+			}
+			f.err, f.errField = m.c.T.T(msg), fDue
 			return f.focusName(fDue)
 		}
 		a.DueDate = due

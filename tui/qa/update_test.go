@@ -141,6 +141,9 @@ func TestWrittenAnswerNeedsAgencyAndDate(t *testing.T) {
 	if m.form == nil || m.form.errField != fDue || m.form.curName() != fDue {
 		t.Fatalf("no due-date error: %+v", m.form)
 	}
+	if !strings.Contains(m.form.err, "cần hạn trả lời") {
+		t.Errorf("empty due date: %q, want it asked for", m.form.err)
+	}
 	// clear the agency that owes the answer: refused by the store
 	press(t, m, "shift+tab", "backspace", "tab", "+15", "ctrl+s")
 	if m.form == nil || m.form.errField != fFollowup || !strings.Contains(m.View(), "followup_agency") {
