@@ -57,7 +57,14 @@ func (c *Common) ErrText(err error) string {
 	case err == nil:
 		return ""
 	case errors.As(err, &fe):
-		return c.T.F("err.invalid", fe.Field+": "+fe.Reason)
+		field, reason := fe.Field, fe.Reason
+		if k := "field." + field; i18n.Has(k) {
+			field = c.T.T(k)
+		}
+		if k := "reason." + reason; i18n.Has(k) {
+			reason = c.T.T(k)
+		}
+		return c.T.F("err.invalid", field+": "+reason)
 	case errors.Is(err, store.ErrForbidden):
 		return c.T.T("err.forbidden")
 	case errors.Is(err, store.ErrNotFound):

@@ -146,7 +146,7 @@ func TestWrittenAnswerNeedsAgencyAndDate(t *testing.T) {
 	}
 	// clear the agency that owes the answer: refused by the store
 	press(t, m, "shift+tab", "backspace", "tab", "+15", "ctrl+s")
-	if m.form == nil || m.form.errField != fFollowup || !strings.Contains(m.View(), "followup_agency") {
+	if m.form == nil || m.form.errField != fFollowup || !strings.Contains(m.View(), "Cơ quan trả lời bằng văn bản:") {
 		t.Fatalf("store did not refuse it: %+v\n%s", m.form, m.View())
 	}
 	if got := len(questions(t, st)[3].Answers); got != n {
