@@ -2,6 +2,7 @@ package agenda
 
 import (
 	"errors"
+	"strconv"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -117,25 +118,8 @@ func speaking(all []store.Speaker) (store.Speaker, bool) {
 	return best, found
 }
 
-// clock formats a duration as m:ss (h:mm:ss from an hour), with a minus
+// clock formats a duration as mm:ss (h:mm:ss from an hour), with a minus
 // sign when negative.
-func clock(d time.Duration) string {
-	sign := ""
-	if d < 0 {
-		sign, d = "-", -d
-	}
-	s := int(d / time.Second)
-	if s >= 3600 {
-		return sign + itoa(s/3600) + ":" + two(s/60%60) + ":" + two(s%60)
-	}
-	return sign + two(s/60) + ":" + two(s%60)
-}
+func clock(d time.Duration) string { return components.Clock(components.Seconds(d), 3600) }
 
-func two(n int) string { return string([]byte{byte('0' + n/10%10), byte('0' + n%10)}) }
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
-}
+func itoa(n int) string { return strconv.Itoa(n) }

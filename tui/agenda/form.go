@@ -30,15 +30,7 @@ func (m *Model) openForm(a store.AgendaItem) tea.Cmd {
 	for _, k := range store.ItemKinds {
 		opts = append(opts, huh.NewOption(t.T("agenda.kind."+string(k)), k))
 	}
-	required := func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errors.New(t.T("err.required"))
-		}
-		if len([]rune(s)) > store.MaxName*2 {
-			return errors.New(t.T("err.too_long"))
-		}
-		return nil
-	}
+	required := components.Required(t, store.MaxName*2)
 	minutes := func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 0 || n > 24*60 {

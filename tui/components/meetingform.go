@@ -14,15 +14,7 @@ import (
 // AskMeeting asks for a new meeting's details in the terminal (doithoai
 // init without flags). Fields already set in m are offered as defaults.
 func AskMeeting(t i18n.Catalog, m *store.Meeting) error {
-	required := func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errors.New(t.T("err.required"))
-		}
-		if len([]rune(s)) > store.MaxName*2 {
-			return errors.New(t.T("err.too_long"))
-		}
-		return nil
-	}
+	required := Required(t, store.MaxName*2)
 	date := func(s string) error {
 		if _, err := time.Parse("2006-01-02", strings.TrimSpace(s)); err != nil {
 			return errors.New(t.T("form.bad_date"))

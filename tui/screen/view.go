@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -8,6 +9,7 @@ import (
 
 	"doithoai/store"
 	"doithoai/tui/common"
+	"doithoai/tui/components"
 )
 
 // block is a run of lines; when the screen is short, blocks with the lowest
@@ -18,28 +20,14 @@ type block struct {
 	digits bool // marks where the big digits go
 }
 
+// clock is the projector's countdown: it shows 00:01 until the time is
+// over, and h:mm:ss only from 100 minutes (a dialogue's planned length).
 func clock(d time.Duration) string {
-	sign := ""
-	if d < 0 {
-		sign, d = "-", -d
+	s := components.Seconds(d)
+	if d > 0 {
+		s = int((d + time.Second - 1) / time.Second)
 	}
-	s := int((d + time.Second - 1) / time.Second) // a countdown shows 00:01 until it is over
-	if sign == "-" {
-		s = int(d / time.Second)
-	}
-	if s >= 6000 { // 100 minutes and more: h:mm:ss
-		return sign + itoa(s/3600) + ":" + two(s/60%60) + ":" + two(s%60)
-	}
-	return sign + two(s/60) + ":" + two(s%60)
-}
-
-func two(n int) string { return string([]byte{byte('0' + n/10%10), byte('0' + n%10)}) }
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
+	return components.Clock(s, 6000)
 }
 
 // wrap centres text in w columns on at most n lines.
@@ -200,3 +188,5 @@ func (m *Model) nextSpeaker() (string, bool) {
 	}
 	return "", false
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }

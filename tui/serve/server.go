@@ -242,6 +242,10 @@ func (s *Server) track(next ssh.Handler) ssh.Handler {
 		s.sessions.Add(1)
 		defer s.sessions.Done()
 		next(sess)
+		// Send the exit status before Shutdown, which waits for this, closes
+		// the connection: the library would only send it after we return.
+		// (A handler that exited already makes this a no-op error.)
+		_ = sess.Exit(0)
 	}
 }
 
