@@ -1,9 +1,7 @@
 package checkin
 
 import (
-	"errors"
 	"strings"
-	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -36,34 +34,7 @@ func (m *Model) openForm() tea.Cmd {
 	t := m.c.T
 	m.req++
 	f := &walkInForm{id: m.req}
-	required := func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errors.New(t.T("err.required"))
-		}
-		return maxLen(s)
-	}
-	units := m.snap.unitList
-	// the unit is typed like a name at the desk, without accents; the line
-	// under it says which unit that is, or that a new one will be made
-	unitHint := func() string {
-		q := strings.TrimSpace(f.unitName)
-		switch u, n := components.MatchUnit(units, q); {
-		case q == "":
-			return t.T("checkin.form.unit_hint")
-		case n == 1:
-			return "→ " + u.Name
-		case n > 1:
-			return t.F("checkin.form.unit_many", n)
-		default:
-			return t.F("checkin.form.unit_new", q)
-		}
-	}
-	unitCheck := func(s string) error {
-		if _, n := components.MatchUnit(units, strings.TrimSpace(s)); n > 1 {
-			return errors.New(t.F("checkin.form.unit_many", n))
-		}
-		return maxLen(s)
-	}
+	required := components.Required(t, store.MaxName)
 	groups := []huh.Option[int64]{huh.NewOption(t.T("checkin.form.group_none"), int64(0))}
 	for _, g := range m.snap.groupList {
 		groups = append(groups, huh.NewOption(g.Name, g.ID))
@@ -75,9 +46,8 @@ func (m *Model) openForm() tea.Cmd {
 	f.form = huh.NewForm(
 		huh.NewGroup(
 			huh.NewInput().Title(t.T("checkin.form.name")).Value(&f.name).Validate(required),
-			huh.NewInput().Title(t.T("checkin.form.job")).Value(&f.title).Validate(maxLen),
-			huh.NewInput().Title(t.T("checkin.form.unit")).Value(&f.unitName).Validate(unitCheck).
-				DescriptionFunc(unitHint, &f.unitName),
+			huh.NewInput().Title(t.T("checkin.form.job")).Value(&f.title).Validate(components.MaxLen(t, store.MaxName)),
+			components.UnitField(t, t.T("checkin.form.unit"), m.snap.unitList, &f.unitName, true),
 		).Title(t.T("checkin.form.title")),
 		huh.NewGroup(
 			huh.NewSelect[int64]().Title(t.T("checkin.form.group")).Options(groups...).Value(&f.group).Height(min(len(groups)+2, 10)),
@@ -89,13 +59,6 @@ func (m *Model) openForm() tea.Cmd {
 	f.resize(m.w, m.h)
 	m.form = f
 	return f.form.Init()
-}
-
-func maxLen(s string) error {
-	if utf8.RuneCountInString(s) > store.MaxName {
-		return errors.New("too long")
-	}
-	return nil
 }
 
 func (f *walkInForm) resize(w, h int) {

@@ -37,10 +37,18 @@ func itoa(n int) string {
 // Required is a form validator: text that is not blank and at most max
 // runes, with the message in the catalog's language.
 func Required(t i18n.Catalog, max int) func(string) error {
+	long := MaxLen(t, max)
 	return func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return errors.New(t.T("err.required"))
 		}
+		return long(s)
+	}
+}
+
+// MaxLen is a form validator for an optional field of at most max runes.
+func MaxLen(t i18n.Catalog, max int) func(string) error {
+	return func(s string) error {
 		if utf8.RuneCountInString(s) > max {
 			return errors.New(t.T("err.too_long"))
 		}

@@ -1,10 +1,15 @@
 package components
 
 import (
+	"errors"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/huh"
 
 	"doithoai/store"
 	"doithoai/store/fold"
+	"doithoai/tui/i18n"
 )
 
 // MatchUnit finds the unit typed in a field (the walk-in form, a
@@ -35,4 +40,37 @@ func MatchUnit(units []store.Unit, q string) (store.Unit, int) {
 		}
 	}
 	return hit, n
+}
+
+// UnitField is a unit typed like a name, accents optional; the line under
+// it names the unit the words match. With allowNew a name matching no unit
+// is accepted (a walk-in's new unit), else it is refused (setup, where
+// units are added in their own tab). Resolve the text with MatchUnit.
+func UnitField(t i18n.Catalog, title string, units []store.Unit, text *string, allowNew bool) huh.Field {
+	hint := func() string {
+		q := strings.TrimSpace(*text)
+		switch u, n := MatchUnit(units, q); {
+		case q == "":
+			return t.T("unit.none")
+		case n == 1:
+			return "→ " + u.Name
+		case n > 1:
+			return t.F("unit.many", n)
+		case allowNew:
+			return t.F("unit.new", q)
+		default:
+			return t.F("unit.unknown", q)
+		}
+	}
+	check := func(s string) error {
+		s = strings.TrimSpace(s)
+		if _, n := MatchUnit(units, s); n > 1 || (s != "" && n == 0 && !allowNew) {
+			return errors.New(hint())
+		}
+		if utf8.RuneCountInString(s) > store.MaxName {
+			return errors.New(t.T("err.too_long"))
+		}
+		return nil
+	}
+	return huh.NewInput().Title(title).Value(text).Validate(check).DescriptionFunc(hint, text)
 }

@@ -61,9 +61,6 @@ func init() {
 		"checkin.form.name":       {"Họ và tên", "Full name"},
 		"checkin.form.job":        {"Chức vụ", "Title"},
 		"checkin.form.unit":       {"Đơn vị (gõ không dấu, vd: quang son)", "Unit (accents optional, e.g. quang son)"},
-		"checkin.form.unit_hint":  {"Để trống nếu không có đơn vị", "Leave empty for no unit"},
-		"checkin.form.unit_new":   {"→ đơn vị mới «%s» (gõ có dấu cho đúng tên)", "→ a new unit «%s» (type it with accents)"},
-		"checkin.form.unit_many":  {"%d đơn vị khớp — gõ thêm chữ", "%d units match — type more"},
 		"checkin.form.group":      {"Thành phần", "Group"},
 		"checkin.form.group_none": {"— Không xếp thành phần —", "— No group —"},
 	})

@@ -39,6 +39,10 @@ func init() {
 		"form.key.select none":  {"bỏ chọn hết", "select none"},
 		"form.key.open":         {"mở", "open"},
 		"form.key.close":        {"đóng", "close"},
+		"unit.none":             {"Để trống nếu không có đơn vị", "Leave empty for no unit"},
+		"unit.many":             {"%d đơn vị khớp — gõ thêm chữ", "%d units match — type more"},
+		"unit.new":              {"→ đơn vị mới «%s» (gõ có dấu cho đúng tên)", "→ a new unit «%s» (type it with accents)"},
+		"unit.unknown":          {"Không có đơn vị «%s» — thêm ở thẻ Đơn vị", "No unit «%s» — add it in the Units tab"},
 		"meeting.turn":          {"Thời gian mỗi lượt phát biểu (giây)", "Speaking turn (seconds)"},
 	})
 }

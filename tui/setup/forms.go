@@ -149,33 +149,12 @@ type unitInput struct {
 // words match. Empty means no unit; a name that matches none is refused
 // (units are added in their own tab).
 func (m *Model) unitField(title string, u *unitInput) huh.Field {
-	t, units := m.c.T, m.snap.units
-	for _, x := range units {
+	for _, x := range m.snap.units {
 		if x.ID == *u.id {
 			u.text = x.Name
 		}
 	}
-	hint := func() string {
-		q := strings.TrimSpace(u.text)
-		switch x, n := components.MatchUnit(units, q); {
-		case q == "":
-			return t.T("setup.unit.none")
-		case n == 1:
-			return "→ " + x.Name
-		case n > 1:
-			return t.F("setup.unit.many", n)
-		default:
-			return t.F("setup.unit.unknown", q)
-		}
-	}
-	check := func(s string) error {
-		s = strings.TrimSpace(s)
-		if _, n := components.MatchUnit(units, s); s != "" && n != 1 {
-			return errors.New(hint())
-		}
-		return nil
-	}
-	return huh.NewInput().Title(title).Value(&u.text).Validate(check).DescriptionFunc(hint, &u.text)
+	return components.UnitField(m.c.T, title, m.snap.units, &u.text, false)
 }
 
 // resolve sets the unit id from the typed text (validated already).
