@@ -15,24 +15,9 @@ import (
 	"doithoai/store/fold"
 	"doithoai/tui/agenda"
 	"doithoai/tui/common"
+	"doithoai/tui/common/commontest"
 	"doithoai/tui/i18n"
 )
-
-// host runs one station as a program, the way the root does: it owns the
-// window size and hands it down.
-type host struct{ s common.Station }
-
-func (h host) Init() tea.Cmd { return h.s.Init() }
-func (h host) View() string  { return h.s.View() }
-func (h host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		h.s.SetSize(ws.Width, ws.Height)
-		return h, nil
-	}
-	var cmd tea.Cmd
-	h.s, cmd = h.s.Update(msg)
-	return h, cmd
-}
 
 func waitUntil(t *testing.T, what string, cond func() bool) {
 	t.Helper()
@@ -73,7 +58,7 @@ func TestFlowWholeAgenda(t *testing.T) {
 		}
 		return -1
 	}
-	tm := teatest.NewTestModel(t, host{agenda.New(c)}, teatest.WithInitialTermSize(100, 30))
+	tm := teatest.NewTestModel(t, commontest.Host{S: agenda.New(c)}, teatest.WithInitialTermSize(100, 30))
 	send := func(s string) { tm.Send(key(s)) }
 
 	dialogue := -1

@@ -14,22 +14,6 @@ import (
 	"doithoai/tui/common/commontest"
 )
 
-// host runs one station as a program, the way the root does: it owns the
-// window size and hands it down.
-type host struct{ s common.Station }
-
-func (h host) Init() tea.Cmd { return h.s.Init() }
-func (h host) View() string  { return h.s.View() }
-func (h host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		h.s.SetSize(ws.Width, ws.Height)
-		return h, nil
-	}
-	var cmd tea.Cmd
-	h.s, cmd = h.s.Update(msg)
-	return h, cmd
-}
-
 var cmdSlice = reflect.TypeOf([]tea.Cmd{})
 
 // drive runs cmd and feeds its messages back into s until nothing is left,

@@ -72,7 +72,7 @@ func TestEditDelegateName(t *testing.T) {
 // TestEditDelegateTeatest is the same correction as a running program.
 func TestEditDelegateTeatest(t *testing.T) {
 	c, st := commontest.New(t, 80, 20)
-	tm := teatest.NewTestModel(t, host{setup.New(c)}, teatest.WithInitialTermSize(80, 20))
+	tm := teatest.NewTestModel(t, commontest.Host{S: setup.New(c)}, teatest.WithInitialTermSize(80, 20))
 	waitFor := func(what string) {
 		t.Helper()
 		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(what)) },

@@ -109,3 +109,20 @@ func Golden(t testing.TB, name, got string) {
 		t.Errorf("%s differs from the golden file:\n--- got\n%s\n--- want\n%s", name, got, want)
 	}
 }
+
+// Host runs one station as a program (for teatest), the way the root
+// does: it owns the window size and hands it down.
+type Host struct{ S common.Station }
+
+func (h Host) Init() tea.Cmd { return h.S.Init() }
+func (h Host) View() string  { return h.S.View() }
+
+func (h Host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		h.S.SetSize(ws.Width, ws.Height)
+		return h, nil
+	}
+	var cmd tea.Cmd
+	h.S, cmd = h.S.Update(msg)
+	return h, cmd
+}
