@@ -3,12 +3,12 @@ package agenda_test
 import (
 	"context"
 	"fmt"
-	"syscall"
 	"testing"
 	"time"
 
 	"doithoai/store"
 	"doithoai/tui/common"
+	"doithoai/tui/common/commontest"
 	"doithoai/tui/i18n"
 )
 
@@ -75,20 +75,13 @@ func BenchmarkView(b *testing.B) {
 			}
 			b.ReportAllocs()
 			b.ResetTimer()
-			cpu0 := cpuTime()
+			cpu0 := commontest.CPUTime()
 			for b.Loop() {
 				_ = s.View()
 			}
 			// the hall laptop is not shared; on a loaded machine the CPU
 			// time per view is the steadier figure
-			b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(commontest.CPUTime()-cpu0)/float64(b.N), "cpu-ns/op")
 		})
 	}
-}
-
-// cpuTime is the process's user+system time in nanoseconds.
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return ru.Utime.Nano() + ru.Stime.Nano()
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -201,18 +200,11 @@ func BenchmarkView(b *testing.B) {
 	s := open(c, 200, 60)
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := commontest.CPUTime()
 	for b.Loop() {
 		_ = s.View()
 	}
-	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
-}
-
-// cpuTime is the process's user+system time in nanoseconds.
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return ru.Utime.Nano() + ru.Stime.Nano()
+	b.ReportMetric(float64(commontest.CPUTime()-cpu0)/float64(b.N), "cpu-ns/op")
 }
 
 // BenchmarkFollow measures how long the projector takes to show a change
