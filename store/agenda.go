@@ -146,9 +146,36 @@ func (t *Tx) runningItem(ctx context.Context) (AgendaItem, bool, error) {
 // start it still ends the running item and returns ErrNoNextItem only when
 // there was nothing to end either. It returns the item now running (zero
 // when the meeting has ended).
-func (s *Store) Advance(ctx context.Context) (AgendaItem, error) {
+func (s *Store) Advance(ctx context.Context) (AgendaItem, error) { return s.advance(ctx, true) }
+
+// TurnRunningError refuses AdvanceUnlessSpeaking while Speaker's turn runs.
+type TurnRunningError struct{ Speaker Speaker }
+
+func (e *TurnRunningError) Error() string {
+	return fmt.Sprintf("%s is still speaking", e.Speaker.Name)
+}
+
+// AdvanceUnlessSpeaking is Advance, refused with a *TurnRunningError while a
+// speaker's turn runs. The check is made in the same transaction as the move,
+// so a turn started a moment ago (or at another station) is never cut off
+// without the moderator being asked.
+func (s *Store) AdvanceUnlessSpeaking(ctx context.Context) (AgendaItem, error) {
+	return s.advance(ctx, false)
+}
+
+func (s *Store) advance(ctx context.Context, cutTurn bool) (AgendaItem, error) {
 	var cur AgendaItem
 	err := s.write(ctx, PermAgenda, func(t *Tx) error {
+		if !cutTurn {
+			sp, err := scanSpeaker(t.queryRow(ctx, `SELECT `+speakerCols+` FROM speakers
+				WHERE started_at IS NOT NULL AND ended_at IS NULL ORDER BY started_at DESC LIMIT 1`))
+			if err == nil {
+				return &TurnRunningError{Speaker: sp}
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return mapErr(err)
+			}
+		}
 		run, ok, err := t.runningItem(ctx)
 		if err != nil {
 			return err

@@ -134,6 +134,21 @@ func TestAdvanceEndsTurn(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.add(time.Minute)
+	// the careful move is refused while the turn runs, and changes nothing
+	before := agItems(t, s)
+	_, err := s.AdvanceUnlessSpeaking(ctx)
+	var running *store.TurnRunningError
+	if !errors.As(err, &running) || running.Speaker.ID != id || running.Speaker.Name != "Lê Thị Lan" {
+		t.Fatalf("advance during a turn: %v", err)
+	}
+	if sp, ok, _ := s.CurrentSpeaker(ctx); !ok || sp.ID != id {
+		t.Fatal("a refused advance ended the turn")
+	}
+	for i, a := range agItems(t, s) {
+		if !a.StartedAt.Equal(before[i].StartedAt) || !a.EndedAt.Equal(before[i].EndedAt) {
+			t.Fatalf("a refused advance moved item %d", a.Position)
+		}
+	}
 	if _, err := s.Advance(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -143,6 +158,12 @@ func TestAdvanceEndsTurn(t *testing.T) {
 	q := queue(t, s, item.ID)
 	if q[0].ID != id || !q[0].EndedAt.Equal(c.t) {
 		t.Fatalf("turn end: %+v", q[0])
+	}
+	// with no turn running the careful move is the same move
+	c.add(time.Minute)
+	cur, err := s.AdvanceUnlessSpeaking(ctx)
+	if err != nil || cur.Position != item.Position+2 {
+		t.Fatalf("advance with no turn: %+v %v", cur, err)
 	}
 }
 

@@ -198,12 +198,14 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Next):
-		// n in the middle of someone's turn would cut them off: ask first
+		// n in the middle of someone's turn would cut them off: ask first.
+		// The screen may be a moment behind (a turn just started here or at
+		// another station), so the store refuses too and the answer asks.
 		if sp, ok := m.speakingNow(); ok {
-			m.ask(m.c.T.F("agenda.confirm.next_speaking", sp.Name), m.advance())
+			m.askNext(sp)
 			return nil
 		}
-		return m.advance()
+		return m.advance(false)
 	case key.Matches(msg, k.Back):
 		m.ask(m.c.T.T("agenda.confirm.back"), m.act(m.c.T.T("agenda.status.back"), func() error {
 			_, err := m.c.Store.Back(m.c.Ctx)
@@ -240,6 +242,11 @@ func (m *Model) act(status string, fn func() error) tea.Cmd {
 	return mutate(m.next(), status, fn, nil)
 }
 
+// askNext asks before n ends the item in the middle of sp's turn.
+func (m *Model) askNext(sp store.Speaker) {
+	m.ask(m.c.T.F("agenda.confirm.next_speaking", sp.Name), m.advance(true))
+}
+
 func (m *Model) ask(prompt string, cmd tea.Cmd) { m.confirm = &confirmation{prompt: prompt, cmd: cmd} }
 
 func (m *Model) confirmKey(msg tea.KeyMsg) tea.Cmd {
@@ -257,11 +264,18 @@ func (m *Model) confirmKey(msg tea.KeyMsg) tea.Cmd {
 
 // advance ends the running item and starts the next; it moves the cursor
 // there and opens the pane the new item needs.
-func (m *Model) advance() tea.Cmd {
+func (m *Model) advance(cutTurn bool) tea.Cmd {
 	req := m.next()
 	c := m.c
 	return func() tea.Msg {
-		cur, err := c.Store.Advance(c.Ctx)
+		move := c.Store.AdvanceUnlessSpeaking
+		if cutTurn {
+			move = c.Store.Advance
+		}
+		cur, err := move(c.Ctx)
+		if running := (*store.TurnRunningError)(nil); errors.As(err, &running) {
+			return doneMsg{req: req, after: func(m *Model) { m.askNext(running.Speaker) }}
+		}
 		if err != nil {
 			return doneMsg{req: req, err: err}
 		}

@@ -62,6 +62,48 @@ func TestAdvanceWithClock(t *testing.T) {
 	}
 }
 
+// A turn started a moment ago (here, before the screen reloaded, or at
+// another station) must not be cut off by n without asking: the store
+// refuses the plain move and the station asks then.
+func TestNextAsksWhenTheScreenIsBehind(t *testing.T) {
+	ctx := context.Background()
+	c, st, clk := env(t, i18n.EN, 100, 30)
+	s := open(t, c)
+	var dialogue store.AgendaItem
+	for _, a := range items(t, st) {
+		if a.Kind == store.ItemDialogue {
+			dialogue = a
+			break
+		}
+	}
+	for i := 0; i < dialogue.Position; i++ {
+		s = press(s, "n")
+		clk.add(time.Minute)
+	}
+	if !items(t, st)[dialogue.Position-1].Running() {
+		t.Fatal("the dialogue is not running")
+	}
+	// another station starts a turn; this one has not heard (no watcher)
+	other := st.As(store.Actor{Station: "agenda-2", Role: store.RoleAgenda})
+	if _, err := other.AddSpeaker(ctx, store.Speaker{ItemID: dialogue.ID, Name: "Lê Thị Lan"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.CallNext(ctx, dialogue.ID); err != nil {
+		t.Fatal(err)
+	}
+	s = press(s, "n")
+	if !s.Capturing() || !strings.Contains(s.View(), "Lê Thị Lan is speaking. End the turn") {
+		t.Fatalf("n cut a turn it had not seen:\n%s", s.View())
+	}
+	if _, ok, _ := st.CurrentSpeaker(ctx); !ok || !items(t, st)[dialogue.Position-1].Running() {
+		t.Fatal("the refused move changed the run")
+	}
+	s = press(s, "y")
+	if _, ok, _ := st.CurrentSpeaker(ctx); ok || !items(t, st)[dialogue.Position].Running() {
+		t.Fatal("yes did not end the turn and move on")
+	}
+}
+
 func TestBackAsksFirst(t *testing.T) {
 	c, st, clk := env(t, i18n.EN, 100, 30)
 	s := open(t, c)
