@@ -118,6 +118,13 @@ var mutations = []mutation{
 	{"DeleteDelegate", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
 		return s.DeleteDelegate(ctx, f.delegates[3].ID)
 	}},
+	{"RemoveUnit", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return s.RemoveUnit(ctx, f.units[len(f.units)-1].ID)
+	}},
+	{"RemoveGroup", setup, func(ctx context.Context, s *store.Store, f *fixture) error { return s.RemoveGroup(ctx, 1) }},
+	{"RemoveDelegate", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return s.RemoveDelegate(ctx, f.delegates[len(f.delegates)-1].ID)
+	}},
 	{"AssignSheetNumbers", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
 		return ignore2(s.AssignSheetNumbers(ctx))
 	}},

@@ -238,6 +238,18 @@ func TestEveryMutationAudited(t *testing.T) {
 			return err
 		}},
 		{"DeleteDelegate", func() error { return s.DeleteDelegate(ctx, ds[3].ID) }},
+		{"RemoveUnit", func() error {
+			return s.RemoveUnit(ctx, byName(s.Units, func(u store.Unit) (string, int64) { return u.Name, u.ID }, "Phòng Kinh tế"))
+		}},
+		{"RemoveGroup", func() error {
+			return s.RemoveGroup(ctx, byName(s.Groups, func(g store.Group) (string, int64) { return g.Name, g.ID }, "Khách mời đặc biệt"))
+		}},
+		{"RemoveDelegate", func() error {
+			return s.RemoveDelegate(ctx, byName(s.Delegates, func(d store.Delegate) (string, int64) { return d.FullName, d.ID }, "Lê Văn Xóa"))
+		}},
+	}
+	if _, err := base.SaveDelegate(ctx, store.Delegate{FullName: "Lê Văn Xóa"}); err != nil {
+		t.Fatal(err)
 	}
 	for _, st := range steps {
 		n := auditCount(t, s)
@@ -255,6 +267,17 @@ func TestEveryMutationAudited(t *testing.T) {
 			t.Errorf("%s: %d audit rows (want %d), last %+v", st.name, got, want, h[0])
 		}
 	}
+}
+
+// byName is the id of the record called name in a list, 0 if none.
+func byName[T any](list func(context.Context) ([]T, error), key func(T) (string, int64), name string) int64 {
+	xs, _ := list(context.Background())
+	for _, x := range xs {
+		if n, id := key(x); n == name {
+			return id
+		}
+	}
+	return 0
 }
 
 func TestConstraintErrorsMapped(t *testing.T) {
