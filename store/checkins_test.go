@@ -389,3 +389,23 @@ func TestListStampIgnoresCheckIns(t *testing.T) {
 		t.Fatal("a renamed unit kept the stamp")
 	}
 }
+
+// A phone typed in any usual way is kept in one form; a number that cannot
+// be dialled in Vietnam is refused with the field named.
+func TestDelegatePhoneNormalised(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openDemo(t)
+	id, err := s.SaveDelegate(ctx, store.Delegate{FullName: "Lê Thị Lan", Phone: "+84 912 345 678"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := s.Delegate(ctx, id)
+	if d.Phone != "0912345678" {
+		t.Fatalf("phone stored as %q", d.Phone)
+	}
+	_, err = s.SaveDelegate(ctx, store.Delegate{FullName: "Lê Thị Mai", Phone: "091234560"})
+	var fe *store.FieldError
+	if !errors.As(err, &fe) || fe.Field != "phone" {
+		t.Fatalf("a 9-digit number: %v", err)
+	}
+}

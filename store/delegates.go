@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"doithoai/store/sheet"
 )
 
 // Delegate is an invited or walk-in attendee, with the names of its unit and
@@ -97,6 +99,10 @@ func (d *Delegate) validate() error {
 	}
 	if d.Phone, err = clean("phone", d.Phone, false, 40); err != nil {
 		return err
+	}
+	// one form for every number, however it was typed or imported
+	if d.Phone, err = sheet.Phone(d.Phone); err != nil {
+		return invalid("phone", "not a phone number")
 	}
 	return nil
 }

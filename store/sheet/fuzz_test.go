@@ -73,6 +73,25 @@ func FuzzReadCSV(f *testing.F) {
 	})
 }
 
+// FuzzPhone: whatever a cell or a form holds, Phone returns an error or a
+// number that is itself already normal (normalising twice changes nothing).
+func FuzzPhone(f *testing.F) {
+	for _, s := range []string{"912345678", "9.12345678E+08", "+84 912 345 678", "(0232) 3822 123", "+33 1 42 68 53 00",
+		"091234560", "không", "'0912345678", "84 84 84 84 84", "+8400000000000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := Phone(s)
+		if err != nil || got == "" {
+			return
+		}
+		again, err := Phone(got)
+		if err != nil || again != got {
+			t.Fatalf("Phone(%q) = %q, but Phone(%q) = %q, %v", s, got, got, again, err)
+		}
+	})
+}
+
 func FuzzReadXLSX(f *testing.F) {
 	f.Add(messyWorkbook(f))
 	f.Add([]byte("PK\x03\x04"))

@@ -248,7 +248,7 @@ func TestXLSXMessy(t *testing.T) {
 	if got := tb.Get(tb.Rows[1], KeyName); got != "Lê Thị Mai" {
 		t.Errorf("name %q not NFC", got)
 	}
-	for i, want := range []string{"0912345678", "0987654321", "0978 111 222", "02323822123"} {
+	for i, want := range []string{"0912345678", "0987654321", "0978111222", "02323822123"} {
 		got, err := Phone(tb.Get(tb.Rows[i], KeyPhone))
 		if got != want || err != nil {
 			t.Errorf("row %d phone %q (%v), want %q", tb.Rows[i].N, got, err, want)
@@ -272,17 +272,23 @@ func TestXLSXRefusesOldExcel(t *testing.T) {
 func TestPhone(t *testing.T) {
 	for in, want := range map[string]string{
 		"912345678": "0912345678", "9.12345678E+08": "0912345678", "912345678.0": "0912345678",
-		"84912345678": "0912345678", "+84 912 345 678": "+84 912 345 678", "0912.345.678": "0912.345.678",
+		"84912345678": "0912345678", "+84 912 345 678": "0912345678", "0912.345.678": "0912345678",
+		"0912 000 111": "0912000111", "(0232) 3822 123": "02323822123", "+84 232 3822 123": "02323822123",
 		"2323822123": "02323822123", "0912345678": "0912345678", "": "", "-": "", "không": "",
-		"123456789":   "123456789", // not a mobile prefix: left alone
-		"'0912345678": "0912345678",
+		"'0912345678": "0912345678", "0386-123-456": "0386123456",
+		"+33 1 42 68 53 00": "+33 1 42 68 53 00", // abroad: as typed
 	} {
 		got, err := Phone(in)
 		if got != want || err != nil {
 			t.Errorf("Phone(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"chưa có", "12", "abc123456789"} {
+	for _, bad := range []string{"chưa có", "12", "abc123456789",
+		"091234560",   // 9 digits with the 0: one missing
+		"09123456789", // a mobile with 11 digits
+		"123456789",   // no Vietnamese prefix
+		"0112345678",  // 01x is no longer a prefix
+	} {
 		if _, err := Phone(bad); err == nil {
 			t.Errorf("Phone(%q) accepted", bad)
 		}

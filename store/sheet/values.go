@@ -10,17 +10,18 @@ import (
 
 var (
 	sciNumber = regexp.MustCompile(`^[0-9](\.[0-9]+)?[eE]\+?[0-9]{1,2}$`)
-	phoneOK   = regexp.MustCompile(`^\+?[0-9][0-9 .\-()]{6,24}$`)
+	phoneOK   = regexp.MustCompile(`^\+?[0-9(][0-9 .\-()]{6,24}$`)
 )
 
 // ErrPhone marks a cell that is not a phone number.
 var ErrPhone = errors.New("not a phone number")
 
-// Phone normalises a phone cell. Excel turns 0912345678 into the number
-// 912345678 (or 9.12345678E+08); the leading zero comes back for mobile
-// numbers (9 digits starting 3, 5, 7, 8 or 9), landlines (10 digits
-// starting 2) and +84/84 forms. Spacing people typed is kept. "-", "x" and
-// "không" mean none.
+// Phone normalises a phone number, from a cell or a form, to the digits
+// a Vietnamese number is dialled with: 10 for a mobile (03, 05, 07, 08,
+// 09…), 11 for a landline (02…). Spaces, dots, dashes and brackets go;
+// +84 and 84 become 0. Excel turns 0912345678 into the number 912345678
+// (or 9.12345678E+08): the leading zero comes back. A number with "+" and
+// another country code is kept as typed. "-", "x" and "không" mean none.
 func Phone(s string) (string, error) {
 	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "'"))
 	switch strings.ToLower(s) {
@@ -45,18 +46,25 @@ func Phone(s string) (string, error) {
 	if len(digits) < 8 || len(digits) > 15 {
 		return s, ErrPhone
 	}
-	if digits != s { // typed with spaces, dots or a plus: keep as typed
-		return s, nil
+	plus := strings.HasPrefix(s, "+")
+	if plus && !strings.HasPrefix(digits, "84") {
+		return s, nil // abroad: as typed
+	}
+	mobile := func(r byte) bool { return strings.IndexByte("35789", r) >= 0 }
+	switch {
+	case strings.HasPrefix(digits, "84") && (plus || len(digits) == 11 || len(digits) == 12):
+		digits = "0" + digits[2:]
+	case len(digits) == 9 && mobile(digits[0]):
+		digits = "0" + digits
+	case len(digits) == 10 && digits[0] == '2':
+		digits = "0" + digits
 	}
 	switch {
-	case len(digits) == 9 && strings.ContainsRune("35789", rune(digits[0])):
-		return "0" + digits, nil
-	case len(digits) == 10 && digits[0] == '2':
-		return "0" + digits, nil
-	case len(digits) == 11 && strings.HasPrefix(digits, "84") && strings.ContainsRune("35789", rune(digits[2])):
-		return "0" + digits[2:], nil
+	case len(digits) == 10 && digits[0] == '0' && mobile(digits[1]),
+		len(digits) == 11 && strings.HasPrefix(digits, "02"):
+		return digits, nil
 	}
-	return digits, nil
+	return s, ErrPhone
 }
 
 var (

@@ -29,6 +29,7 @@ func init() {
 		"field.turn_seconds":    {"Thời gian mỗi lượt", "Turn length"},
 
 		"reason.required":                                       {"bắt buộc", "required"},
+		"reason.not a phone number":                             {"không phải số điện thoại (di động 10 số, cố định 11 số)", "not a phone number (10 digits for a mobile, 11 for a landline)"},
 		"reason.too long":                                       {"quá dài", "too long"},
 		"reason.expected YYYY-MM-DD":                            {"gõ theo dạng NNNN-TT-NN", "expected YYYY-MM-DD"},
 		"reason.expected HH:MM":                                 {"gõ theo dạng GG:PP", "expected HH:MM"},
