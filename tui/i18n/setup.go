@@ -20,6 +20,9 @@ func init() {
 		"setup.key.cancel": {"hủy", "cancel"},
 		"setup.key.field":  {"ô sau", "next field"},
 		"setup.key.submit": {"tiếp/lưu", "next/save"},
+		"setup.key.delete": {"xóa", "delete"},
+		"setup.key.yes":    {"xóa", "delete"},
+		"setup.key.no":     {"không xóa", "keep"},
 
 		"setup.search":         {"Gõ tên không dấu, mã hoặc đơn vị để tìm", "Type a name (no accents needed), code or unit"},
 		"setup.meeting.hint":   {"Enter để sửa thông tin hội nghị.", "Enter to edit the meeting's details."},
@@ -111,6 +114,27 @@ func init() {
 		"setup.action.new":       {"thêm", "new"},
 		"setup.action.update":    {"sửa", "update"},
 		"setup.action.same":      {"giữ", "same"},
+	})
+}
+
+// Deleting a unit, group or delegate, and why it is refused.
+func init() {
+	register(map[string][2]string{
+		"setup.del.unit":     {"đơn vị “%s”", "unit “%s”"},
+		"setup.del.group":    {"thành phần “%s”", "group “%s”"},
+		"setup.del.delegate": {"đại biểu %s", "delegate %s"},
+		"setup.del.confirm":  {"Xóa %s? y: xóa · n hoặc Esc: không", "Delete %s? y: delete · n or Esc: keep it"},
+		"setup.del.done":     {"Đã xóa %s", "Deleted %s"},
+		"setup.del.refused":  {"Không xóa được %s: %s", "Cannot delete %s: %s"},
+
+		"setup.uses.unit.delegates":     {"%d đại biểu thuộc đơn vị này", "%d delegate(s) belong to this unit"},
+		"setup.uses.unit.petitions":     {"%d kiến nghị do đơn vị này gửi hoặc trả lời", "%d petition(s) sent by it or assigned to it"},
+		"setup.uses.unit.answers":       {"%d câu trả lời của đơn vị này", "%d answer(s) given or owed by it"},
+		"setup.uses.group.delegates":    {"%d đại biểu thuộc thành phần này", "%d delegate(s) are in this group"},
+		"setup.uses.checked_in":         {"đã điểm danh", "has checked in"},
+		"setup.uses.delegate.petitions": {"đã gửi %d kiến nghị", "sent %d petition(s)"},
+		"setup.uses.delegate.questions": {"đã hỏi %d câu", "asked %d question(s)"},
+		"setup.uses.delegate.speakers":  {"có %d lượt trong danh sách phát biểu", "is on the speaker list %d time(s)"},
 	})
 }
 

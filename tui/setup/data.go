@@ -129,7 +129,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		if msg.reopen != nil && m.form == nil {
 			cmd = msg.reopen()
 		}
-		m.setStatus(m.c.ErrText(msg.err), true)
+		m.setStatus(m.errText(msg.err), true)
 		return cmd
 	}
 	m.setStatus(msg.what, false)

@@ -13,6 +13,8 @@ type keyMap struct {
 	Edit, New            key.Binding
 	Import, Apply        key.Binding
 	Cancel               key.Binding
+	Delete, DeleteDel    key.Binding // d or Delete in lists; only Delete where letters search
+	Yes, No              key.Binding
 	FormNext, FormSubmit key.Binding
 }
 
@@ -29,6 +31,10 @@ func newKeyMap(t i18n.Catalog) keyMap {
 		Import:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.T("setup.key.import"))),
 		Apply:      key.NewBinding(key.WithKeys("enter", "y"), key.WithHelp("enter", t.T("setup.key.apply"))),
 		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.T("setup.key.cancel"))),
+		Delete:     key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", t.T("setup.key.delete"))),
+		DeleteDel:  key.NewBinding(key.WithKeys("delete"), key.WithHelp("del", t.T("setup.key.delete"))),
+		Yes:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", t.T("setup.key.yes"))),
+		No:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n/esc", t.T("setup.key.no"))),
 		FormNext:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", t.T("setup.key.field"))),
 		FormSubmit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.T("setup.key.submit"))),
 	}

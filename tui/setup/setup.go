@@ -47,7 +47,8 @@ type Model struct {
 	formReq  int
 	formSave func() tea.Cmd // what submitting the open form does
 
-	imp importState
+	imp    importState
+	remove *removal // a deletion being checked or confirmed
 
 	status    string
 	statusErr bool
@@ -82,7 +83,7 @@ func (m *Model) formHeight() int { return max(6, m.h-3) }
 // Capturing: while a form is open, a search is typed or an import report
 // waits for an answer, global keys (esc, ?, F-keys) stay here.
 func (m *Model) Capturing() bool {
-	return m.form != nil || (m.sec == secDelegates && m.picker.Query() != "") || m.imp.report != nil || m.imp.busy
+	return m.form != nil || m.remove != nil || (m.sec == secDelegates && m.picker.Query() != "") || m.imp.report != nil || m.imp.busy
 }
 
 // ShortHelp lists the keys of what is on screen.
@@ -91,6 +92,8 @@ func (m *Model) ShortHelp() []key.Binding {
 	switch {
 	case m.form != nil:
 		return []key.Binding{k.FormNext, k.FormSubmit, k.Cancel}
+	case m.remove != nil:
+		return []key.Binding{k.Yes, k.No}
 	case m.imp.report != nil:
 		if m.imp.canApply() {
 			return []key.Binding{k.Apply, k.Up, k.Down, k.Cancel}
@@ -100,14 +103,18 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{k.Edit, k.Next}
 	case m.sec == secImport:
 		return []key.Binding{k.Import, k.Next}
+	case m.sec == secPetitions:
+		return []key.Binding{k.Up, k.Down, k.Edit, k.New, k.Next}
+	case m.sec == secDelegates:
+		return []key.Binding{k.Up, k.Down, k.Edit, k.New, k.DeleteDel, k.Next}
 	}
-	return []key.Binding{k.Up, k.Down, k.Edit, k.New, k.Next}
+	return []key.Binding{k.Up, k.Down, k.Edit, k.New, k.Delete, k.Next}
 }
 
 // FullHelp groups every key.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.Next, k.Prev, k.Up, k.Down}, {k.Edit, k.New, k.Import, k.Apply, k.Cancel}}
+	return [][]key.Binding{{k.Next, k.Prev, k.Up, k.Down}, {k.Edit, k.New, k.Delete, k.Import, k.Apply, k.Cancel}}
 }
 
 // Update handles keys, form messages and store results.
@@ -133,6 +140,9 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 		return m, save()
 	case importMsg:
 		return m, m.imported(msg)
+	case usesMsg:
+		m.gotUses(msg)
+		return m, nil
 	case common.ChangedMsg:
 		return m, m.load()
 	case tea.KeyMsg:
@@ -160,6 +170,9 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 	}
 	if m.imp.report != nil || m.imp.busy {
 		return m.importKey(k)
+	}
+	if m.remove != nil {
+		return m.removeKey(k)
 	}
 	km := m.keys
 	switch {
@@ -211,6 +224,8 @@ func (m *Model) listKey(k tea.KeyMsg) tea.Cmd {
 		if n > 0 {
 			return m.openEdit()
 		}
+	case key.Matches(k, km.Delete):
+		return m.askRemove()
 	}
 	return nil
 }
@@ -235,6 +250,8 @@ func (m *Model) delegatesKey(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, km.Cancel) && m.picker.Query() != "":
 		m.picker.Reset()
 		return nil
+	case key.Matches(k, km.DeleteDel):
+		return m.askRemove()
 	}
 	if m.picker.Query() == "" {
 		n := len(m.snap.delegates)

@@ -70,6 +70,9 @@ func (m *Model) tabs() string {
 
 func (m *Model) statusLine() string {
 	s := m.c.Styles
+	if m.remove != nil {
+		return m.removeLine()
+	}
 	if m.status == "" {
 		return ""
 	}
