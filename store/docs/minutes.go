@@ -111,8 +111,9 @@ func minutesMD(w io.Writer, s *Snapshot, o Options) error {
 	}
 	b.WriteString("## I. Thời gian, địa điểm\n\n")
 	start, end := s.meetingSpan()
+	day := s.heldOn(o)
 	if !start.IsZero() {
-		fmt.Fprintf(&b, "- Thời gian: bắt đầu lúc %s, %s\n", clock(start, o), longDate(m.Date))
+		fmt.Fprintf(&b, "- Thời gian: bắt đầu lúc %s, %s\n", clock(start, o), longDate(start.In(o.Loc).Format("2006-01-02")))
 	} else if m.Date != "" {
 		fmt.Fprintf(&b, "- Thời gian: %s, %s\n", plannedClock(m), longDate(m.Date))
 	}
@@ -125,20 +126,17 @@ func minutesMD(w io.Writer, s *Snapshot, o Options) error {
 	}
 	fmt.Fprintf(&b, "- %s\n", s.attendanceSentence())
 	b.WriteString("\n## III. Nội dung\n\n### 1. Chương trình\n\n")
+	// Points are lettered, not numbered: "1." is the subsection's own
+	// number. Each is a paragraph of its own (a plain line would run on).
 	for i, a := range s.Agenda {
-		fmt.Fprintf(&b, "%d. %s", i+1, a.Title)
-		if a.Presenter != "" {
-			fmt.Fprintf(&b, " — %s", a.Presenter)
-		}
-		b.WriteString(itemTimes(a, o))
-		b.WriteString("\n")
+		fmt.Fprintf(&b, "%s %s%s%s\n\n", pointLabel(i), a.Title, prefix(" — ", a.Presenter), itemTimes(a, o))
 	}
-	fmt.Fprintf(&b, "\n### 2. Ý kiến của đại biểu và trả lời (%d ý kiến)\n\n", len(s.Questions))
+	fmt.Fprintf(&b, "### 2. Ý kiến của đại biểu và trả lời (%d ý kiến)\n\n", len(s.Questions))
 	if len(s.Questions) == 0 {
-		b.WriteString("Không có ý kiến nào được ghi nhận.\n")
+		b.WriteString("Không có ý kiến nào được ghi nhận.\n\n")
 	}
 	for i, q := range s.Questions {
-		fmt.Fprintf(&b, "#### %s\n\n", questionHead(i+1, q, o, m.Date))
+		fmt.Fprintf(&b, "#### %s\n\n", questionHead(i+1, q, o, day))
 		var tags []string
 		if q.Topic != "" {
 			tags = append(tags, "Lĩnh vực: "+q.Topic)
@@ -159,18 +157,7 @@ func minutesMD(w io.Writer, s *Snapshot, o Options) error {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString("## IV. Kiến nghị gửi trước\n\n")
-	raised, notRaised := s.petitionsRaised()
-	fmt.Fprintf(&b, "Đã nêu tại hội nghị: %d/%d kiến nghị.\n\n", len(raised), len(s.Petitions))
-	for _, p := range raised {
-		fmt.Fprintf(&b, "- Số %d (%s) — %s; cơ quan trả lời: %s\n", p.No, p.Topic, petitionSource(p), p.AgencyName)
-	}
-	if len(notRaised) > 0 {
-		b.WriteString("\nChưa nêu tại hội nghị (trả lời theo văn bản đã chuẩn bị):\n\n")
-		for _, p := range notRaised {
-			fmt.Fprintf(&b, "- Số %d (%s) — %s; cơ quan trả lời: %s\n", p.No, p.Topic, petitionSource(p), p.AgencyName)
-		}
-	}
+	petitionsMD(&b, s)
 	if !end.IsZero() {
 		fmt.Fprintf(&b, "\nHội nghị kết thúc lúc %s cùng ngày.\n", clock(end, o))
 	}
@@ -232,8 +219,9 @@ func minutesDOCX(w io.Writer, s *Snapshot, o Options) error {
 	h := para{before: 6, after: 3, keepNext: true, firstLine: 567}
 	d.P(h, b("I. Thời gian, địa điểm"))
 	start, end := s.meetingSpan()
+	day := s.heldOn(o)
 	if !start.IsZero() {
-		d.P(body, t("Thời gian: bắt đầu lúc "+clock(start, o)+", "+longDate(m.Date)+"."))
+		d.P(body, t("Thời gian: bắt đầu lúc "+clock(start, o)+", "+longDate(start.In(o.Loc).Format("2006-01-02"))+"."))
 	} else if m.Date != "" {
 		d.P(body, t("Thời gian: "+plannedClock(m)+", "+longDate(m.Date)+"."))
 	}
@@ -248,14 +236,14 @@ func minutesDOCX(w io.Writer, s *Snapshot, o Options) error {
 	d.P(h, b("III. Nội dung"))
 	d.P(h, b("1. Chương trình"))
 	for i, a := range s.Agenda {
-		d.P(body, t(fmt.Sprintf("%d. %s", i+1, a.Title)), it(joinNonEmpty("", prefix(" — ", a.Presenter), itemTimes(a, o))))
+		d.P(body, t(pointLabel(i)+" "+a.Title), it(joinNonEmpty("", prefix(" — ", a.Presenter), itemTimes(a, o))))
 	}
 	d.P(h, b(fmt.Sprintf("2. Ý kiến của đại biểu và trả lời (%d ý kiến)", len(s.Questions))))
 	if len(s.Questions) == 0 {
 		d.P(body, it("Không có ý kiến nào được ghi nhận."))
 	}
 	for i, q := range s.Questions {
-		d.P(para{align: "both", firstLine: 567, before: 6, after: 2, keepNext: true}, b(questionHead(i+1, q, o, m.Date)))
+		d.P(para{align: "both", firstLine: 567, before: 6, after: 2, keepNext: true}, b(questionHead(i+1, q, o, day)))
 		var tags []string
 		if q.Topic != "" {
 			tags = append(tags, "Lĩnh vực: "+q.Topic)
@@ -276,18 +264,7 @@ func minutesDOCX(w io.Writer, s *Snapshot, o Options) error {
 			d.P(body, it("Kết quả: "+outcome+"."))
 		}
 	}
-	d.P(h, b("IV. Kiến nghị gửi trước"))
-	raised, notRaised := s.petitionsRaised()
-	d.P(body, t(fmt.Sprintf("Đã nêu tại hội nghị: %d/%d kiến nghị.", len(raised), len(s.Petitions))))
-	for _, p := range raised {
-		d.P(body, t(fmt.Sprintf("- Số %d (%s) — %s; cơ quan trả lời: %s.", p.No, p.Topic, petitionSource(p), p.AgencyName)))
-	}
-	if len(notRaised) > 0 {
-		d.P(body, it("Chưa nêu tại hội nghị (trả lời theo văn bản đã chuẩn bị):"))
-		for _, p := range notRaised {
-			d.P(body, t(fmt.Sprintf("- Số %d (%s) — %s; cơ quan trả lời: %s.", p.No, p.Topic, petitionSource(p), p.AgencyName)))
-		}
-	}
+	petitionsDOCX(d, s, body, h)
 	if !end.IsZero() {
 		d.P(body, t("Hội nghị kết thúc lúc "+clock(end, o)+" cùng ngày."))
 	}

@@ -1,0 +1,140 @@
+package docs
+
+import (
+	"fmt"
+	"strings"
+
+	"doithoai/store"
+)
+
+// Section IV of the minutes: every petition sent beforehand with its text,
+// then either the turns of the dialogue that raised it or the answer the
+// agency prepared, so the minutes stand on their own.
+
+// pointLetters are the letters Vietnamese documents label points with
+// (Decree 30/2020: a), b), … đ) …, no f, j, w, z).
+var pointLetters = []string{"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"}
+
+// pointLabel is the label of the i-th (0-based) point: "a)", "b)", …; past
+// the alphabet it repeats the letter ("aa)"), which no real agenda reaches.
+func pointLabel(i int) string {
+	n := len(pointLetters)
+	return strings.Repeat(pointLetters[i%n], i/n+1) + ")"
+}
+
+// petitionHead is "Kiến nghị số 1 (Đào tạo nghề, việc làm) — Hoàng Thị
+// Duyên, Xã Quảng Sơn".
+func petitionHead(p store.Petition) string {
+	h := fmt.Sprintf("Kiến nghị số %d", p.No)
+	if p.Topic != "" {
+		h += " (" + p.Topic + ")"
+	}
+	if src := petitionSource(p); src != "" {
+		h += " — " + src
+	}
+	return h
+}
+
+// raisedIn lists the turns ("Ý kiến 2, 5") that raised petition id,
+// numbered as in section III.
+func (s *Snapshot) raisedIn(id int64) string {
+	var ns []string
+	for i, q := range s.Questions {
+		if q.PetitionID == id {
+			ns = append(ns, fmt.Sprint(i+1))
+		}
+	}
+	if len(ns) == 0 {
+		return ""
+	}
+	return "Ý kiến " + strings.Join(ns, ", ")
+}
+
+// petitionStatus is the line under a raised petition's text.
+func (s *Snapshot) petitionStatus(p store.Petition) string {
+	line := "Đã nêu tại hội nghị"
+	if in := s.raisedIn(p.ID); in != "" {
+		line += " (" + in + ", mục III.2)"
+	}
+	if p.AgencyName != "" {
+		line += "; cơ quan trả lời: " + p.AgencyName
+	}
+	return line + "."
+}
+
+// preparedHead is "Trả lời (Phòng Y tế):" above a prepared answer.
+func preparedHead(p store.Petition) string {
+	if p.AgencyName == "" {
+		return "Trả lời:"
+	}
+	return "Trả lời (" + p.AgencyName + "):"
+}
+
+const noPrepared = "Chưa có nội dung trả lời."
+
+func (s *Snapshot) petitionsCount(raised int) string {
+	return fmt.Sprintf("Tổng số %d kiến nghị gửi trước hội nghị. Đã nêu tại hội nghị: %d/%d kiến nghị.", len(s.Petitions), raised, len(s.Petitions))
+}
+
+const (
+	petRaisedHead    = "1. Kiến nghị đã nêu tại hội nghị"
+	petNotRaisedHead = "2. Kiến nghị chưa nêu tại hội nghị (trả lời theo văn bản đã chuẩn bị)"
+)
+
+func petitionsMD(b *strings.Builder, s *Snapshot) {
+	b.WriteString("## IV. Kiến nghị gửi trước\n\n")
+	if len(s.Petitions) == 0 {
+		b.WriteString("Không có kiến nghị gửi trước.\n")
+		return
+	}
+	raised, notRaised := s.petitionsRaised()
+	b.WriteString(s.petitionsCount(len(raised)) + "\n")
+	if len(raised) > 0 {
+		b.WriteString("\n### " + petRaisedHead + "\n")
+		for _, p := range raised {
+			fmt.Fprintf(b, "\n#### %s\n\n%s\n\n*%s*\n", petitionHead(p), mdQuote(p.Text), s.petitionStatus(p))
+		}
+	}
+	if len(notRaised) > 0 {
+		b.WriteString("\n### " + petNotRaisedHead + "\n")
+		for _, p := range notRaised {
+			fmt.Fprintf(b, "\n#### %s\n\n%s\n\n", petitionHead(p), mdQuote(p.Text))
+			if strings.TrimSpace(p.PreparedAnswer) == "" {
+				fmt.Fprintf(b, "**%s** *%s*\n", preparedHead(p), noPrepared)
+			} else {
+				fmt.Fprintf(b, "**%s** %s\n", preparedHead(p), mdLine(p.PreparedAnswer))
+			}
+		}
+	}
+}
+
+func petitionsDOCX(d *docx, s *Snapshot, body, h para) {
+	d.P(h, b("IV. Kiến nghị gửi trước"))
+	if len(s.Petitions) == 0 {
+		d.P(body, it("Không có kiến nghị gửi trước."))
+		return
+	}
+	raised, notRaised := s.petitionsRaised()
+	d.P(body, t(s.petitionsCount(len(raised))))
+	head := para{align: "both", firstLine: 567, before: 6, after: 2, keepNext: true}
+	if len(raised) > 0 {
+		d.P(h, b(petRaisedHead))
+		for _, p := range raised {
+			d.P(head, b(petitionHead(p)))
+			d.P(body, t(p.Text))
+			d.P(body, it(s.petitionStatus(p)))
+		}
+	}
+	if len(notRaised) > 0 {
+		d.P(h, b(petNotRaisedHead))
+		for _, p := range notRaised {
+			d.P(head, b(petitionHead(p)))
+			d.P(body, t(p.Text))
+			if strings.TrimSpace(p.PreparedAnswer) == "" {
+				d.P(body, b(preparedHead(p)+" "), it(noPrepared))
+			} else {
+				d.P(body, b(preparedHead(p)+" "), t(strings.TrimSpace(p.PreparedAnswer)))
+			}
+		}
+	}
+}
