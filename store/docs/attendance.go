@@ -116,6 +116,7 @@ func (s *Snapshot) attendanceRows(signin bool, o Options) []attRow {
 		})
 	}
 	rows := make([]attRow, 0, len(ds))
+	day := s.heldOn(o)
 	for i, d := range ds {
 		r := attRow{No: i + 1, D: d, Group: d.GroupName}
 		if r.Group == "" {
@@ -124,7 +125,7 @@ func (s *Snapshot) attendanceRows(signin bool, o Options) []attRow {
 		if signin {
 			r.No = d.SheetNo
 		} else {
-			r.Arrived = hhmm(d.ArrivedAt, o, s.Meeting.Date)
+			r.Arrived = hhmm(d.ArrivedAt, o, day)
 			if d.WalkIn {
 				r.Note = walkInNote
 			} else if !d.Arrived() {
@@ -198,8 +199,23 @@ func attTitle(signin bool) string {
 	if signin {
 		return "DANH SÁCH ĐẠI BIỂU KÝ TÊN"
 	}
-	return "DANH SÁCH ĐẠI BIỂU THAM DỰ"
+	// Everyone invited is listed, present or not, and walk-ins too: the
+	// title must not say they all attended.
+	return "DANH SÁCH ĐIỂM DANH ĐẠI BIỂU"
 }
+
+// attSummary is the count line under the title of the attendance list.
+func (s *Snapshot) attSummary() string {
+	_, _, total := s.tallies()
+	line := fmt.Sprintf("Tổng số đại biểu được mời: %d; có mặt: %d", total.Invited, total.Arrived)
+	if total.WalkIns > 0 {
+		line += fmt.Sprintf(" (trong đó %d đại biểu ngoài danh sách mời)", total.WalkIns)
+	}
+	return line + fmt.Sprintf("; vắng: %d.", absent(total))
+}
+
+// absent is how many invited delegates did not come.
+func absent(t tally) int { return max(t.Invited-(t.Arrived-t.WalkIns), 0) }
 
 func attendanceXLSX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Options) error {
 	x := excelize.NewFile()
@@ -209,6 +225,7 @@ func attendanceXLSX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 	hdr := attHeader(signin, o.WithContacts)
 	title, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Family: font}, Alignment: &excelize.Alignment{Horizontal: "center"}})
 	sub, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Italic: true, Size: 12, Family: font}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}})
+	note, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Size: 12, Family: font}, Alignment: &excelize.Alignment{Horizontal: "center"}})
 	border := []excelize.Border{{Type: "left", Style: 1, Color: "000000"}, {Type: "right", Style: 1, Color: "000000"},
 		{Type: "top", Style: 1, Color: "000000"}, {Type: "bottom", Style: 1, Color: "000000"}}
 	head, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12, Family: font}, Border: border,
@@ -224,6 +241,11 @@ func attendanceXLSX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 	x.MergeCell(sheet, "A2", last+"2")
 	x.SetCellStyle(sheet, "A2", "A2", sub)
 	x.SetRowHeight(sheet, 2, 34)
+	if !signin {
+		x.SetCellValue(sheet, "A3", s.attSummary())
+		x.MergeCell(sheet, "A3", last+"3")
+		x.SetCellStyle(sheet, "A3", "A3", note)
+	}
 	// The header is on row 4, so an import of this file finds it below the
 	// title rows.
 	const headRow = 4
@@ -260,7 +282,7 @@ func attendanceXLSX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 
 // attWidths are the column widths of the list, in characters.
 var attWidths = map[string]float64{"STT": 6, "Số TT": 6, "Mã": 9, "Họ và tên": 26, "Chức vụ": 30, "Đơn vị": 30, "Thành phần": 20,
-	"Giờ đến": 9, "Ghi chú": 18, "Điện thoại": 13, "Ký tên": 14}
+	"Giờ đến": 12, "Ghi chú": 18, "Điện thoại": 13, "Ký tên": 14}
 
 // rowHeight estimates the height (points) a row of wrapped text needs:
 // Excel and LibreOffice do not grow rows written by a program on opening,
@@ -383,9 +405,18 @@ func tallySheet(x *excelize.File, s *Snapshot, head, body int) error {
 		x.SetSheetRow(part.name, "A1", &hdr)
 		last, _ := excelize.ColumnNumberToName(len(hdr))
 		x.SetCellStyle(part.name, "A1", last+"1", head)
-		rows := append(slices.Clone(part.rows), tally{Name: "Tổng cộng", Quota: total.Quota, Invited: total.Invited, Arrived: total.Arrived, WalkIns: total.WalkIns})
+		// Quotas add up only when every group has one; a partial sum would
+		// read as the whole meeting's target. ("Khác", people in no group,
+		// is not a group and has no quota.)
+		quota := total.Quota
+		for _, g := range s.Groups {
+			if g.Quota == 0 {
+				quota = 0
+			}
+		}
+		rows := append(slices.Clone(part.rows), tally{Name: "Tổng cộng", Quota: quota, Invited: total.Invited, Arrived: total.Arrived, WalkIns: total.WalkIns})
 		for i, t := range rows {
-			rec := []any{t.Name, t.Invited, t.Arrived, t.WalkIns, max(t.Invited-(t.Arrived-t.WalkIns), 0)}
+			rec := []any{t.Name, t.Invited, t.Arrived, t.WalkIns, absent(t)}
 			if part.first == "Thành phần" {
 				if t.Quota > 0 {
 					rec = append(rec, t.Quota)

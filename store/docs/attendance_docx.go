@@ -1,7 +1,6 @@
 package docs
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -41,8 +40,7 @@ func attendanceDOCX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 	}
 	groups, units, total := s.tallies()
 	if !signin {
-		d.P(para{after: 6, align: "both"}, t(fmt.Sprintf("Tổng số đại biểu được mời: %d; có mặt: %d (trong đó %d đại biểu ngoài danh sách mời); vắng: %d.",
-			total.Invited, total.Arrived, total.WalkIns, max(total.Invited-(total.Arrived-total.WalkIns), 0))))
+		d.P(para{after: 6, align: "both"}, t(s.attSummary()))
 		d.Table(tallyTable("Thành phần", groups, total))
 	}
 
@@ -59,7 +57,7 @@ func attendanceDOCX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 	if signin {
 		cols[0].head = "Số TT"
 	} else {
-		cols = append(cols, col{"Giờ đến", 850, "center", func(r attRow) string { return r.Arrived }},
+		cols = append(cols, col{"Giờ đến", arrivedWidth(rows), "center", func(r attRow) string { return r.Arrived }},
 			col{"Ghi chú", 1250, "center", func(r attRow) string { return r.Note }})
 	}
 	if o.WithContacts {
@@ -108,6 +106,18 @@ func attendanceDOCX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 	return d.Write(w)
 }
 
+// arrivedWidth is the arrival column's width in twips: room for "Giờ đến"
+// in bold 12 pt (about 1,010 with the cell margins), or for "26/11 05:19"
+// (about 1,500) when some arrival was on another day.
+func arrivedWidth(rows []attRow) int {
+	for _, r := range rows {
+		if len(r.Arrived) > len("15:04") {
+			return 1550
+		}
+	}
+	return 1050
+}
+
 func tallyTable(first string, rows []tally, total tally) table {
 	widths := []int{textW - 4*1300, 1300, 1300, 1300, 1300}
 	tb := table{widths: widths, borders: true, header: 1, cantSplit: true, rows: [][]cell{{
@@ -115,7 +125,7 @@ func tallyTable(first string, rows []tally, total tally) table {
 	for _, t := range append(rows, tally{Name: "Tổng cộng", Invited: total.Invited, Arrived: total.Arrived, WalkIns: total.WalkIns}) {
 		tb.rows = append(tb.rows, []cell{bodyCell("left", t.Name, 1), bodyCell("center", strconv.Itoa(t.Invited), 1),
 			bodyCell("center", strconv.Itoa(t.Arrived), 1), bodyCell("center", strconv.Itoa(t.WalkIns), 1),
-			bodyCell("center", strconv.Itoa(max(t.Invited-(t.Arrived-t.WalkIns), 0)), 1)})
+			bodyCell("center", strconv.Itoa(absent(t)), 1)})
 	}
 	return tb
 }

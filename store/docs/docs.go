@@ -280,6 +280,39 @@ func hhmm(t time.Time, o Options, meetingDate string) string {
 	return lt.Format("15:04")
 }
 
+// heldOn is the day (YYYY-MM-DD, local) the meeting actually took place,
+// against which clock times print without a date: the day the agenda
+// started; before that, the planned date if anyone arrived on it, else the
+// day most delegates arrived (a meeting moved to another day, or the demo
+// tried out today); else the planned date.
+func (s *Snapshot) heldOn(o Options) string {
+	var first time.Time
+	for _, a := range s.Agenda {
+		if !a.StartedAt.IsZero() && (first.IsZero() || a.StartedAt.Before(first)) {
+			first = a.StartedAt
+		}
+	}
+	if !first.IsZero() {
+		return first.In(o.Loc).Format("2006-01-02")
+	}
+	days := map[string]int{}
+	best := ""
+	for _, d := range s.Delegates {
+		if d.ArrivedAt.IsZero() {
+			continue
+		}
+		day := d.ArrivedAt.In(o.Loc).Format("2006-01-02")
+		days[day]++
+		if best == "" || days[day] > days[best] || (days[day] == days[best] && day < best) {
+			best = day
+		}
+	}
+	if best == "" || days[s.Meeting.Date] > 0 {
+		return s.Meeting.Date
+	}
+	return best
+}
+
 // unitNames maps unit id to unit.
 func (s *Snapshot) unit(id int64) store.Unit {
 	for _, u := range s.Units {
