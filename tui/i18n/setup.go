@@ -101,19 +101,43 @@ func init() {
 			"Press Enter, choose what the file holds and type its path. Columns are recognised by name (with or without accents):"},
 		"setup.import.rules": {"Xem trước rồi mới nhập; tệp có dòng lỗi sẽ không nhập gì. Nhập lại cùng tệp không tạo trùng.",
 			"You see a preview first; a file with any bad row imports nothing. Importing the same file again duplicates nobody."},
-		"setup.import.busy":      {"Đang đọc và kiểm tra tệp…", "Reading and checking the file…"},
-		"setup.import.found":     {"%s — trang %q, dòng tiêu đề %d", "%s — sheet %q, header on row %d"},
-		"setup.import.problems":  {"%d lỗi: chưa nhập gì. Sửa tệp rồi nhập lại.", "%d problem(s): nothing imported. Fix the file and try again."},
-		"setup.import.counts":    {"Sẽ thêm %d, cập nhật %d, giữ nguyên %d", "Will add %d, update %d, leave %d unchanged"},
-		"setup.import.new_names": {"Tạo mới: %s", "New: %s"},
-		"setup.import.confirm":   {"Enter: nhập vào hội nghị · Esc: hủy", "Enter: import into the meeting · Esc: cancel"},
-		"setup.import.back":      {"Esc: quay lại", "Esc: back"},
-		"setup.import.done":      {"Đã nhập: thêm %d, cập nhật %d, giữ nguyên %d", "Imported: %d added, %d updated, %d unchanged"},
-		"setup.import.last":      {"Lần nhập trước: %s (thêm %d, cập nhật %d, giữ nguyên %d)", "Last import: %s (%d added, %d updated, %d unchanged)"},
-		"setup.import.row":       {"dòng %d", "row %d"},
-		"setup.action.new":       {"thêm", "new"},
-		"setup.action.update":    {"sửa", "update"},
-		"setup.action.same":      {"giữ", "same"},
+		"setup.import.busy":       {"Đang đọc và kiểm tra tệp…", "Reading and checking the file…"},
+		"setup.import.found":      {"%s — trang %q, dòng tiêu đề %d", "%s — sheet %q, header on row %d"},
+		"setup.import.problems":   {"%d lỗi: chưa nhập gì. Sửa tệp rồi nhập lại.", "%d problem(s): nothing imported. Fix the file and try again."},
+		"setup.import.counts":     {"Sẽ thêm %d, cập nhật %d, giữ nguyên %d", "Will add %d, update %d, leave %d unchanged"},
+		"setup.import.new_units":  {"Đơn vị mới: %s", "New units: %s"},
+		"setup.import.new_groups": {"Thành phần mới: %s", "New groups: %s"},
+		"setup.import.new_topics": {"Lĩnh vực mới: %s", "New topics: %s"},
+		"setup.import.confirm":    {"Enter: nhập vào hội nghị · Esc: hủy", "Enter: import into the meeting · Esc: cancel"},
+		"setup.import.back":       {"Esc: quay lại", "Esc: back"},
+		"setup.import.done":       {"Đã nhập: thêm %d, cập nhật %d, giữ nguyên %d", "Imported: %d added, %d updated, %d unchanged"},
+		"setup.import.last":       {"Lần nhập trước: %s (thêm %d, cập nhật %d, giữ nguyên %d)", "Last import: %s (%d added, %d updated, %d unchanged)"},
+		"setup.import.row":        {"dòng %d", "row %d"},
+		"setup.action.new":        {"thêm", "new"},
+		"setup.action.update":     {"sửa", "update"},
+		"setup.action.same":       {"giữ", "same"},
+	})
+}
+
+// The fields an import changes, by kind of file (a delegate's title is
+// a chức vụ, an agenda item's is its content).
+func init() {
+	register(map[string][2]string{
+		"setup.change.delegates.name":            {"họ tên", "name"},
+		"setup.change.delegates.title":           {"chức vụ", "title"},
+		"setup.change.delegates.phone":           {"điện thoại", "phone"},
+		"setup.change.delegates.unit":            {"đơn vị", "unit"},
+		"setup.change.delegates.group":           {"thành phần", "group"},
+		"setup.change.petitions.topic":           {"lĩnh vực", "topic"},
+		"setup.change.petitions.text":            {"nội dung", "text"},
+		"setup.change.petitions.prepared_answer": {"trả lời dự kiến", "prepared answer"},
+		"setup.change.petitions.delegate":        {"người kiến nghị", "delegate"},
+		"setup.change.petitions.unit":            {"đơn vị kiến nghị", "unit"},
+		"setup.change.petitions.agency":          {"cơ quan trả lời", "agency"},
+		"setup.change.agenda.title":              {"nội dung", "title"},
+		"setup.change.agenda.kind":               {"loại", "kind"},
+		"setup.change.agenda.presenter":          {"người trình bày", "presenter"},
+		"setup.change.agenda.minutes":            {"thời lượng", "minutes"},
 	})
 }
 

@@ -162,7 +162,7 @@ func TestImportFlow(t *testing.T) {
 	s = typeText(s, good)
 	s = press(s, "enter")
 	v := s.View()
-	if !strings.Contains(v, "Sẽ thêm 2, cập nhật 0") || !strings.Contains(v, "Tạo mới: Xã Quảng Ngọc") || !s.Capturing() {
+	if !strings.Contains(v, "Sẽ thêm 2, cập nhật 0") || !strings.Contains(v, "Đơn vị mới: Xã Quảng Ngọc") || !s.Capturing() {
 		t.Fatalf("dry run:\n%s", v)
 	}
 	if ds, _ := st.Delegates(ctx); len(ds) != len(ds0) {

@@ -252,7 +252,14 @@ func (m *Model) reportLines(r *store.ImportReport) []string {
 	for _, row := range r.Rows {
 		line := fmt.Sprintf("  %4d  %-8s %s", row.Row, t.T("setup.action."+row.Action), row.Label)
 		if len(row.Changes) > 0 {
-			line += " (" + strings.Join(row.Changes, ", ") + ")"
+			fields := make([]string, len(row.Changes))
+			for i, f := range row.Changes {
+				fields[i] = f
+				if k := "setup.change." + string(r.Kind) + "." + f; i18n.Has(k) {
+					fields[i] = t.T(k)
+				}
+			}
+			line += " (" + strings.Join(fields, ", ") + ")"
 		}
 		body = append(body, line)
 	}
@@ -268,8 +275,14 @@ func (m *Model) reportView(r *store.ImportReport) string {
 		head = append(head, s.Err.Render(common.Trunc(t.F("setup.import.problems", len(r.Problems)), m.w)))
 	} else {
 		head = append(head, s.OK.Render(common.Trunc(t.F("setup.import.counts", r.New, r.Updated, r.Unchanged), m.w)))
-		if news := append(append(append([]string{}, r.NewUnits...), r.NewGroups...), r.NewTopics...); len(news) > 0 {
-			head = append(head, common.Trunc(t.F("setup.import.new_names", strings.Join(news, "; ")), m.w))
+		// which names are new units, which new groups: a typo shows here
+		for _, n := range []struct {
+			key   string
+			names []string
+		}{{"setup.import.new_units", r.NewUnits}, {"setup.import.new_groups", r.NewGroups}, {"setup.import.new_topics", r.NewTopics}} {
+			if len(n.names) > 0 {
+				head = append(head, common.Trunc(t.F(n.key, strings.Join(n.names, "; ")), m.w))
+			}
 		}
 	}
 	foot := s.Subtle.Render(common.Trunc(t.T(pick(m.imp.canApply(), "setup.import.confirm", "setup.import.back")), m.w))
