@@ -89,6 +89,7 @@ func init() {
 		"setup.bad_quota":   {"Số nguyên không âm", "A whole number, 0 or more"},
 		"setup.bad_phone":   {"Không phải số điện thoại", "Not a phone number"},
 		"setup.no_code":     {"Không có đại biểu mang mã này", "No delegate has this code"},
+		"setup.code_taken":  {"Mã %s đã dùng cho %s", "Code %s already belongs to %s"},
 		"setup.no_file":     {"Không tìm thấy tệp", "No such file"},
 
 		"setup.import.delegates":      {"Danh sách đại biểu", "Delegates"},

@@ -32,7 +32,7 @@ type savedMsg struct {
 	req    int
 	what   string // status text on success
 	err    error
-	reopen func() tea.Cmd // on failure: the form again, with what was typed
+	reopen func(error) tea.Cmd // on failure: the form again, with what was typed
 }
 
 func (m *Model) load() tea.Cmd {
@@ -115,7 +115,7 @@ func (m *Model) loaded(msg loadedMsg) {
 // act runs a store write in a Cmd. If the store refuses it (a code
 // already taken…), reopen brings the form back with what was typed, so a
 // correction is not lost.
-func (m *Model) act(what string, fn func() error, reopen func() tea.Cmd) tea.Cmd {
+func (m *Model) act(what string, fn func() error, reopen func(error) tea.Cmd) tea.Cmd {
 	req := m.next()
 	return func() tea.Msg { return savedMsg{req: req, what: what, err: fn(), reopen: reopen} }
 }
@@ -127,7 +127,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	if msg.err != nil {
 		var cmd tea.Cmd
 		if msg.reopen != nil && m.form == nil {
-			cmd = msg.reopen()
+			cmd = msg.reopen(msg.err)
 		}
 		m.setStatus(m.errText(msg.err), true)
 		return cmd

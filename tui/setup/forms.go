@@ -97,7 +97,7 @@ func (m *Model) reopenMeeting(mt store.Meeting) tea.Cmd {
 		mt.TurnSeconds, _ = strconv.Atoi(strings.TrimSpace(turn))
 		mt.Date, mt.StartTime = strings.TrimSpace(mt.Date), strings.TrimSpace(mt.StartTime)
 		return m.act(m.c.T.T("ui.saved"), func() error { return m.c.Store.SaveMeeting(m.c.Ctx, mt) },
-			func() tea.Cmd { return m.reopenMeeting(mt) })
+			func(error) tea.Cmd { return m.reopenMeeting(mt) })
 	})
 }
 
@@ -114,7 +114,7 @@ func (m *Model) openUnitForm(u store.Unit) tea.Cmd {
 	).Title(t.T(pick(u.ID == 0, "setup.form.unit_new", "setup.form.unit"))))
 	return m.openForm(f, func() tea.Cmd {
 		return m.act(m.c.T.T("ui.saved"), func() error { _, err := m.c.Store.SaveUnit(m.c.Ctx, u); return err },
-			func() tea.Cmd { return m.openUnitForm(u) })
+			func(error) tea.Cmd { return m.openUnitForm(u) })
 	})
 }
 
@@ -134,7 +134,7 @@ func (m *Model) openGroupForm(g store.Group) tea.Cmd {
 	return m.openForm(f, func() tea.Cmd {
 		g.Quota, _ = strconv.Atoi(strings.TrimSpace(quota))
 		return m.act(m.c.T.T("ui.saved"), func() error { _, err := m.c.Store.SaveGroup(m.c.Ctx, g); return err },
-			func() tea.Cmd { return m.openGroupForm(g) })
+			func(error) tea.Cmd { return m.openGroupForm(g) })
 	})
 }
 
@@ -179,9 +179,17 @@ func (m *Model) openDelegateForm(d store.Delegate) tea.Cmd {
 		}
 		return nil
 	}
-	code := m.text(64, false)
-	if d.ID != 0 {
-		code = m.text(64, true)
+	text := m.text(64, d.ID != 0)
+	// a code another delegate holds is refused at the field, naming them,
+	// so the user stays where the mistake is
+	code := func(s string) error {
+		if err := text(s); err != nil {
+			return err
+		}
+		if x, ok := m.codeHolder(s, d.ID); ok {
+			return errors.New(t.F("setup.code_taken", x.Code, x.FullName))
+		}
+		return nil
 	}
 	rows := max(3, min(8, m.formHeight()-6))
 	unit := &unitInput{id: &d.UnitID}
@@ -203,8 +211,27 @@ func (m *Model) openDelegateForm(d store.Delegate) tea.Cmd {
 		m.resolve(unit)
 		d.Phone, _ = sheet.Phone(d.Phone)
 		name := strings.TrimSpace(d.FullName)
-		return m.act(m.c.T.F("setup.saved_delegate", name), func() error { _, err := m.c.Store.SaveDelegate(m.c.Ctx, d); return err },
-			func() tea.Cmd { return m.openDelegateForm(d) })
+		st, ctx := m.c.Store, m.c.Ctx
+		return m.act(m.c.T.F("setup.saved_delegate", name), func() error {
+			_, err := st.SaveDelegate(ctx, d)
+			if errors.Is(err, store.ErrDuplicate) {
+				// taken since the form opened (another desk): say by whom
+				if x, e := st.DelegateByCode(ctx, d.Code); e == nil && x.ID != d.ID {
+					return &codeTaken{code: x.Code, name: x.FullName, err: err}
+				}
+			}
+			return err
+		}, func(err error) tea.Cmd {
+			cmd := m.openDelegateForm(d)
+			var codeErr *codeTaken
+			if errors.As(err, &codeErr) {
+				// back on the code field: name, title, phone, then code
+				for range 3 {
+					m.form.NextField()
+				}
+			}
+			return cmd
+		})
 	})
 }
 
@@ -270,9 +297,34 @@ func (m *Model) openPetitionForm(p store.Petition) tea.Cmd {
 			p.DelegateID = d.ID
 		}
 		return m.act(m.c.T.T("ui.saved"), func() error { _, err := m.c.Store.SavePetition(m.c.Ctx, p); return err },
-			func() tea.Cmd { return m.openPetitionForm(p) })
+			func(error) tea.Cmd { return m.openPetitionForm(p) })
 	})
 }
+
+// codeHolder is the other delegate (not id) whose code is s, ignoring
+// case and surrounding space as the check-in desk does.
+func (m *Model) codeHolder(s string, id int64) (store.Delegate, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return store.Delegate{}, false
+	}
+	for _, x := range m.snap.delegates {
+		if x.ID != id && strings.EqualFold(x.Code, s) {
+			return x, true
+		}
+	}
+	return store.Delegate{}, false
+}
+
+// codeTaken is the store's refusal of a duplicate code with the holder's
+// name looked up.
+type codeTaken struct {
+	code, name string
+	err        error
+}
+
+func (e *codeTaken) Error() string { return e.err.Error() }
+func (e *codeTaken) Unwrap() error { return e.err }
 
 func pick(cond bool, a, b string) string {
 	if cond {

@@ -1,9 +1,11 @@
 package setup_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	"doithoai/store"
 	"doithoai/tui/i18n"
 )
 
@@ -31,6 +33,32 @@ func TestImportPreviewSaysWhatIsNew(t *testing.T) {
 			if !strings.Contains(v, want) {
 				t.Errorf("%s: no %q in\n%s", c.lang, want, v)
 			}
+		}
+	}
+}
+
+// TestCodeTakenMeanwhile: a code another desk gave away after the form
+// opened is refused by the store; the form comes back on the code field
+// and the status names who holds it.
+func TestCodeTakenMeanwhile(t *testing.T) {
+	s, st := open(t, i18n.VI, 80, 20)
+	s = press(s, "tab", "tab", "tab", "+")
+	s = typeText(s, "Lê Văn Mới")
+	s = press(s, "enter", "enter", "enter")
+	s = typeText(s, "KM01")
+	// another process takes the code; this station has not reloaded yet
+	if _, err := st.SaveDelegate(context.Background(), store.Delegate{Code: "KM01", FullName: "Phạm Thị Nhanh"}); err != nil {
+		t.Fatal(err)
+	}
+	s = press(s, "enter", "enter", "enter")
+	v := s.View()
+	if !s.Capturing() || !strings.Contains(v, "Mã KM01 đã dùng cho Phạm Thị Nhanh") || !strings.Contains(v, "┃ > KM01") {
+		t.Fatalf("not back on the code field:\n%s", v)
+	}
+	ds, _ := st.Delegates(context.Background())
+	for _, d := range ds {
+		if d.FullName == "Lê Văn Mới" {
+			t.Fatal("saved with a taken code")
 		}
 	}
 }

@@ -127,8 +127,12 @@ func (m *Model) refusal(entity, name string, u store.Uses) string {
 // refers to a record, who already holds a code, or the common text.
 func (m *Model) errText(err error) string {
 	var ie *store.InUseError
-	if errors.As(err, &ie) {
+	var ct *codeTaken
+	switch {
+	case errors.As(err, &ie):
 		return m.refusal(ie.Entity, ie.Name, ie.Uses)
+	case errors.As(err, &ct):
+		return m.c.T.F("setup.code_taken", ct.code, ct.name)
 	}
 	return m.c.ErrText(err)
 }

@@ -219,8 +219,8 @@ func TestViewsFit(t *testing.T) {
 	}
 }
 
-// TestRefusedSaveKeepsTheForm: a code already taken is refused by the
-// store; the form comes back with what was typed and the reason.
+// TestRefusedSaveKeepsTheForm: a code already taken is refused at the
+// field, naming its holder; the form stays on it with what was typed.
 func TestRefusedSaveKeepsTheForm(t *testing.T) {
 	s, st := open(t, i18n.VI, 80, 20)
 	s = press(s, "tab", "tab", "tab")
@@ -230,7 +230,7 @@ func TestRefusedSaveKeepsTheForm(t *testing.T) {
 	s = typeText(s, "LD01")
 	s = press(s, "enter", "enter", "enter")
 	v := s.View()
-	if !s.Capturing() || !strings.Contains(v, "Đã tồn tại") || !strings.Contains(v, "LD01") {
+	if !s.Capturing() || !strings.Contains(v, "Mã LD01 đã dùng cho Trần Minh Đức") || !strings.Contains(v, "┃ > LD01") {
 		t.Fatalf("form not back with the error:\n%s", v)
 	}
 	if d, _ := st.DelegateByCode(context.Background(), "LD02"); d.FullName != "Lê Thị Thanh Hà" {
