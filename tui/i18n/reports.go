@@ -28,6 +28,8 @@ func init() {
 		"reports.attendance":       {"Có mặt %d/%d · ngoài danh sách %d · vắng %d", "Present %d/%d · walk-ins %d · absent %d"},
 		"reports.group.quota":      {"%s: %d/%d (chỉ tiêu %d)", "%s: %d/%d (quota %d)"},
 		"reports.group":            {"%s: %d/%d", "%s: %d/%d"},
+		"reports.group.walkins":    {"%s: %d", "%s: %d"},
+		"reports.group.quota.only": {"%s: %d (chỉ tiêu %d)", "%s: %d (quota %d)"},
 		"reports.questions":        {"Ý kiến %d · trả lời %d: tại chỗ %d, văn bản %d, chuyển %d, tiếp thu %d", "Questions %d · answers %d: on the spot %d, written %d, referred %d, noted %d"},
 		"reports.petitions":        {"Kiến nghị gửi trước: %d/%d đã nêu", "Petitions sent beforehand: %d/%d raised"},
 		"reports.due":              {"Phải trả lời bằng văn bản, theo cơ quan:", "Written answers owed, by agency:"},

@@ -260,3 +260,57 @@ func TestReloadsCoalesceAndStaleDropped(t *testing.T) {
 		t.Errorf("stale summary shown:\n%s", s.View())
 	}
 }
+
+// A group nobody was invited to shows who came, not "1/0"; with a quota it
+// shows the quota; a group with more invited than its quota keeps n/m.
+func TestGroupLines(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.VI, i18n.EN} {
+		s, st, _ := open(t, lang, 140, 40)
+		ctx := context.Background()
+		groups, err := st.Groups(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byName := map[string]store.Group{}
+		for _, g := range groups {
+			byName[g.Name] = g
+		}
+		guests, reporters := byName["Khách mời"], byName["Phóng viên"]
+		if guests.ID == 0 || guests.Quota != 0 || reporters.ID == 0 {
+			t.Fatalf("the demo's groups changed: %+v", groups)
+		}
+		if _, err := st.RegisterWalkIn(ctx, store.WalkIn{FullName: "Phạm Thị Vãng Lai", UnitName: "Xã Quảng Hải", GroupID: guests.ID}); err != nil {
+			t.Fatal(err)
+		}
+		s, cmd := s.Update(common.ChangedMsg{})
+		s = run(t, s, cmd)
+		v := s.View()
+		want := map[i18n.Lang][]string{
+			i18n.VI: {"  Khách mời: 1\n", "  Đại biểu phụ nữ: 0/98 (chỉ tiêu 100)", "  Phóng viên: 0/2"},
+			i18n.EN: {"  Khách mời: 1\n", "  Đại biểu phụ nữ: 0/98 (quota 100)", "  Phóng viên: 0/2"},
+		}[lang]
+		lines := strings.Split(v, "\n")
+		for i, l := range lines {
+			if j := strings.Index(l, "│ "); j >= 0 {
+				lines[i] = strings.TrimRight(l[j+len("│ "):], " ")
+			}
+		}
+		right := strings.Join(lines, "\n")
+		for _, w := range want {
+			if !strings.Contains(right, w) {
+				t.Errorf("%s: summary lacks %q:\n%s", lang, w, right)
+			}
+		}
+		// A quota but nobody invited by name: arrived and the quota.
+		guests.Quota = 5
+		if _, err := st.SaveGroup(ctx, guests); err != nil {
+			t.Fatal(err)
+		}
+		s, cmd = s.Update(common.ChangedMsg{})
+		s = run(t, s, cmd)
+		w := map[i18n.Lang]string{i18n.VI: "Khách mời: 1 (chỉ tiêu 5)", i18n.EN: "Khách mời: 1 (quota 5)"}[lang]
+		if v := s.View(); !strings.Contains(v, w) || strings.Contains(v, "1/0") {
+			t.Errorf("%s: group with a quota and no one invited:\n%s", lang, v)
+		}
+	}
+}

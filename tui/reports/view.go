@@ -109,6 +109,12 @@ func (m *Model) summary(w, h int, groups bool) string {
 				switch {
 				case g.Invited == 0 && g.Arrived == 0:
 					// an empty group says nothing
+				case g.Invited == 0 && g.Quota > 0:
+					// Nobody invited by name: "1/0" would read as over the list.
+					lines = append(lines, s.Subtle.Render("  "+t.F("reports.group.quota.only", g.Name, g.Arrived, g.Quota)))
+				case g.Invited == 0:
+					// Nothing was expected: only who came (walk-ins).
+					lines = append(lines, s.Subtle.Render("  "+t.F("reports.group.walkins", g.Name, g.Arrived)))
 				case g.Quota > 0:
 					lines = append(lines, s.Subtle.Render("  "+t.F("reports.group.quota", g.Name, g.Arrived, g.Invited, g.Quota)))
 				default:
