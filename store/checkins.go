@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 	"time"
 )
 
@@ -47,7 +49,7 @@ func (t *Tx) checkIn(ctx context.Context, id int64) (CheckInResult, error) {
 	if res.Delegate, err = t.readDelegate(ctx, id); err != nil {
 		return res, err
 	}
-	res.CheckIn = CheckIn{DelegateID: id, At: res.Delegate.ArrivedAt, Station: res.Delegate.ArrivedAs}
+	res.CheckIn = CheckIn{DelegateID: id, At: res.Delegate.ArrivedAt, Station: res.Delegate.ArrivedAs, User: res.Delegate.ArrivedBy}
 	if res.Already {
 		return res, nil
 	}
@@ -55,7 +57,9 @@ func (t *Tx) checkIn(ctx context.Context, id int64) (CheckInResult, error) {
 }
 
 // UndoCheckIn removes the check-in of delegate id (an audited mutation, so
-// the log still shows it happened).
+// the log still shows it happened). A walk-in exists only because of the
+// check-in: undoing it removes the person too, unless they have since
+// asked a question or been queued to speak.
 func (s *Store) UndoCheckIn(ctx context.Context, id int64) error {
 	return s.write(ctx, PermCheckin, func(t *Tx) error {
 		d, err := t.readDelegate(ctx, id)
@@ -68,9 +72,32 @@ func (s *Store) UndoCheckIn(ctx context.Context, id int64) error {
 		if _, err := t.exec(ctx, `DELETE FROM checkins WHERE delegate_id = ?`, id); err != nil {
 			return err
 		}
-		return t.audit(ctx, "delete", "checkin", id, CheckIn{DelegateID: id, At: d.ArrivedAt, Station: d.ArrivedAs}, nil)
+		if err := t.audit(ctx, "delete", "checkin", id, CheckIn{DelegateID: id, At: d.ArrivedAt, Station: d.ArrivedAs, User: d.ArrivedBy}, nil); err != nil {
+			return err
+		}
+		if !d.WalkIn {
+			return nil
+		}
+		if u, err := delegateUses(ctx, t.tx, id); err != nil || !u.None() {
+			return err
+		}
+		if _, err := t.exec(ctx, `DELETE FROM delegates WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return t.audit(ctx, "delete", "delegate", id, d.record(), nil)
 	})
 }
+
+// OnListError refuses a walk-in who is already on the list: same name
+// (accents aside) and same unit, or same name and no unit given. Delegate
+// is the person on the list; the desk offers to check them in instead.
+type OnListError struct{ Delegate Delegate }
+
+func (e *OnListError) Error() string {
+	return fmt.Sprintf("%s (%s) is already on the list", e.Delegate.FullName, e.Delegate.Code)
+}
+
+func (e *OnListError) Unwrap() error { return ErrDuplicate }
 
 // WalkIn registers a person not on the list and checks them in, in one
 // transaction. UnitName creates the unit when UnitID is 0 and no unit has
@@ -82,6 +109,9 @@ type WalkIn struct {
 	UnitName string
 	GroupID  int64
 	Phone    string
+	// Namesake registers the person even when someone of the same name
+	// and unit is on the list (two people can share a name).
+	Namesake bool
 }
 
 // RegisterWalkIn creates the walk-in delegate and its check-in.
@@ -96,6 +126,16 @@ func (s *Store) RegisterWalkIn(ctx context.Context, w WalkIn) (CheckInResult, er
 			}
 			if unitID, err = t.ensureUnit(ctx, name, UnitOther); err != nil {
 				return err
+			}
+		}
+		if !w.Namesake {
+			d, err := scanDelegate(t.queryRow(ctx, `SELECT `+delegateCols+delegateFrom+`
+				WHERE d.folded = ? AND (? = 0 OR d.unit_id = ?) ORDER BY d.walk_in, d.id LIMIT 1`, Fold(w.FullName), unitID, unitID))
+			if err == nil {
+				return &OnListError{Delegate: d}
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return mapErr(err)
 			}
 		}
 		id, err := t.saveDelegate(ctx, Delegate{FullName: w.FullName, Title: w.Title, UnitID: unitID, GroupID: w.GroupID, Phone: w.Phone, WalkIn: true})

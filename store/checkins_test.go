@@ -17,6 +17,7 @@ import (
 
 	"doithoai/assets"
 	"doithoai/store"
+	"doithoai/store/fold"
 )
 
 var ciNow = time.Date(2023, 10, 18, 7, 42, 0, 0, time.UTC)
@@ -176,6 +177,69 @@ func TestRegisterWalkIn(t *testing.T) {
 	}
 }
 
+// A walk-in with the name and unit of someone on the list is refused
+// (the desk offers that person); with Namesake it is registered. Undoing a
+// walk-in's check-in removes the walk-in, unless they have since spoken.
+func TestWalkInOnListAndUndo(t *testing.T) {
+	ctx := context.Background()
+	s, _ := ciOpen(t, "desk-1")
+	ds, _ := s.Delegates(ctx)
+	var on store.Delegate
+	for _, d := range ds {
+		if d.UnitID != 0 && !d.WalkIn {
+			on = d
+			break
+		}
+	}
+	_, err := s.RegisterWalkIn(ctx, store.WalkIn{FullName: strings.ToUpper(fold.Fold(on.FullName)), UnitID: on.UnitID})
+	var onList *store.OnListError
+	if !errors.As(err, &onList) || onList.Delegate.ID != on.ID || !errors.Is(err, store.ErrDuplicate) {
+		t.Fatalf("walk-in already on the list: %v", err)
+	}
+	if _, err := s.RegisterWalkIn(ctx, store.WalkIn{FullName: on.FullName}); !errors.As(err, &onList) {
+		t.Fatalf("same name, no unit: %v", err)
+	}
+	if d, _ := s.Delegate(ctx, on.ID); d.Arrived() {
+		t.Fatal("a refused walk-in checked someone in")
+	}
+	// same name in another unit, or said to be a namesake: registered
+	other := store.WalkIn{FullName: on.FullName, UnitName: "Tổ dân phố 9"}
+	r, err := s.RegisterWalkIn(ctx, other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	desk2 := s.As(store.Actor{Station: "checkin", User: "root/ban-2", Role: store.RoleCheckin})
+	twin, err := desk2.RegisterWalkIn(ctx, store.WalkIn{FullName: on.FullName, UnitID: on.UnitID, Namesake: true})
+	if err != nil || twin.Delegate.ID == on.ID {
+		t.Fatalf("namesake: %+v %v", twin, err)
+	}
+	if twin.CheckIn.User != "root/ban-2" || twin.Delegate.ArrivedBy != "root/ban-2" {
+		t.Fatalf("check-in user %q", twin.CheckIn.User)
+	}
+	// undo removes the first walk-in altogether
+	if err := s.UndoCheckIn(ctx, r.Delegate.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Delegate(ctx, r.Delegate.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("the undone walk-in is still on the list: %v", err)
+	}
+	h, _ := s.History(ctx, "delegate", r.Delegate.ID, 0)
+	if len(h) < 2 || h[len(h)-1].Action != "delete" {
+		t.Fatalf("removal not audited: %+v", h)
+	}
+	// a walk-in queued to speak stays (only the check-in goes)
+	dlg := dialogueItem(t, s)
+	if _, err := s.As(store.Actor{Station: "agenda", Role: store.RoleAgenda}).AddSpeaker(ctx, store.Speaker{ItemID: dlg.ID, DelegateID: twin.Delegate.ID, Name: twin.Delegate.FullName}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.UndoCheckIn(ctx, twin.Delegate.ID); err != nil {
+		t.Fatal(err)
+	}
+	if d, err := s.Delegate(ctx, twin.Delegate.ID); err != nil || d.Arrived() {
+		t.Fatalf("walk-in with a speaker entry: %+v %v", d, err)
+	}
+}
+
 func TestAssignSheetNumbers(t *testing.T) {
 	ctx := context.Background()
 	s, _ := ciOpen(t, "desk-1")
@@ -207,7 +271,7 @@ func TestAssignSheetNumbers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := s.RegisterWalkIn(ctx, store.WalkIn{FullName: "Lê Thị Lài"})
+	r, err := s.RegisterWalkIn(ctx, store.WalkIn{FullName: "Đinh Thị Lài"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -373,7 +437,7 @@ func TestListStampIgnoresCheckIns(t *testing.T) {
 	if s1 == s0 {
 		t.Fatal("an edited delegate kept the stamp")
 	}
-	if _, err := s.RegisterWalkIn(ctx, store.WalkIn{FullName: "Lê Thị Lài"}); err != nil {
+	if _, err := s.RegisterWalkIn(ctx, store.WalkIn{FullName: "Đinh Thị Lài"}); err != nil {
 		t.Fatal(err)
 	}
 	s2 := stamp()

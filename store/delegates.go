@@ -32,13 +32,14 @@ type Delegate struct {
 	GroupName string    `json:"-"`
 	ArrivedAt time.Time `json:"-"` // zero when not checked in
 	ArrivedAs string    `json:"-"` // station of the check-in
+	ArrivedBy string    `json:"-"` // user of the check-in: the desk or device
 }
 
 // Arrived reports whether the delegate has checked in.
 func (d Delegate) Arrived() bool { return !d.ArrivedAt.IsZero() }
 
 const delegateCols = `d.id, d.code, d.full_name, d.title, coalesce(d.unit_id,0), coalesce(d.group_id,0), d.phone, d.walk_in, d.protocol, coalesce(d.sheet_no,0),
-	coalesce(u.name,''), coalesce(u.short,''), coalesce(u.kind,''), coalesce(g.name,''), c.at, coalesce(c.station,'')`
+	coalesce(u.name,''), coalesce(u.short,''), coalesce(u.kind,''), coalesce(g.name,''), c.at, coalesce(c.station,''), coalesce(c.user,'')`
 
 const delegateFrom = ` FROM delegates d LEFT JOIN units u ON u.id = d.unit_id LEFT JOIN groups g ON g.id = d.group_id LEFT JOIN checkins c ON c.delegate_id = d.id`
 
@@ -48,7 +49,7 @@ func scanDelegate(r scanner) (Delegate, error) {
 	var d Delegate
 	var at sql.NullInt64
 	err := r.Scan(&d.ID, &d.Code, &d.FullName, &d.Title, &d.UnitID, &d.GroupID, &d.Phone, &d.WalkIn, &d.Protocol, &d.SheetNo,
-		&d.UnitName, &d.UnitShort, &d.UnitKind, &d.GroupName, &at, &d.ArrivedAs)
+		&d.UnitName, &d.UnitShort, &d.UnitKind, &d.GroupName, &at, &d.ArrivedAs, &d.ArrivedBy)
 	d.ArrivedAt = fromMS(at)
 	return d, err
 }

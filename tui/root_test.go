@@ -158,5 +158,5 @@ func TestVisitEveryStation(t *testing.T) {
 func waitFor(t *testing.T, tm *teatest.TestModel, s string) {
 	t.Helper()
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
-		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+		teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 }

@@ -23,6 +23,7 @@ type checkedMsg struct {
 	sheet  int    // the #row asked for, when by sheet number
 	code   string // the code asked for, when not in the loaded list
 	walkIn bool
+	form   store.WalkIn // the walk-in asked for
 }
 
 // lastMsg is the desk's newest standing check-in, for undo.
@@ -32,15 +33,21 @@ type lastMsg struct {
 	err error
 }
 
-// undoneMsg is the outcome of an undo.
+// undoneMsg is the outcome of an undo; removed says a walk-in went with
+// their check-in.
 type undoneMsg struct {
-	req int
-	d   store.Delegate
-	err error
+	req     int
+	d       store.Delegate
+	err     error
+	removed bool
 }
 
-// confirm is an undo waiting for the operator's yes.
-type confirm struct{ d store.Delegate }
+// confirm is an undo waiting for the operator's yes or, with walkIn set,
+// a walk-in who turned out to be d on the list.
+type confirm struct {
+	d      store.Delegate
+	walkIn *store.WalkIn
+}
 
 // codeLike reports text that can only be a code: one word with a digit
 // (names have none). Such a query that is not a known code must never
@@ -167,6 +174,9 @@ func (m *Model) checked(msg checkedMsg) tea.Cmd {
 	t := m.c.T
 	if msg.err == nil {
 		m.patch(msg.res.Delegate)
+		if !msg.res.Already {
+			m.remember(msg.res.Delegate.ID)
+		}
 	}
 	// An older commit that simply succeeded does not hide the notice of a
 	// newer one; an error or "already here" always shows.
@@ -178,16 +188,16 @@ func (m *Model) checked(msg checkedMsg) tea.Cmd {
 	switch {
 	case msg.err != nil && msg.sheet > 0 && errors.Is(msg.err, store.ErrNotFound):
 		m.bad(t.F("checkin.n.no_row", strconv.Itoa(msg.sheet)))
+	case msg.walkIn && errors.As(msg.err, new(*store.OnListError)):
+		var on *store.OnListError
+		errors.As(msg.err, &on)
+		m.confirm = &confirm{d: on.Delegate, walkIn: &msg.form}
 	case msg.err != nil && msg.code != "" && errors.Is(msg.err, store.ErrNotFound):
 		m.bad(t.F("checkin.n.unknown", msg.code))
 	case msg.err != nil:
 		m.bad(t.F("checkin.n.error", m.c.ErrText(msg.err)))
 	case msg.res.Already:
-		desk := msg.res.CheckIn.Station
-		if desk == "local" { // a terminal on the hall laptop, not an SSH desk
-			desk = t.T("checkin.desk.local")
-		}
-		m.setNotice(lvlWarn, t.F("checkin.n.already", d.FullName, m.clockText(msg.res.CheckIn.At), desk))
+		m.setNotice(lvlWarn, t.F("checkin.n.already", d.FullName, m.clockText(msg.res.CheckIn.At), deskName(t, msg.res.CheckIn.User)))
 	case msg.walkIn:
 		m.setNotice(lvlOK, t.F("checkin.n.walkin", d.FullName, unitText(d)))
 	default:
@@ -213,7 +223,7 @@ func (m *Model) patch(d store.Delegate) {
 	if !ok {
 		return
 	}
-	m.snap.ds[i].ArrivedAt, m.snap.ds[i].ArrivedAs = d.ArrivedAt, d.ArrivedAs
+	m.snap.ds[i].ArrivedAt, m.snap.ds[i].ArrivedAs, m.snap.ds[i].ArrivedBy = d.ArrivedAt, d.ArrivedAs, d.ArrivedBy
 	recent := m.dropRecent(i)
 	if d.Arrived() {
 		recent = append([]int{i}, recent...)
@@ -233,8 +243,23 @@ func (m *Model) dropRecent(i int) []int {
 	return out
 }
 
-func lastCheckIn(c *common.Common, req int) tea.Cmd {
+// lastCheckIn finds this desk's newest check-in that still stands: first
+// among those made since the desk opened (two unnamed desks on one laptop
+// share a user name, so the log alone cannot tell them apart), then, for a
+// desk with a name of its own (--desk, or an SSH device), in the log, which
+// survives a restart.
+func lastCheckIn(c *common.Common, req int, mine []int64) tea.Cmd {
+	me := c.Store.Actor()
 	return func() tea.Msg {
+		for i := len(mine) - 1; i >= 0; i-- {
+			d, err := c.Store.Delegate(c.Ctx, mine[i])
+			if err == nil && d.Arrived() && d.ArrivedBy == me.User && d.ArrivedAs == me.Station {
+				return lastMsg{req: req, d: d}
+			}
+		}
+		if !namedDesk(me.User) {
+			return lastMsg{req: req, err: store.ErrNotFound}
+		}
 		d, err := c.Store.LastCheckIn(c.Ctx)
 		return lastMsg{req: req, d: d, err: err}
 	}
@@ -268,6 +293,9 @@ func (m *Model) askUncheck() {
 }
 
 func (m *Model) confirmKey(k tea.KeyMsg) tea.Cmd {
+	if m.confirm.walkIn != nil {
+		return m.onListKey(k)
+	}
 	switch {
 	case key.Matches(k, m.keys.Yes):
 		d := m.confirm.d
@@ -277,7 +305,12 @@ func (m *Model) confirmKey(k tea.KeyMsg) tea.Cmd {
 		req, c := m.req, m.c
 		return func() tea.Msg {
 			err := c.Store.UndoCheckIn(c.Ctx, d.ID)
-			return undoneMsg{req: req, d: d, err: err}
+			removed := false
+			if err == nil && d.WalkIn {
+				_, gone := c.Store.Delegate(c.Ctx, d.ID)
+				removed = errors.Is(gone, store.ErrNotFound)
+			}
+			return undoneMsg{req: req, d: d, err: err, removed: removed}
 		}
 	default:
 		// Only y undoes. Enter is pressed all day at the desk and a scanner
@@ -300,5 +333,9 @@ func (m *Model) undone(msg undoneMsg) {
 	d := msg.d
 	m.patch(store.Delegate{ID: d.ID})
 	m.noticeReq = max(m.noticeReq, msg.req)
+	if msg.removed {
+		m.setNotice(lvlOK, m.c.T.F("checkin.n.undone_walkin", d.FullName, unitText(d)))
+		return
+	}
 	m.setNotice(lvlOK, m.c.T.F("checkin.n.undone", d.FullName, unitText(d)))
 }

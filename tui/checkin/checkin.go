@@ -5,6 +5,7 @@
 package checkin
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -61,6 +62,7 @@ type Model struct {
 	choosing bool // Enter was refused on a tie: mark the tied rows
 	confirm  *confirm
 	form     *walkInForm
+	mine     []int64 // check-ins made here since the desk opened, newest last
 
 	// Scanner detection: a barcode scanner types a whole code in a burst
 	// far faster than a person, then Enter.
@@ -188,7 +190,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		// only arrivals changed: the hits and the index stay
 		a, sn := msg.arr, m.snap
 		for i := range sn.ds {
-			sn.ds[i].ArrivedAt, sn.ds[i].ArrivedAs = a.at[i], a.as[i]
+			sn.ds[i].ArrivedAt, sn.ds[i].ArrivedAs, sn.ds[i].ArrivedBy = a.at[i], a.as[i], a.by[i]
 		}
 		sn.recent, sn.groups, sn.units, sn.total = a.recent, a.groups, a.units, a.total
 		m.mark = &mark
@@ -211,7 +213,7 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(k, keys.Undo):
 		m.req++
-		return lastCheckIn(m.c, m.req)
+		return lastCheckIn(m.c, m.req, slices.Clone(m.mine))
 	case key.Matches(k, keys.Uncheck):
 		m.askUncheck()
 		return nil

@@ -10,6 +10,7 @@ import (
 
 	"doithoai/store"
 	"doithoai/tui/common/commontest"
+	"doithoai/tui/i18n"
 )
 
 // The desk types a few letters without accents and presses Enter: the one
@@ -57,7 +58,8 @@ func TestFlowNamesakesNeedAChoice(t *testing.T) {
 // she arrived, in yellow, and writes nothing.
 func TestFlowAlreadyHere(t *testing.T) {
 	d := startDesk(t)
-	other := d.st.As(store.Actor{Station: "desk-2", Role: store.RoleCheckin})
+	// a second terminal on the laptop, started with --desk desk-2
+	other := d.st.As(store.Actor{Station: "checkin", User: "root/desk-2", Role: store.RoleCheckin})
 	pn := byCode(t, d.st, "PN097")
 	if _, err := other.CheckIn(context.Background(), pn.ID); err != nil {
 		t.Fatal(err)
@@ -197,7 +199,7 @@ func TestFlowWalkIn(t *testing.T) {
 	}
 	// and she is found like anyone else
 	d.typeText("mo")
-	d.waitText("Tìm: mo", "Phan Thị Mơ ", "vãng lai H")
+	d.waitText("Tìm: mo", "Phan Thị Mơ ", "Hội viên", "vãng lai")
 }
 
 // The walk-in's unit is typed without accents, like a name, and matched to
@@ -243,5 +245,71 @@ func TestFlowWalkInCancel(t *testing.T) {
 		if strings.Contains(x.FullName, "Ai Đó") {
 			t.Fatal("cancelled walk-in written")
 		}
+	}
+}
+
+// A walk-in who is on the list (same name, same unit) is not registered
+// twice: the desk offers the person on the list, and Enter checks her in.
+// Undoing a walk-in removes her from the list again.
+func TestFlowWalkInAlreadyOnList(t *testing.T) {
+	d := startDesk(t)
+	on := byCode(t, d.st, "LD06") // Đinh Văn Toàn, Phòng Nội vụ
+	d.key(tea.KeyCtrlT)
+	d.waitText("Khách vãng lai (không có trong danh sách)")
+	d.typeText("Đinh Văn Toàn")
+	d.formEnter()
+	d.formEnter() // no title
+	d.typeText("phong noi vu")
+	d.waitText("→ Phòng Nội vụ")
+	d.formEnter()
+	d.waitText("Thành phần")
+	d.formEnter()
+	d.waitText("Đinh Văn Toàn — Phòng Nội vụ (LD06) đã có trong danh sách mời, chưa đến.", "Enter: điểm danh người này")
+	d.key(tea.KeyEnter)
+	d.waitText("✓ Đã điểm danh: Đinh Văn Toàn — Phòng Nội vụ")
+	if !byCode(t, d.st, on.Code).Arrived() || len(byName(t, d.st, "Đinh Văn Toàn")) != 1 {
+		t.Fatal("the person on the list was not checked in, or a walk-in was added")
+	}
+
+	// a real walk-in, then undo: she is gone from the list
+	d.key(tea.KeyCtrlT)
+	d.waitText("Khách vãng lai (không có trong danh sách)")
+	d.typeText("Phan Thị Mơ")
+	d.formEnter()
+	d.formEnter()
+	d.formEnter()
+	d.waitText("Thành phần")
+	d.formEnter()
+	d.waitText("✓ Đã đăng ký và điểm danh khách vãng lai: Phan Thị Mơ")
+	d.key(tea.KeyCtrlZ)
+	d.waitText("Hủy điểm danh của Phan Thị Mơ")
+	d.typeText("y")
+	d.waitText("↶ Đã hủy điểm danh và xóa khách vãng lai: Phan Thị Mơ")
+	if ws := byName(t, d.st, "Phan Thị Mơ"); len(ws) != 0 {
+		t.Fatalf("the undone walk-in stayed: %+v", ws)
+	}
+}
+
+// Two desks on one laptop without --desk share the OS user; each undoes
+// its own check-in, never the other's.
+func TestUndoLastIsThisDesks(t *testing.T) {
+	m1, st := newModel(t, i18n.VI, 80, 21)
+	loadModel(t, m1)
+	c2 := *m1.c
+	m2 := NewModel(&c2)
+	m2.SetClock(slowClock())
+	loadModel(t, m2)
+	press(m1, "toan", tea.KeyEnter)
+	if !byCode(t, st, "LD06").Arrived() {
+		t.Fatal("desk 1 did not check in")
+	}
+	press(m2, tea.KeyCtrlZ)
+	if m2.confirm != nil {
+		t.Fatalf("desk 2 offered desk 1's check-in: %s", m2.confirm.d.FullName)
+	}
+	screenHas(t, m2, "Bàn này chưa điểm danh ai")
+	press(m1, tea.KeyCtrlZ)
+	if m1.confirm == nil || m1.confirm.d.Code != "LD06" {
+		t.Fatal("desk 1 cannot undo its own check-in")
 	}
 }

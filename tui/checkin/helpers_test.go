@@ -130,7 +130,7 @@ func (d *desk) waitText(texts ...string) []byte {
 			}
 		}
 		return true
-	}, teatest.WithDuration(3*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}, teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 	return out
 }
 

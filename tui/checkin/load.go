@@ -38,6 +38,7 @@ type arrivals struct {
 	stamp  string
 	at     []time.Time
 	as     []string
+	by     []string
 	recent []int
 	groups []store.Tally
 	units  []store.Tally
@@ -137,11 +138,11 @@ func readArrivals(ctx context.Context, st *store.Store, stamp string, pos map[in
 	if err != nil {
 		return nil, err
 	}
-	a := &arrivals{stamp: stamp, at: make([]time.Time, n), as: make([]string, n)}
+	a := &arrivals{stamp: stamp, at: make([]time.Time, n), as: make([]string, n), by: make([]string, n)}
 	ids := make([]int64, n)
 	for _, c := range cs {
 		if i, ok := pos[c.DelegateID]; ok {
-			a.at[i], a.as[i], ids[i] = c.At, c.Station, c.DelegateID
+			a.at[i], a.as[i], a.by[i], ids[i] = c.At, c.Station, c.User, c.DelegateID
 			a.recent = append(a.recent, i)
 		}
 	}

@@ -166,11 +166,18 @@ func (m *Model) row(d store.Delegate, c columns, w int, selected, tied bool) str
 	if d.Arrived() {
 		status = t.F("checkin.status.here", m.clockText(d.ArrivedAt))
 	}
-	title := d.Title
+	// a walk-in is marked in an empty column, so the title a narrow
+	// screen has room for is not pushed out by the mark
+	title, grp := d.Title, d.GroupName
 	if d.WalkIn {
-		title = t.T("checkin.walkin.mark") + " " + title
+		switch mk := t.T("checkin.walkin.mark"); {
+		case grp == "":
+			grp = mk
+		case title == "":
+			title = mk
+		}
 	}
-	name, ttl, unit, group := cell(d.FullName, c.name), cell(title, c.title), cell(d.UnitName, c.unit), cell(d.GroupName, c.group)
+	name, ttl, unit, group := cell(d.FullName, c.name), cell(title, c.title), cell(d.UnitName, c.unit), cell(grp, c.group)
 	status = cell(status, w-2-c.name-c.title-c.unit-c.group-4)
 	if selected {
 		return p.selected.wrap(mark + name + " " + ttl + " " + unit + " " + group + " " + status)
@@ -216,6 +223,14 @@ func bell(seq int) string {
 func (m *Model) confirmLines(w int) []string {
 	t, p := m.c.T, m.pal
 	d := m.confirm.d
+	if m.confirm.walkIn != nil {
+		status := t.T("checkin.status.absent")
+		if d.Arrived() {
+			status = t.F("checkin.status.here", m.clockText(d.ArrivedAt))
+		}
+		q := t.F("checkin.confirm.on_list", d.FullName, unitText(d), d.Code, status)
+		return []string{line(p.warnBanner, " "+q, w), line(p.key, " "+t.T("checkin.confirm.on_list_keys"), w)}
+	}
 	at := ""
 	if d.Arrived() {
 		at = m.clockText(d.ArrivedAt)
@@ -224,10 +239,16 @@ func (m *Model) confirmLines(w int) []string {
 	return []string{line(p.warnBanner, " "+q, w), line(p.key, " "+t.T("checkin.confirm.keys"), w)}
 }
 
+// ratio is arrived against the quota (what the moderator is asked about)
+// or, without one, against the invited; with neither (a group only
+// walk-ins joined) just the arrived.
 func ratio(t store.Tally) string {
 	n := t.Expected
 	if t.Quota > 0 {
 		n = t.Quota
+	}
+	if n == 0 {
+		return strconv.Itoa(t.Arrived)
 	}
 	return strconv.Itoa(t.Arrived) + " / " + strconv.Itoa(n)
 }

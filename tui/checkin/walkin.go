@@ -3,10 +3,12 @@ package checkin
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
 	"doithoai/store"
+	"doithoai/store/fold"
 	"doithoai/tui/components"
 )
 
@@ -39,8 +41,9 @@ func (m *Model) openForm() tea.Cmd {
 	for _, g := range m.snap.groupList {
 		groups = append(groups, huh.NewOption(g.Name, g.ID))
 	}
-	// prefill the name when the query looks like one (typed with accents)
-	if q := strings.TrimSpace(m.picker.Query()); strings.Contains(q, " ") && !codeLike(q) {
+	// prefill the name when the query looks like one typed with accents;
+	// an accent-free query would end up in the documents as typed
+	if q := strings.TrimSpace(m.picker.Query()); strings.Contains(q, " ") && !codeLike(q) && q != fold.Fold(q) {
 		f.name = q
 	}
 	f.form = huh.NewForm(
@@ -99,8 +102,30 @@ func (m *Model) formDone(msg formDoneMsg) tea.Cmd {
 		w.UnitName = f.unitName // a new unit (the store trims it; empty = none)
 	}
 	m.clearQuery()
-	return m.commit(strings.TrimSpace(f.name), func(st *store.Store) checkedMsg {
+	return m.registerWalkIn(w)
+}
+
+func (m *Model) registerWalkIn(w store.WalkIn) tea.Cmd {
+	return m.commit(strings.TrimSpace(w.FullName), func(st *store.Store) checkedMsg {
 		res, err := st.RegisterWalkIn(m.c.Ctx, w)
-		return checkedMsg{res: res, err: err, walkIn: true}
+		return checkedMsg{res: res, err: err, walkIn: true, form: w}
 	})
+}
+
+// onListKey answers "this walk-in is on the list": Enter checks in the
+// person on the list, Ctrl+T registers the walk-in all the same (a
+// namesake in the same unit), anything else drops it.
+func (m *Model) onListKey(k tea.KeyMsg) tea.Cmd {
+	c := m.confirm
+	m.confirm = nil
+	switch {
+	case key.Matches(k, m.keys.CheckIn):
+		return m.checkIn(c.d.ID, c.d.FullName)
+	case key.Matches(k, m.keys.WalkIn):
+		w := *c.walkIn
+		w.Namesake = true
+		return m.registerWalkIn(w)
+	}
+	m.setNotice(lvlInfo, m.c.T.T("checkin.n.cancelled"))
+	return nil
 }
