@@ -15,8 +15,9 @@ import (
 // init without flags). Fields already set in m are offered as defaults.
 func AskMeeting(t i18n.Catalog, m *store.Meeting) error {
 	required := Required(t, store.MaxName*2)
+	day := ShowDate(m.Date)
 	date := func(s string) error {
-		if _, err := time.Parse("2006-01-02", strings.TrimSpace(s)); err != nil {
+		if _, ok := ParseDate(s); !ok {
 			return errors.New(t.T("form.bad_date"))
 		}
 		return nil
@@ -30,10 +31,14 @@ func AskMeeting(t i18n.Catalog, m *store.Meeting) error {
 	f := huh.NewForm(huh.NewGroup(
 		huh.NewInput().Title(t.T("meeting.title")).Value(&m.Title).Validate(required),
 		huh.NewInput().Title(t.T("meeting.theme")).Value(&m.Theme),
-		huh.NewInput().Title(t.T("meeting.date")).Placeholder("2023-10-18").Value(&m.Date).Validate(date),
+		huh.NewInput().Title(t.T("meeting.date")).Placeholder("18/10/2023").Value(&day).Validate(date),
 		huh.NewInput().Title(t.T("meeting.start")).Placeholder("07:30").Value(&m.StartTime).Validate(clock),
 		huh.NewInput().Title(t.T("meeting.venue")).Value(&m.Venue),
 		huh.NewInput().Title(t.T("meeting.chair")).Value(&m.Chair),
 	))
-	return f.Run()
+	if err := f.Run(); err != nil {
+		return err
+	}
+	m.Date, _ = ParseDate(day) // the store keeps YYYY-MM-DD
+	return nil
 }

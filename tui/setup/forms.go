@@ -52,11 +52,13 @@ func (m *Model) openMeetingForm() tea.Cmd { return m.reopenMeeting(m.snap.meetin
 func (m *Model) reopenMeeting(mt store.Meeting) tea.Cmd {
 	t := m.c.T
 	turn := strconv.Itoa(mt.TurnSeconds)
+	// typed day first (18/10/2023) or as ISO; stored as ISO
+	day := components.ShowDate(mt.Date)
 	date := func(s string) error {
 		if s = strings.TrimSpace(s); s == "" {
 			return nil
 		}
-		if _, err := time.Parse("2006-01-02", s); err != nil {
+		if _, ok := components.ParseDate(s); !ok {
 			return errors.New(t.T("form.bad_date"))
 		}
 		return nil
@@ -86,7 +88,7 @@ func (m *Model) reopenMeeting(mt store.Meeting) tea.Cmd {
 			huh.NewInput().Title(t.T("meeting.venue")).Value(&mt.Venue).Validate(name),
 		).Title(t.T("setup.form.meeting")),
 		huh.NewGroup(
-			huh.NewInput().Title(t.T("meeting.date")).Placeholder("2023-10-18").Value(&mt.Date).Validate(date),
+			huh.NewInput().Title(t.T("meeting.date")).Placeholder("18/10/2023").Value(&day).Validate(date),
 			huh.NewInput().Title(t.T("meeting.start")).Placeholder("07:30").Value(&mt.StartTime).Validate(clock),
 			huh.NewInput().Title(t.T("meeting.chair")).Value(&mt.Chair).Validate(name),
 			huh.NewInput().Title(t.T("meeting.chair_title")).Value(&mt.ChairTitle).Validate(name),
@@ -95,7 +97,8 @@ func (m *Model) reopenMeeting(mt store.Meeting) tea.Cmd {
 	)
 	return m.openForm(f, func() tea.Cmd {
 		mt.TurnSeconds, _ = strconv.Atoi(strings.TrimSpace(turn))
-		mt.Date, mt.StartTime = strings.TrimSpace(mt.Date), strings.TrimSpace(mt.StartTime)
+		mt.Date, _ = components.ParseDate(day)
+		mt.StartTime = strings.TrimSpace(mt.StartTime)
 		return m.act(m.c.T.T("ui.saved"), func() error { return m.c.Store.SaveMeeting(m.c.Ctx, mt) },
 			func(error) tea.Cmd { return m.reopenMeeting(mt) })
 	})

@@ -5,7 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"doithoai/store"
+	"doithoai/tui/common"
 	"doithoai/tui/i18n"
 )
 
@@ -60,5 +63,39 @@ func TestCodeTakenMeanwhile(t *testing.T) {
 		if d.FullName == "Lê Văn Mới" {
 			t.Fatal("saved with a taken code")
 		}
+	}
+}
+
+// clearField empties the focused input (ctrl+u, as a person would).
+func clearField(s common.Station) common.Station {
+	s, cmd := s.Update(tea.KeyMsg{Type: tea.KeyCtrlU})
+	return drive(s, cmd)
+}
+
+// TestMeetingDateDayFirst: the clerk types the date as written in
+// Vietnam; the store keeps ISO and the tab shows it day first.
+func TestMeetingDateDayFirst(t *testing.T) {
+	s, st := open(t, i18n.VI, 80, 20)
+	ctx := context.Background()
+	s = press(s, "enter", "enter", "enter", "enter", "enter", "enter")
+	if v := s.View(); !strings.Contains(v, "┃ > 18/10/2023") || !strings.Contains(v, "Ngày (NN/TT/NNNN)") {
+		t.Fatalf("date not shown day first:\n%s", v)
+	}
+	s = clearField(s)
+	s = typeText(s, "31/02/2023")
+	s = press(s, "enter")
+	if v := s.View(); !strings.Contains(v, "Ngày theo dạng NN/TT/NNNN") {
+		t.Fatalf("31/02 accepted:\n%s", v)
+	}
+	s = clearField(s)
+	s = typeText(s, "9/11/2023")
+	for range 5 {
+		s = press(s, "enter")
+	}
+	if m, _ := st.Meeting(ctx); m.Date != "2023-11-09" {
+		t.Fatalf("date %q\n%s", m.Date, s.View())
+	}
+	if v := s.View(); !strings.Contains(v, "09/11/2023") {
+		t.Errorf("tab does not show the date day first:\n%s", v)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"doithoai/store"
 	"doithoai/tui/common"
+	"doithoai/tui/components"
 	"doithoai/tui/i18n"
 )
 
@@ -102,7 +103,7 @@ func (m *Model) meetingView() string {
 	t, s, mt := m.c.T, m.c.Styles, m.snap.meeting
 	fields := []struct{ key, val string }{
 		{"meeting.title", mt.Title}, {"meeting.theme", mt.Theme}, {"meeting.organiser", mt.Organiser}, {"meeting.place", mt.Place},
-		{"meeting.venue", mt.Venue}, {"meeting.date", mt.Date}, {"meeting.start", mt.StartTime}, {"meeting.chair", mt.Chair},
+		{"meeting.venue", mt.Venue}, {"meeting.date", components.ShowDate(mt.Date)}, {"meeting.start", mt.StartTime}, {"meeting.chair", mt.Chair},
 		{"meeting.chair_title", mt.ChairTitle}, {"meeting.turn", strconv.Itoa(mt.TurnSeconds)},
 	}
 	lw := 0
