@@ -41,3 +41,33 @@ func (s *Store) DeleteDraft(ctx context.Context, key string) error {
 func (s *Store) draftKey(key string) string {
 	return s.actor.Station + "/" + s.actor.User + "/" + key
 }
+
+// DraftEntry is one saved draft: its key as given to SaveDraft.
+type DraftEntry struct {
+	Key  string
+	Body string
+	At   time.Time
+}
+
+// Drafts lists this station's and user's drafts whose key starts with
+// prefix, newest first.
+func (s *Store) Drafts(ctx context.Context, prefix string) ([]DraftEntry, error) {
+	own := s.draftKey("")
+	rows, err := s.read().QueryContext(ctx, `SELECT key, body, updated_at FROM drafts WHERE substr(key, 1, length(?1)) = ?1 ORDER BY updated_at DESC, key`,
+		own+prefix)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []DraftEntry
+	for rows.Next() {
+		var d DraftEntry
+		var at int64
+		if err := rows.Scan(&d.Key, &d.Body, &at); err != nil {
+			return nil, err
+		}
+		d.Key, d.At = d.Key[len(own):], time.UnixMilli(at)
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"doithoai/store"
 )
@@ -48,5 +49,32 @@ func TestDrafts(t *testing.T) {
 	screen := base.As(store.Actor{Station: "screen", Role: store.RoleScreen})
 	if err := screen.SaveDraft(ctx, "x", "y"); !errors.Is(err, store.ErrForbidden) {
 		t.Errorf("read-only station saved a draft: %v", err)
+	}
+}
+
+// TestDraftsList: drafts listed by prefix, newest first, only the caller's.
+func TestDraftsList(t *testing.T) {
+	base, _ := openDemo(t)
+	ctx := context.Background()
+	a := base.As(store.Actor{Station: "qa", User: "thư-ký", Role: store.RoleQA})
+	b := base.As(store.Actor{Station: "qa", User: "thư-ký-2", Role: store.RoleQA})
+	for _, k := range []string{"qa/question/new/a1", "qa/answer/q3/new/b2", "other/x"} {
+		if err := a.SaveDraft(ctx, k, "body "+k); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err := b.SaveDraft(ctx, "qa/question/new/zz", "not mine"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := a.Drafts(ctx, "qa/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Key != "qa/answer/q3/new/b2" || got[1].Key != "qa/question/new/a1" || got[0].Body != "body qa/answer/q3/new/b2" || got[0].At.Before(got[1].At) {
+		t.Fatalf("Drafts(qa/) = %+v", got)
+	}
+	if got, _ := b.Drafts(ctx, "qa/"); len(got) != 1 || got[0].Body != "not mine" {
+		t.Fatalf("second user's drafts = %+v", got)
 	}
 }

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 	"time"
 )
 
@@ -19,6 +21,10 @@ type Question struct {
 	Topic      string    `json:"topic,omitempty"`
 	Text       string    `json:"text"`
 	PetitionID int64     `json:"petition_id,omitempty"`
+	// Rev is the audit row of the last change, read with the question. A
+	// save with Rev set is refused (ConflictError) if the question has
+	// changed since; 0 saves without the check.
+	Rev int64 `json:"-"`
 
 	Answers []Answer `json:"-"`
 }
@@ -35,6 +41,8 @@ type Answer struct {
 	Outcome          Outcome `json:"outcome"`
 	FollowupAgencyID int64   `json:"followup_agency_id,omitempty"`
 	DueDate          string  `json:"due_date,omitempty"`
+	// Rev: as Question.Rev.
+	Rev int64 `json:"-"`
 
 	AgencyName         string `json:"-"`
 	FollowupAgencyName string `json:"-"`
@@ -76,6 +84,9 @@ func (a *Answer) Validate() error {
 	if a.Summary, err = clean("summary", a.Summary, false, MaxText); err != nil {
 		return err
 	}
+	if a.Outcome == "" {
+		return invalid("outcome", "required")
+	}
 	if !validOutcome(a.Outcome) {
 		return invalid("outcome", "unknown outcome")
 	}
@@ -95,25 +106,27 @@ func (a *Answer) Validate() error {
 	return nil
 }
 
-const questionCols = `id, coalesce(item_id,0), coalesce(speaker_id,0), asked_at, coalesce(delegate_id,0), asker_name, asker_unit, topic, text, coalesce(petition_id,0)`
+const questionCols = `id, coalesce(item_id,0), coalesce(speaker_id,0), asked_at, coalesce(delegate_id,0), asker_name, asker_unit, topic, text, coalesce(petition_id,0),
+	coalesce((SELECT max(x.id) FROM audit x WHERE x.entity = 'question' AND x.entity_id = questions.id),0)`
 
 func scanQuestion(r scanner) (Question, error) {
 	var q Question
 	var at int64
-	err := r.Scan(&q.ID, &q.ItemID, &q.SpeakerID, &at, &q.DelegateID, &q.AskerName, &q.AskerUnit, &q.Topic, &q.Text, &q.PetitionID)
+	err := r.Scan(&q.ID, &q.ItemID, &q.SpeakerID, &at, &q.DelegateID, &q.AskerName, &q.AskerUnit, &q.Topic, &q.Text, &q.PetitionID, &q.Rev)
 	q.AskedAt = time.UnixMilli(at)
 	return q, err
 }
 
 const answerCols = `a.id, a.question_id, a.position, a.person, coalesce(a.agency_id,0), a.summary, a.outcome, coalesce(a.followup_agency_id,0), coalesce(a.due_date,''),
-	coalesce(u.name,''), coalesce(f.name,'')`
+	coalesce(u.name,''), coalesce(f.name,''),
+	coalesce((SELECT max(x.id) FROM audit x WHERE x.entity = 'answer' AND x.entity_id = a.id),0)`
 
 const answerFrom = ` FROM answers a LEFT JOIN units u ON u.id = a.agency_id LEFT JOIN units f ON f.id = a.followup_agency_id`
 
 func scanAnswer(r scanner) (Answer, error) {
 	var a Answer
 	err := r.Scan(&a.ID, &a.QuestionID, &a.Position, &a.Person, &a.AgencyID, &a.Summary, &a.Outcome, &a.FollowupAgencyID, &a.DueDate,
-		&a.AgencyName, &a.FollowupAgencyName)
+		&a.AgencyName, &a.FollowupAgencyName, &a.Rev)
 	return a, err
 }
 
@@ -173,6 +186,10 @@ func (s *Store) SaveQuestion(ctx context.Context, q Question) (int64, error) {
 			if q.AskedAt.IsZero() {
 				q.AskedAt = t.now
 			}
+			var err error
+			if q.Topic, err = t.meetingTopic(ctx, q.Topic); err != nil {
+				return err
+			}
 			r, err := t.exec(ctx, `INSERT INTO questions(item_id, speaker_id, asked_at, delegate_id, asker_name, asker_unit, topic, text, petition_id) VALUES (?,?,?,?,?,?,?,?,?)`,
 				nullID(q.ItemID), nullID(q.SpeakerID), ms(q.AskedAt), nullID(q.DelegateID), q.AskerName, q.AskerUnit, q.Topic, q.Text, nullID(q.PetitionID))
 			if err != nil {
@@ -185,6 +202,12 @@ func (s *Store) SaveQuestion(ctx context.Context, q Question) (int64, error) {
 		old, err := scanQuestion(t.queryRow(ctx, `SELECT `+questionCols+` FROM questions WHERE id = ?`, q.ID))
 		if err != nil {
 			return notFound(err)
+		}
+		if err := t.checkRev(ctx, "question", q.ID, q.Rev, old.Rev); err != nil {
+			return err
+		}
+		if q.Topic, err = t.meetingTopic(ctx, q.Topic); err != nil {
+			return err
 		}
 		if q.AskedAt.IsZero() {
 			q.AskedAt = old.AskedAt
@@ -209,6 +232,9 @@ func (s *Store) SaveAnswer(ctx context.Context, a Answer) (int64, error) {
 		due := any(nil)
 		if a.DueDate != "" {
 			due = a.DueDate
+			if err := t.checkDue(ctx, a.DueDate); err != nil {
+				return err
+			}
 		}
 		if a.ID == 0 {
 			if err := t.queryRow(ctx, `SELECT coalesce(max(position),0)+1 FROM answers WHERE question_id = ?`, a.QuestionID).Scan(&a.Position); err != nil {
@@ -228,6 +254,9 @@ func (s *Store) SaveAnswer(ctx context.Context, a Answer) (int64, error) {
 			return ErrNotFound
 		} else if err != nil {
 			return mapErr(err)
+		}
+		if err := t.checkRev(ctx, "answer", a.ID, a.Rev, old.Rev); err != nil {
+			return err
 		}
 		a.QuestionID, a.Position = old.QuestionID, old.Position
 		if _, err := t.exec(ctx, `UPDATE answers SET person=?, agency_id=?, summary=?, outcome=?, followup_agency_id=?, due_date=? WHERE id=?`,
@@ -249,4 +278,103 @@ func (s *Store) SetDialogueTopics(ctx context.Context, topics []string) error {
 		perm = PermSetup
 	}
 	return s.write(ctx, perm, func(t *Tx) error { return t.setTopics(ctx, topics) })
+}
+
+// ErrConflict: the record was changed by someone else since it was read.
+var ErrConflict = errors.New("changed since it was read")
+
+// ConflictError says who changed a question or an answer, and when, after
+// the caller read it (Rev). It wraps ErrConflict.
+type ConflictError struct {
+	Entity  string // "question" or "answer"
+	ID      int64
+	Rev     int64 // the audit row of the newer change: save with it to overwrite
+	Station string
+	User    string
+	At      time.Time
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%s %d %v by %s/%s at %s", e.Entity, e.ID, ErrConflict, e.Station, e.User, e.At.Format("15:04:05"))
+}
+func (e *ConflictError) Unwrap() error { return ErrConflict }
+
+// checkRev refuses a save based on revision rev when the record's last
+// change (cur) is another one. rev 0 skips the check.
+func (t *Tx) checkRev(ctx context.Context, entity string, id, rev, cur int64) error {
+	if rev == 0 || rev == cur {
+		return nil
+	}
+	e := &ConflictError{Entity: entity, ID: id, Rev: cur}
+	var at int64
+	if err := t.queryRow(ctx, `SELECT at, station, user FROM audit WHERE id = ?`, cur).Scan(&at, &e.Station, &e.User); err != nil {
+		return mapErr(err)
+	}
+	e.At = time.UnixMilli(at)
+	return e
+}
+
+// meetingTopic returns the meeting's topic that topic names, accents and
+// case aside ("moi truong" is "Môi trường"); a topic not on the list is
+// added to it, so the log's filter can choose it.
+func (t *Tx) meetingTopic(ctx context.Context, topic string) (string, error) {
+	if topic == "" {
+		return "", nil
+	}
+	rows, err := t.tx.QueryContext(ctx, topicsQuery)
+	if err != nil {
+		return "", mapErr(err)
+	}
+	var list []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return "", err
+		}
+		list = append(list, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	f := Fold(topic)
+	for _, n := range list {
+		if Fold(n) == f {
+			return n, nil
+		}
+	}
+	return topic, t.setTopics(ctx, append(list, topic))
+}
+
+// MaxDueYears is how far after the meeting a written answer may be due.
+const MaxDueYears = 2
+
+// checkDue refuses a due date before the meeting's day or more than
+// MaxDueYears after it (a typing slip such as 01/01/1990).
+func (t *Tx) checkDue(ctx context.Context, due string) error {
+	var day string
+	if err := t.queryRow(ctx, `SELECT date FROM meeting`).Scan(&day); err != nil {
+		if err == sql.ErrNoRows {
+			return nil
+		}
+		return mapErr(err)
+	}
+	return DueInRange(due, day)
+}
+
+// DueInRange checks due (YYYY-MM-DD) against the meeting's day (the same
+// form; empty = no check).
+func DueInRange(due, day string) error {
+	d, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return nil
+	}
+	if due < day {
+		return invalid("due_date", "before the meeting day")
+	}
+	if due > d.AddDate(MaxDueYears, 0, 0).Format("2006-01-02") {
+		return invalid("due_date", "more than two years after the meeting")
+	}
+	return nil
 }

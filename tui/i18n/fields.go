@@ -38,5 +38,8 @@ func init() {
 		"reason.must not be negative":                           {"không được âm", "must not be negative"},
 		"reason.must be positive":                               {"phải lớn hơn 0", "must be positive"},
 		"reason.out of range":                                   {"ngoài khoảng cho phép", "out of range"},
+		"reason.unknown outcome":                                {"chọn một kết quả trong danh sách", "choose an outcome from the list"},
+		"reason.before the meeting day":                         {"trước ngày hội nghị", "before the meeting day"},
+		"reason.more than two years after the meeting":          {"quá 2 năm sau ngày hội nghị", "more than two years after the meeting"},
 	})
 }
