@@ -1,6 +1,7 @@
 package setup_test
 
 import (
+	"context"
 	"testing"
 
 	"doithoai/tui/common/commontest"
@@ -24,6 +25,16 @@ func TestGoldens(t *testing.T) {
 	e = typeText(e, bad)
 	e = press(e, "enter")
 	golden(t, "import-problems-en-80x20", replaceAll(e.View(), bad, "bad.csv"))
+
+	// a group over its quota, with room to spare: the note is not cut
+	w, st := open(t, i18n.VI, 120, 12)
+	gs, _ := st.Groups(context.Background())
+	gs[0].Quota = 1
+	if _, err := st.SaveGroup(context.Background(), gs[0]); err != nil {
+		t.Fatal(err)
+	}
+	w = changed(press(w, "tab", "tab", "down"))
+	golden(t, "groups-over-vi-120x12", w.View())
 }
 
 func golden(t *testing.T, name, got string) { t.Helper(); commontest.Golden(t, name, got) }

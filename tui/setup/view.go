@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"doithoai/store"
 	"doithoai/tui/common"
 	"doithoai/tui/components"
@@ -139,8 +141,16 @@ func (m *Model) unitsView() string {
 func (m *Model) groupsView() string {
 	t, s := m.c.T, m.c.Styles
 	gs := m.snap.groups
-	nw := max(10, m.w-24)
-	lines := []string{s.Bold.Render(common.Pad(common.Pad(t.T("setup.col.group"), nw)+" "+common.Pad(t.T("setup.col.delegates"), 10)+" "+t.T("setup.col.quota"), m.w))}
+	// the number columns and the over-quota note get the width they need;
+	// the name takes the rest
+	dw := max(6, ansi.StringWidth(t.T("setup.col.delegates")))
+	qw := max(6, ansi.StringWidth(t.T("setup.col.quota")))
+	over := t.T("setup.over_quota")
+	nw := max(10, m.w-dw-qw-ansi.StringWidth(over)-4)
+	cols := func(name, n, quota string) string {
+		return common.Pad(name, nw) + " " + common.Pad(n, dw) + " " + common.Pad(quota, qw)
+	}
+	lines := []string{s.Bold.Render(common.Pad(cols(t.T("setup.col.group"), t.T("setup.col.delegates"), t.T("setup.col.quota")), m.w))}
 	rows := m.listRows()
 	for i := window(m.cursor[secGroups], rows); i < len(gs) && len(lines) <= rows; i++ {
 		g := gs[i]
@@ -149,10 +159,13 @@ func (m *Model) groupsView() string {
 		if g.Quota > 0 {
 			quota = strconv.Itoa(g.Quota)
 		}
-		line := common.Pad(g.Name, nw) + " " + common.Pad(strconv.Itoa(n), 10) + " " + quota
-		if g.Quota > 0 && n > g.Quota && i != m.cursor[secGroups] {
-			lines = append(lines, s.Warn.Render(common.Pad(line+"  "+t.T("setup.over_quota"), m.w)))
-			continue
+		line := cols(g.Name, strconv.Itoa(n), quota)
+		if g.Quota > 0 && n > g.Quota {
+			line += "  " + over
+			if i != m.cursor[secGroups] {
+				lines = append(lines, s.Warn.Render(common.Pad(line, m.w)))
+				continue
+			}
 		}
 		lines = append(lines, m.row(i, line))
 	}
