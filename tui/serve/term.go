@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/ssh"
@@ -49,17 +50,58 @@ func newInput(r io.Reader) *input {
 }
 
 // Read gives the bytes left over by the query, then what the session sends.
+// It never ends a read inside a UTF-8 sequence: Bubble Tea reads 256 bytes
+// at a time and drops a letter cut in two (a pasted Vietnamese paragraph,
+// without bracketed paste, lost one accented letter per read), so a cut
+// letter waits for its end, whether the cut is this read's or the
+// session's own.
 func (in *input) Read(p []byte) (int, error) {
-	if len(in.buf) == 0 {
+	for len(in.buf) == 0 || incompleteTail(in.buf) == len(in.buf) {
 		b, ok := <-in.ch
 		if !ok {
+			if len(in.buf) > 0 {
+				n := copy(p, in.buf)
+				in.buf = in.buf[n:]
+				return n, nil
+			}
 			return 0, io.EOF
 		}
-		in.buf = b
+		in.buf = append(in.buf, b...)
 	}
-	n := copy(p, in.buf)
+	avail := in.buf[:len(in.buf)-incompleteTail(in.buf)]
+	n := copy(p, avail)
+	for n > 0 && n < len(avail) && !utf8.RuneStart(avail[n]) {
+		n--
+	}
+	if n == 0 { // p is shorter than one letter
+		n = copy(p, avail)
+	}
 	in.buf = in.buf[n:]
 	return n, nil
+}
+
+// incompleteTail is the number of bytes at the end of b that begin a
+// UTF-8 sequence without finishing it.
+func incompleteTail(b []byte) int {
+	for i := 1; i <= 3 && i <= len(b); i++ {
+		c := b[len(b)-i]
+		switch {
+		case c < 0x80:
+			return 0
+		case c >= 0xC0: // the lead byte: how long its sequence is
+			need := 2
+			if c >= 0xF0 {
+				need = 4
+			} else if c >= 0xE0 {
+				need = 3
+			}
+			if i < need {
+				return i
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 var (
