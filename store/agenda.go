@@ -146,9 +146,18 @@ func (t *Tx) runningItem(ctx context.Context) (AgendaItem, bool, error) {
 // start it still ends the running item and returns ErrNoNextItem only when
 // there was nothing to end either. It returns the item now running (zero
 // when the meeting has ended).
+//
+// Within BackGrace of a Back, Advance undoes the Back instead of recording
+// new times: the reopened item keeps the end it had and the item that went
+// back gets its first start again.
 func (s *Store) Advance(ctx context.Context) (AgendaItem, error) { return s.advance(ctx, true) }
 
-// TurnRunningError refuses AdvanceUnlessSpeaking while Speaker's turn runs.
+// BackGrace is how soon after b an n is taken as undoing the b (a slip, or
+// a look back) rather than the reopened item having run on.
+const BackGrace = time.Minute
+
+// TurnRunningError refuses AdvanceUnlessSpeaking and BackUnlessSpeaking
+// while Speaker's turn runs.
 type TurnRunningError struct{ Speaker Speaker }
 
 func (e *TurnRunningError) Error() string {
@@ -163,17 +172,45 @@ func (s *Store) AdvanceUnlessSpeaking(ctx context.Context) (AgendaItem, error) {
 	return s.advance(ctx, false)
 }
 
+// refuseTurn returns a *TurnRunningError when a turn runs.
+func (t *Tx) refuseTurn(ctx context.Context) error {
+	sp, err := scanSpeaker(t.queryRow(ctx, `SELECT `+speakerCols+` FROM speakers
+		WHERE started_at IS NOT NULL AND ended_at IS NULL ORDER BY started_at DESC LIMIT 1`))
+	if err == nil {
+		return &TurnRunningError{Speaker: sp}
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return mapErr(err)
+	}
+	return nil
+}
+
+// backMemo is what Back remembered of an item (zero times when nothing).
+type backMemo struct{ priorStart, priorEnd, backedAt time.Time }
+
+func (t *Tx) memo(ctx context.Context, id int64) (backMemo, error) {
+	var ps, pe, at sql.NullInt64
+	err := t.queryRow(ctx, `SELECT prior_start, prior_end, backed_at FROM agenda_items WHERE id = ?`, id).Scan(&ps, &pe, &at)
+	return backMemo{fromMS(ps), fromMS(pe), fromMS(at)}, notFound(err)
+}
+
+func (t *Tx) setMemo(ctx context.Context, id int64, m backMemo) error {
+	_, err := t.exec(ctx, `UPDATE agenda_items SET prior_start=?, prior_end=?, backed_at=? WHERE id=?`,
+		nullTime(m.priorStart), nullTime(m.priorEnd), nullTime(m.backedAt), id)
+	return err
+}
+
+// recent reports whether the memo was written within BackGrace of now.
+func (m backMemo) recent(now time.Time) bool {
+	return !m.backedAt.IsZero() && now.Sub(m.backedAt) < BackGrace
+}
+
 func (s *Store) advance(ctx context.Context, cutTurn bool) (AgendaItem, error) {
 	var cur AgendaItem
 	err := s.write(ctx, PermAgenda, func(t *Tx) error {
 		if !cutTurn {
-			sp, err := scanSpeaker(t.queryRow(ctx, `SELECT `+speakerCols+` FROM speakers
-				WHERE started_at IS NOT NULL AND ended_at IS NULL ORDER BY started_at DESC LIMIT 1`))
-			if err == nil {
-				return &TurnRunningError{Speaker: sp}
-			}
-			if !errors.Is(err, sql.ErrNoRows) {
-				return mapErr(err)
+			if err := t.refuseTurn(ctx); err != nil {
+				return err
 			}
 		}
 		run, ok, err := t.runningItem(ctx)
@@ -189,20 +226,46 @@ func (s *Store) advance(ctx context.Context, cutTurn bool) (AgendaItem, error) {
 		if !ok && !hasNext {
 			return ErrNoNextItem
 		}
+		// undoing a Back: the end the reopened item had stands
+		undo := !ok
 		if ok {
 			if err := t.endTurns(ctx); err != nil {
 				return err
 			}
-			if err := t.setItemTimes(ctx, run, run.StartedAt, t.now, run.Skipped); err != nil {
+			m, err := t.memo(ctx, run.ID)
+			if err != nil {
+				return err
+			}
+			end := t.now
+			if !m.priorEnd.IsZero() && m.recent(t.now) && !m.priorEnd.Before(run.StartedAt) {
+				end, undo = m.priorEnd, true
+			}
+			if err := t.setItemTimes(ctx, run, run.StartedAt, end, run.Skipped); err != nil {
+				return err
+			}
+			if err := t.setMemo(ctx, run.ID, backMemo{}); err != nil {
 				return err
 			}
 		}
 		if hasNext {
-			if err := t.setItemTimes(ctx, next, t.now, time.Time{}, false); err != nil {
+			m, err := t.memo(ctx, next.ID)
+			if err != nil {
+				return err
+			}
+			start := t.now
+			if undo && !m.priorStart.IsZero() && m.recent(t.now) {
+				start = m.priorStart
+			}
+			// the start is used; a remembered end waits for the next n
+			m.priorStart = time.Time{}
+			if err := t.setMemo(ctx, next.ID, m); err != nil {
+				return err
+			}
+			if err := t.setItemTimes(ctx, next, start, time.Time{}, false); err != nil {
 				return err
 			}
 			cur = next
-			cur.StartedAt = t.now
+			cur.StartedAt = start
 		}
 		return nil
 	})
@@ -212,10 +275,24 @@ func (s *Store) advance(ctx context.Context, cutTurn bool) (AgendaItem, error) {
 // Back undoes one step of Advance: the running item returns to not started
 // and the item that ended last runs again (its end cleared, so its clock
 // counts on from its first start). Skipped items stay skipped. It returns
-// the item now running (zero when the meeting is back to not started).
-func (s *Store) Back(ctx context.Context) (AgendaItem, error) {
+// the item now running (zero when the meeting is back to not started). The
+// times it clears are remembered for an Advance within BackGrace.
+func (s *Store) Back(ctx context.Context) (AgendaItem, error) { return s.back(ctx, true) }
+
+// BackUnlessSpeaking is Back, refused with a *TurnRunningError while a
+// speaker's turn runs (checked in the same transaction).
+func (s *Store) BackUnlessSpeaking(ctx context.Context) (AgendaItem, error) {
+	return s.back(ctx, false)
+}
+
+func (s *Store) back(ctx context.Context, cutTurn bool) (AgendaItem, error) {
 	var cur AgendaItem
 	err := s.write(ctx, PermAgenda, func(t *Tx) error {
+		if !cutTurn {
+			if err := t.refuseTurn(ctx); err != nil {
+				return err
+			}
+		}
 		run, ok, err := t.runningItem(ctx)
 		if err != nil {
 			return err
@@ -233,11 +310,22 @@ func (s *Store) Back(ctx context.Context) (AgendaItem, error) {
 			if err := t.endTurns(ctx); err != nil {
 				return err
 			}
+			m, err := t.memo(ctx, run.ID)
+			if err != nil {
+				return err
+			}
+			m.priorStart, m.backedAt = run.StartedAt, t.now
+			if err := t.setMemo(ctx, run.ID, m); err != nil {
+				return err
+			}
 			if err := t.setItemTimes(ctx, run, time.Time{}, time.Time{}, false); err != nil {
 				return err
 			}
 		}
 		if hasPrev {
+			if err := t.setMemo(ctx, prev.ID, backMemo{priorEnd: prev.EndedAt, backedAt: t.now}); err != nil {
+				return err
+			}
 			if err := t.setItemTimes(ctx, prev, prev.StartedAt, time.Time{}, false); err != nil {
 				return err
 			}
@@ -249,6 +337,14 @@ func (s *Store) Back(ctx context.Context) (AgendaItem, error) {
 	return cur, err
 }
 
+// ErrItemStarted refuses skipping, deleting or moving an item that has
+// started: its times are part of the record.
+var ErrItemStarted = fmt.Errorf("%w: the item has started", ErrInvalid)
+
+// ErrAboveStarted refuses moving an item above one that has started: the
+// run-sheet keeps what happened in the order it happened.
+var ErrAboveStarted = fmt.Errorf("%w: an item cannot move above one that has started", ErrInvalid)
+
 // SetSkipped marks an item that has not started as skipped (Advance then
 // passes over it), or clears the mark.
 func (s *Store) SetSkipped(ctx context.Context, id int64, skipped bool) error {
@@ -258,7 +354,7 @@ func (s *Store) SetSkipped(ctx context.Context, id int64, skipped bool) error {
 			return err
 		}
 		if !a.StartedAt.IsZero() {
-			return invalid("skipped", "the item has already started")
+			return ErrItemStarted
 		}
 		if a.Skipped == skipped {
 			return nil
@@ -267,17 +363,40 @@ func (s *Store) SetSkipped(ctx context.Context, id int64, skipped bool) error {
 	})
 }
 
-// DeleteItem removes an item that is not running, with its speaker queue
-// (kept in the audit row). An item the secretary has recorded questions
-// under cannot be deleted (ErrInUse).
+// ItemUses counts what refers to an agenda item: the questions recorded
+// under it and its speaker list (struck-off entries excluded).
+func (s *Store) ItemUses(ctx context.Context, id int64) (Uses, error) {
+	return itemUses(ctx, s.read(), id)
+}
+
+func itemUses(ctx context.Context, q rowQueryer, id int64) (Uses, error) {
+	var u Uses
+	err := q.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM questions WHERE item_id = ?),
+		(SELECT count(*) FROM speakers WHERE item_id = ? AND removed = 0)`, id, id).Scan(&u.Questions, &u.Speakers)
+	return u, mapErr(err)
+}
+
+// DeleteItem removes an item that has not started, with its speaker queue
+// (kept in the audit row). An item that has started is refused
+// (ErrItemStarted), and so is one the secretary has recorded questions
+// under: an *InUseError (Entity "agenda_item") counts the questions and
+// speakers.
 func (s *Store) DeleteItem(ctx context.Context, id int64) error {
 	return s.write(ctx, PermAgenda, func(t *Tx) error {
 		a, err := t.readItem(ctx, id)
 		if err != nil {
 			return err
 		}
-		if a.Running() {
-			return invalid("item", "the item is running")
+		if !a.StartedAt.IsZero() {
+			return ErrItemStarted
+		}
+		u, err := itemUses(ctx, t.tx, id)
+		if err != nil {
+			return err
+		}
+		if u.Questions > 0 {
+			return &InUseError{Entity: "agenda_item", Name: a.Title, Uses: u}
 		}
 		sps, err := t.speakersOf(ctx, id, true)
 		if err != nil {
@@ -298,9 +417,35 @@ func (s *Store) DeleteItem(ctx context.Context, id int64) error {
 }
 
 // MoveItem moves an item by delta places (negative = up), clamped to the
-// list; positions stay 1..n.
+// list; positions stay 1..n. An item that has started stays where it ran
+// (ErrItemStarted), and no item moves above one that has started
+// (ErrAboveStarted).
 func (s *Store) MoveItem(ctx context.Context, id int64, delta int) error {
 	return s.write(ctx, PermAgenda, func(t *Tx) error {
+		a, err := t.readItem(ctx, id)
+		if err != nil {
+			return err
+		}
+		if !a.StartedAt.IsZero() {
+			return ErrItemStarted
+		}
+		if delta < 0 {
+			items, err := queryAll(ctx, t.tx, scanItem, agendaQuery)
+			if err != nil {
+				return err
+			}
+			from := -1
+			for i, x := range items {
+				if x.ID == id {
+					from = i
+				}
+			}
+			for i := max(from+delta, 0); i < from; i++ {
+				if !items[i].StartedAt.IsZero() {
+					return ErrAboveStarted
+				}
+			}
+		}
 		return t.move(ctx, "agenda_item", `agenda_items`, ``, id, delta)
 	})
 }

@@ -171,10 +171,62 @@ func (t *Tx) endTurns(ctx context.Context) error {
 	return nil
 }
 
+// TurnGrace is how long a turn that has just started is kept from being
+// ended by a repeated key: the *After calls refuse to end it sooner.
+const TurnGrace = 2 * time.Second
+
+// MinTurnSeconds is the shortest time limit a turn can be cut down to.
+const MinTurnSeconds = 30
+
+// ErrTurnMinimum refuses ExtendTurn below MinTurnSeconds.
+var ErrTurnMinimum = fmt.Errorf("%w: a turn lasts at least %d seconds", ErrInvalid, MinTurnSeconds)
+
+// TurnChangedError refuses to end a turn the caller did not see running (it
+// started at another station, or from a repeated key a moment ago), or one
+// that started less than the grace ago. Speaker is the one speaking now,
+// Elapsed how long they have spoken.
+type TurnChangedError struct {
+	Speaker Speaker
+	Elapsed time.Duration
+}
+
+func (e *TurnChangedError) Error() string {
+	return fmt.Sprintf("%s is speaking now (%s)", e.Speaker.Name, e.Elapsed.Truncate(time.Second))
+}
+
+// checkSeen refuses (*TurnChangedError) when a turn runs that is not seen,
+// or that started less than grace ago. No turn running passes: nobody is
+// cut off.
+func (t *Tx) checkSeen(ctx context.Context, seen int64, grace time.Duration) error {
+	sp, err := scanSpeaker(t.queryRow(ctx, `SELECT `+speakerCols+` FROM speakers
+		WHERE started_at IS NOT NULL AND ended_at IS NULL ORDER BY started_at DESC LIMIT 1`))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return mapErr(err)
+	}
+	if d := t.now.Sub(sp.StartedAt); sp.ID != seen || d < grace {
+		return &TurnChangedError{Speaker: sp, Elapsed: max(d, 0)}
+	}
+	return nil
+}
+
 // CallSpeaker ends the running turn, if any, and starts speaker id's turn,
 // in one transaction. A speaker who has already spoken cannot be called
 // again (add them anew).
 func (s *Store) CallSpeaker(ctx context.Context, id int64) (Speaker, error) {
+	return s.callSpeaker(ctx, id, nil)
+}
+
+// CallSpeakerAfter is CallSpeaker for a screen that saw turn seen running
+// (0: none): it refuses with a *TurnChangedError to end any other turn, or
+// one younger than grace, checked in the same transaction as the call.
+func (s *Store) CallSpeakerAfter(ctx context.Context, id, seen int64, grace time.Duration) (Speaker, error) {
+	return s.callSpeaker(ctx, id, func(t *Tx) error { return t.checkSeen(ctx, seen, grace) })
+}
+
+func (s *Store) callSpeaker(ctx context.Context, id int64, check func(*Tx) error) (Speaker, error) {
 	var out Speaker
 	err := s.write(ctx, PermAgenda, func(t *Tx) error {
 		sp, err := t.readSpeaker(ctx, id)
@@ -183,6 +235,11 @@ func (s *Store) CallSpeaker(ctx context.Context, id int64) (Speaker, error) {
 		}
 		if sp.Removed || !sp.StartedAt.IsZero() {
 			return invalid("speaker", "already spoke or removed")
+		}
+		if check != nil {
+			if err := check(t); err != nil {
+				return err
+			}
 		}
 		out, err = t.startTurn(ctx, sp)
 		return err
@@ -206,6 +263,18 @@ func (t *Tx) startTurn(ctx context.Context, sp Speaker) (Speaker, error) {
 // waiting in item's queue, in one transaction. With nobody waiting it
 // changes nothing and returns ErrQueueEmpty.
 func (s *Store) CallNext(ctx context.Context, itemID int64) (Speaker, error) {
+	return s.callNext(ctx, itemID, nil)
+}
+
+// CallNextAfter is CallNext for a screen that saw turn seen running (0:
+// none). It refuses with a *TurnChangedError, in the same transaction, to
+// end another turn (a second c, here or at another station, must not use
+// up the turn the first one started) or one younger than grace.
+func (s *Store) CallNextAfter(ctx context.Context, itemID, seen int64, grace time.Duration) (Speaker, error) {
+	return s.callNext(ctx, itemID, func(t *Tx) error { return t.checkSeen(ctx, seen, grace) })
+}
+
+func (s *Store) callNext(ctx context.Context, itemID int64, check func(*Tx) error) (Speaker, error) {
 	var out Speaker
 	err := s.write(ctx, PermAgenda, func(t *Tx) error {
 		sp, err := scanSpeaker(t.queryRow(ctx, `SELECT `+speakerCols+` FROM speakers
@@ -216,6 +285,11 @@ func (s *Store) CallNext(ctx context.Context, itemID int64) (Speaker, error) {
 		if err != nil {
 			return mapErr(err)
 		}
+		if check != nil {
+			if err := check(t); err != nil {
+				return err
+			}
+		}
 		out, err = t.startTurn(ctx, sp)
 		return err
 	})
@@ -223,7 +297,15 @@ func (s *Store) CallNext(ctx context.Context, itemID int64) (Speaker, error) {
 }
 
 // EndTurn ends the running turn.
-func (s *Store) EndTurn(ctx context.Context) error {
+func (s *Store) EndTurn(ctx context.Context) error { return s.endTurn(ctx, nil) }
+
+// EndTurnOf ends turn seen, the one the screen saw running; another turn,
+// or one younger than grace, is refused with a *TurnChangedError.
+func (s *Store) EndTurnOf(ctx context.Context, seen int64, grace time.Duration) error {
+	return s.endTurn(ctx, func(t *Tx) error { return t.checkSeen(ctx, seen, grace) })
+}
+
+func (s *Store) endTurn(ctx context.Context, check func(*Tx) error) error {
 	return s.write(ctx, PermAgenda, func(t *Tx) error {
 		var n int
 		if err := t.queryRow(ctx, `SELECT count(*) FROM speakers WHERE started_at IS NOT NULL AND ended_at IS NULL`).Scan(&n); err != nil {
@@ -232,20 +314,36 @@ func (s *Store) EndTurn(ctx context.Context) error {
 		if n == 0 {
 			return ErrNoTurn
 		}
+		if check != nil {
+			if err := check(t); err != nil {
+				return err
+			}
+		}
 		return t.endTurns(ctx)
 	})
 }
 
-// ExtendTurn changes the time limit of a speaker's turn by seconds (at
-// least 10 seconds remain as the limit).
+// ExtendTurn changes the time limit of a speaker's turn (running or still
+// waiting) by seconds. The limit goes no lower than MinTurnSeconds: a cut
+// that would is clamped there, and one from the minimum is refused
+// (ErrTurnMinimum). A turn that has ended keeps its limit (ErrNoTurn).
 func (s *Store) ExtendTurn(ctx context.Context, id int64, seconds int) error {
 	return s.write(ctx, PermAgenda, func(t *Tx) error {
 		sp, err := t.readSpeaker(ctx, id)
 		if err != nil {
 			return err
 		}
+		if !sp.EndedAt.IsZero() {
+			return ErrNoTurn
+		}
 		nw := sp
-		nw.LimitSeconds = max(10, sp.LimitSeconds+seconds)
+		nw.LimitSeconds = sp.LimitSeconds + seconds
+		if nw.LimitSeconds < MinTurnSeconds {
+			if sp.LimitSeconds <= MinTurnSeconds {
+				return ErrTurnMinimum
+			}
+			nw.LimitSeconds = MinTurnSeconds
+		}
 		if nw.LimitSeconds == sp.LimitSeconds {
 			return nil
 		}

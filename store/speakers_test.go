@@ -178,3 +178,103 @@ func TestScreenRoleCannotRun(t *testing.T) {
 		t.Fatalf("screen called: %v", err)
 	}
 }
+
+// Two c in one burst (a double press, or two agenda stations) both saw no
+// turn running: the first starts a turn, the second is refused and names
+// who speaks now; it never ends the turn that has just started.
+func TestCallNextAfterRefusesATurnNotSeen(t *testing.T) {
+	ctx := context.Background()
+	s, c, _ := openAgenda(t)
+	item := dialogueItem(t, s)
+	a, _ := s.AddSpeaker(ctx, store.Speaker{ItemID: item.ID, Name: "Lê Thị Lan"})
+	b, _ := s.AddSpeaker(ctx, store.Speaker{ItemID: item.ID, Name: "Trần Văn Bình"})
+	other := s.As(store.Actor{Station: "agenda-2", Role: store.RoleAgenda})
+	errs := make(chan error, 2)
+	for _, st := range []*store.Store{s, other} {
+		go func() { _, err := st.CallNextAfter(ctx, item.ID, 0, store.TurnGrace); errs <- err }()
+	}
+	var ok, refused int
+	for range 2 {
+		err := <-errs
+		var changed *store.TurnChangedError
+		switch {
+		case err == nil:
+			ok++
+		case errors.As(err, &changed) && changed.Speaker.ID == a && changed.Elapsed == 0:
+			refused++
+		default:
+			t.Fatalf("second c: %v", err)
+		}
+	}
+	if ok != 1 || refused != 1 {
+		t.Fatalf("ok %d refused %d", ok, refused)
+	}
+	q := queue(t, s, item.ID)
+	if !q[0].Speaking() || !q[1].Waiting() {
+		t.Fatalf("queue after the burst: %+v", q)
+	}
+	// the screen saw a's turn, but it started a second ago: still asked
+	c.add(time.Second)
+	if _, err := s.CallNextAfter(ctx, item.ID, a, store.TurnGrace); !isChanged(err, a) {
+		t.Fatalf("c a second into the turn: %v", err)
+	}
+	if err := s.EndTurnOf(ctx, a, store.TurnGrace); !isChanged(err, a) {
+		t.Fatalf("end a second into the turn: %v", err)
+	}
+	// after the grace, the turn it saw is ended and the next called
+	c.add(store.TurnGrace)
+	sp, err := s.CallNextAfter(ctx, item.ID, a, store.TurnGrace)
+	if err != nil || sp.ID != b {
+		t.Fatalf("c after the grace: %+v %v", sp, err)
+	}
+	// a screen still showing a's turn cannot end b's
+	c.add(time.Minute)
+	if err := s.EndTurnOf(ctx, a, store.TurnGrace); !isChanged(err, b) {
+		t.Fatalf("end of a turn not seen: %v", err)
+	}
+	if err := s.EndTurnOf(ctx, b, store.TurnGrace); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.EndTurnOf(ctx, b, store.TurnGrace); !errors.Is(err, store.ErrNoTurn) {
+		t.Fatalf("end twice: %v", err)
+	}
+	// asked and confirmed: grace 0 ends a fresh turn
+	x, _ := s.AddSpeaker(ctx, store.Speaker{ItemID: item.ID, Name: "Người thứ ba"})
+	y, _ := s.AddSpeaker(ctx, store.Speaker{ItemID: item.ID, Name: "Người thứ tư"})
+	if _, err := s.CallSpeakerAfter(ctx, x, 0, store.TurnGrace); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CallSpeakerAfter(ctx, y, 0, store.TurnGrace); !isChanged(err, x) {
+		t.Fatalf("enter on another speaker during a turn not seen: %v", err)
+	}
+	if sp, err := s.CallSpeakerAfter(ctx, y, x, 0); err != nil || sp.ID != y {
+		t.Fatalf("confirmed: %+v %v", sp, err)
+	}
+}
+
+func isChanged(err error, speaker int64) bool {
+	var changed *store.TurnChangedError
+	return errors.As(err, &changed) && changed.Speaker.ID == speaker
+}
+
+func TestExtendTurnMinimum(t *testing.T) {
+	ctx := context.Background()
+	s, _, _ := openAgenda(t)
+	item := dialogueItem(t, s)
+	id, _ := s.AddSpeaker(ctx, store.Speaker{ItemID: item.ID, Name: "Lê Thị Lan", LimitSeconds: 50})
+	limit := func() int { return queue(t, s, item.ID)[0].LimitSeconds }
+	if err := s.ExtendTurn(ctx, id, -30); err != nil || limit() != store.MinTurnSeconds {
+		t.Fatalf("50-30: %d %v", limit(), err)
+	}
+	if err := s.ExtendTurn(ctx, id, -30); !errors.Is(err, store.ErrTurnMinimum) || limit() != store.MinTurnSeconds {
+		t.Fatalf("at the minimum: %d %v", limit(), err)
+	}
+	if err := s.ExtendTurn(ctx, id, 30); err != nil || limit() != 60 {
+		t.Fatalf("+30: %d %v", limit(), err)
+	}
+	s.CallNext(ctx, item.ID)
+	s.EndTurn(ctx)
+	if err := s.ExtendTurn(ctx, id, 30); !errors.Is(err, store.ErrNoTurn) {
+		t.Fatalf("extend an ended turn: %v", err)
+	}
+}
