@@ -21,6 +21,7 @@ func init() {
 		"setup.key.field":  {"ô sau", "next field"},
 		"setup.key.submit": {"tiếp/lưu", "next/save"},
 		"setup.key.delete": {"xóa", "delete"},
+		"setup.key.clear":  {"xóa ô tìm", "clear the search"},
 		"setup.key.yes":    {"xóa", "delete"},
 		"setup.key.no":     {"không xóa", "keep"},
 

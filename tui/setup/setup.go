@@ -105,6 +105,9 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{k.Import, k.Next}
 	case m.sec == secPetitions:
 		return []key.Binding{k.Up, k.Down, k.Edit, k.New, k.Next}
+	case m.sec == secDelegates && m.picker.Query() != "":
+		// the root's esc (home) is off while the search has text
+		return []key.Binding{k.ClearSearch, k.Up, k.Down, k.Edit, k.New, k.DeleteDel, k.Next}
 	case m.sec == secDelegates:
 		return []key.Binding{k.Up, k.Down, k.Edit, k.New, k.DeleteDel, k.Next}
 	}
