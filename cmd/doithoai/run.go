@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/user"
 	"strings"
@@ -45,6 +46,16 @@ func runStation(ctx context.Context, st tui.StationID, args []string) error {
 	lang := fs.String("lang", "vi", "interface language: vi or en")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	desk := fs.String("desk", "", "a name for this terminal in the audit log, e.g. \"ban-2\" when two desks share a laptop")
+	if st != tui.Home {
+		// the station's own help, in --lang if it came before --help
+		fs.Usage = func() {
+			l, _ := i18n.Parse(*lang)
+			fmt.Printf("%s\nUsage:\n  doithoai %s [--db FILE] [--lang vi|en] [--desk NAME]\n\nFlags:\n", tui.StationHelp(st, l), st)
+			fs.SetOutput(os.Stdout)
+			fs.PrintDefaults()
+			fs.SetOutput(io.Discard)
+		}
+	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}

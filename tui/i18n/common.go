@@ -17,6 +17,7 @@ func init() {
 		"station.reports.desc": {"Danh sách điểm danh, biên bản, theo dõi, thông báo kết luận", "Attendance, minutes, follow-up, conclusion notice"},
 		"station.setup.desc":   {"Sửa thông tin hội nghị, đơn vị, đại biểu, kiến nghị", "Edit meeting details, units, delegates, petitions"},
 
+		"help.keys":      {"Phím:", "Keys:"},
 		"home.title":     {"Chọn vị trí làm việc", "Choose a station"},
 		"home.file":      {"Tệp hội nghị: %s", "Meeting file: %s"},
 		"home.hint":      {"Nhấn số để mở; Esc trong một vị trí để quay lại đây.", "Press a number to open; Esc in a station comes back here."},
