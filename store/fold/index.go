@@ -34,20 +34,23 @@ type Hit struct {
 //	             punctuation ("pn012", "PN-012", "pn 012").
 //	TierName     every query word is a prefix of a word of the name. Within
 //	             the tier, lexicographically:
-//	               1. the given name (the LAST word of the name) is typed in
-//	                  full (2) / as a prefix (1) / not at all (0): desks call
-//	                  people by given name, so "hoa" puts Nguyễn Thị Hoa
-//	                  above Nguyễn Thị Hoài above Hoàng Thị Lan;
-//	               2. the query words match name words in order ("ng thi h"
+//	               1. the given name (the LAST word of the name) is typed
+//	                  in full: desks call people by given name, so "hoa"
+//	                  puts Nguyễn Thị Hoa above Nguyễn Thị Hoài;
+//	               2. a query of 2+ words types the name from its start
+//	                  ("tran thi" puts Trần Thị Cúc above Trần Đức Thịnh);
+//	               3. the given name is typed as a prefix (Hoài above
+//	                  Hoàng Thị Lan for "hoa");
+//	               4. the query words match name words in order ("ng thi h"
 //	                  prefers Nguyễn Thị Hạnh to Hoàng Thị Nga);
-//	               3. the query spells the whole name in order, one word per
+//	               5. the query spells the whole name in order, one word per
 //	                  name word ("n t hoa" prefers Nguyễn Thị Hoa to
 //	                  Nguyễn Thị Thu Hoa);
-//	               4. a query word matches the family name (the FIRST word
+//	               6. a query word matches the family name (the FIRST word
 //	                  of a name of 2+ words): "hoa n", given name then family
 //	                  initial, is how a desk narrows down a common given
 //	                  name, so it prefers Nguyễn Thị Hoa to Đỗ Ngọc Hoa;
-//	               5. how many query words are complete name words.
+//	               7. how many query words are complete name words.
 //	TierInitials a single query word of 2+ letters is the run of initials of
 //	             name words: all of them ("nth" for Nguyễn Thị Hoa) ranks
 //	             above the first ones ("nt") above the last ones ("th",
@@ -79,6 +82,29 @@ const (
 
 	TierScale = 1_000_000
 )
+
+// namePrefixScore ranks a query of 2+ words that types the name from its
+// start ("tran thi" for Trần Thị Cúc) above a given name the last word
+// merely begins ("thi", Trần Đức Thịnh): whoever types the family and
+// middle names first is spelling that name. A given name typed in full
+// still comes first ("nguyen thi hoa": Nguyễn Thị Thu Hoa before Nguyễn
+// Thị Hoài).
+const namePrefixScore = 100_000
+
+// namePrefix reports a query of 2+ words that is the start of the name:
+// its words are the name's first words, the last one possibly cut short.
+func namePrefix(names []uint32, q *query) bool {
+	n := len(q.words)
+	if n < 2 || n > len(names) {
+		return false
+	}
+	for j, w := range q.words {
+		if j < n-1 && names[j] != w.exact || j == n-1 && names[j]-w.lo >= w.span {
+			return false
+		}
+	}
+	return true
+}
 
 // Tier returns the tier of a score from Search.
 func Tier(score int) int { return score / TierScale }
@@ -464,7 +490,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		bound int // no score in this phase reaches bound
 	}{
 		{b1, math.MaxInt},
-		{b2, (TierName*TierScale + 10000)}, // given name unmatched: G = 0
+		{b2, phase2Bound(&q)}, // given name unmatched: G = 0
 		{bc, TierInitials * TierScale},
 		{b3, TierInitials * TierScale},
 	}
@@ -517,6 +543,15 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		hits[i] = Hit{ID: ix.recs[c.pos].id, Score: c.score}
 	}
 	return hits
+}
+
+// phase2Bound is above every score of an entry whose given name no query
+// word matches: a start-of-name query can still score namePrefixScore.
+func phase2Bound(q *query) int {
+	if len(q.words) >= 2 {
+		return TierName*TierScale + namePrefixScore + 10000
+	}
+	return TierName*TierScale + 10000
 }
 
 // resolve splits the folded query into words and finds each word's id range.
@@ -676,7 +711,8 @@ func (ix *Index) score(r *rec, q *query) int {
 	best := 0
 	switch {
 	case all && inName == len(q.words):
-		return TierName*TierScale + given*10000 + b2i(inOrder)*1000 + b2i(whole)*100 + family*10 + min(exactName, 9)
+		return TierName*TierScale + b2i(given == 2)*2*namePrefixScore + b2i(namePrefix(names, q))*namePrefixScore +
+			given*10000 + b2i(inOrder)*1000 + b2i(whole)*100 + family*10 + min(exactName, 9)
 	case all && inName > 0:
 		best = TierPartial*TierScale + min(inName, 99)*100 + given*10 + min(exactName+exactOther, 9)
 	default:

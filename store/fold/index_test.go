@@ -25,6 +25,9 @@ var desk = []Entry{
 	{11, "Đỗ Ngọc Hoa", "Cán bộ y tế", "Phường Quảng Thuận", "PN-011"},
 	{12, "Phạm Thị Phương", "Hội viên", "Phường Quảng Phúc", "PN-013"},
 	{13, "Nguye\u0302\u0303n Thi\u0323 Mai", "Hội viên", "Xã Quảng Minh", "PN-014"}, // NFD
+	{14, "Trần Đức Thịnh", "Trưởng phòng", "Phòng Kinh tế", "LD-14"},
+	{15, "Hồ Thị Trang", "Hội viên", "Xã Quảng Trung", "PN-015"},
+	{16, "Trần Thị Cúc", "Hội viên", "Xã Quảng Thủy", "PN-016"},
 }
 
 func ids(hits []Hit) []int64 {
@@ -122,6 +125,12 @@ func TestSearchRanking(t *testing.T) {
 	above("pn-012", 7, 10)    // exact code over a mere code prefix (none here)
 	above("hoa", 1, 3)        // the brief: Nguyễn Thị Hoa above Hoàng Thị Lan
 	above("nguyen thi hoa", 1, 5)
+	// typing the name from its start beats a given name that merely begins
+	// with the last word typed
+	above("tran thi", 16, 14)
+	above("tran thi", 16, 15)
+	above("tran thi", 6, 14)
+	above("tran thi c", 16, 6)
 }
 
 func TestNamesakesTie(t *testing.T) {
