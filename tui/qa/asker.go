@@ -13,15 +13,18 @@ import (
 	"doithoai/tui/components"
 )
 
-// askerField is who asks: the moderator's current speaker (prefilled), an
-// arrived delegate found by accent-free search, or a name typed free
-// ("Name, Unit") for someone not on the list.
+// askerField is who asks: the moderator's current speaker (prefilled), a
+// delegate found by accent-free search (those who have arrived first, the
+// others marked as not checked in), or a name typed free ("Name, Unit")
+// for someone not on the list.
 type askerField struct {
 	c      *common.Common
-	p      *components.DelegatePicker
-	freeOn bool // the "type free" row below the hits is highlighted
-	fresh  bool // the text shown is the chosen asker: typing replaces it
-	set    bool // an asker is chosen (fresh) or typed free (committed)
+	p      *components.DelegatePicker // arrived: takes the typing
+	away   *components.DelegatePicker // not checked in: the same query
+	cur    int                        // highlighted row of p's hits then away's
+	freeOn bool                       // the "type free" row below the hits is highlighted
+	fresh  bool                       // the text shown is the chosen asker: typing replaces it
+	set    bool                       // an asker is chosen (fresh) or typed free (committed)
 
 	name, unit            string
 	delegateID, speakerID int64
@@ -37,10 +40,55 @@ func newAskerField(c *common.Common) *askerField {
 	p.Input.Blur()
 	p.Filter = func(d store.Delegate) bool { return d.Arrived() }
 	p.Limit = 20
-	return &askerField{c: c, p: p}
+	away := components.NewDelegatePicker(c, "")
+	away.Filter = func(d store.Delegate) bool { return !d.Arrived() }
+	away.Limit = 20
+	return &askerField{c: c, p: p, away: away}
 }
 
-func (a *askerField) setDelegates(ds []store.Delegate, ix *fold.Index) { a.p.SetDelegates(ds, ix) }
+func (a *askerField) setDelegates(ds []store.Delegate, ix *fold.Index) {
+	sel, had := a.selected()
+	a.p.SetDelegates(ds, ix)
+	a.away.SetDelegates(ds, ix)
+	a.cur = 0
+	if had {
+		for i := range a.rows() {
+			if d, _ := a.row(i); d.ID == sel.ID {
+				a.cur = i
+			}
+		}
+	}
+}
+
+// rows is how many hits are listed: arrived, then not checked in.
+func (a *askerField) rows() int { return len(a.p.Hits()) + len(a.away.Hits()) }
+
+// row is hit i of the list and whether that delegate has arrived.
+func (a *askerField) row(i int) (store.Delegate, bool) {
+	if n := len(a.p.Hits()); i < n {
+		d, _ := a.p.ByID(a.p.Hits()[i].ID)
+		return d, true
+	} else if i-n < len(a.away.Hits()) {
+		d, _ := a.away.ByID(a.away.Hits()[i-n].ID)
+		return d, false
+	}
+	return store.Delegate{}, false
+}
+
+func (a *askerField) selected() (store.Delegate, bool) {
+	if a.cur >= a.rows() {
+		return store.Delegate{}, false
+	}
+	d, _ := a.row(a.cur)
+	return d, true
+}
+
+// setQuery searches both lists for q.
+func (a *askerField) setQuery(q string) {
+	a.p.SetQuery(q)
+	a.away.SetQuery(q)
+	a.cur = 0
+}
 
 // setSpeaker prefills the asker with the speaker whose turn is running.
 func (a *askerField) setSpeaker(sp store.Speaker) {
@@ -73,33 +121,39 @@ func (a *askerField) setWidth(w int) { a.p.Input.Width = max(1, w-1) }
 
 func (a *askerField) update(msg tea.Msg) (tea.Cmd, bool) {
 	if k, ok := msg.(tea.KeyMsg); ok {
-		hits := len(a.p.Hits())
+		hits := a.rows()
 		switch k.String() {
 		case "down", "ctrl+n":
-			if !a.freeOn && (hits == 0 || a.p.Cursor() == hits-1) {
+			if !a.freeOn && (hits == 0 || a.cur == hits-1) {
 				a.freeOn = true
-				return nil, false
+			} else if !a.freeOn {
+				a.cur++
 			}
+			return nil, false
 		case "up", "ctrl+p":
 			if a.freeOn {
 				a.freeOn = false
-				return nil, false
+			} else if a.cur > 0 {
+				a.cur--
 			}
+			return nil, false
 		case "backspace", "ctrl+h":
 			if a.fresh {
 				a.clear()
-				a.p.SetQuery("")
+				a.setQuery("")
 				return nil, true
 			}
 		}
 		if k.Type == tea.KeyRunes && a.fresh {
 			a.clear()
-			a.p.SetQuery("")
+			a.setQuery("")
 		}
 	}
 	before := a.p.Query()
 	cmd := a.p.Update(msg)
 	if a.p.Query() != before {
+		a.away.SetQuery(a.p.Query())
+		a.cur = 0
 		a.clear()
 		a.freeOn = false
 		return cmd, true
@@ -116,7 +170,7 @@ func (a *askerField) commit() {
 	if text == "" {
 		return
 	}
-	if d, ok := a.p.Selected(); ok && !a.freeOn && !a.typedFree() {
+	if d, ok := a.selected(); ok && !a.freeOn && !a.typedFree() {
 		a.name, a.unit, a.delegateID = d.FullName, d.UnitName, d.ID
 		a.speakerID = 0
 		if a.speaker.ID != 0 && a.speaker.DelegateID == d.ID {
@@ -146,7 +200,7 @@ func (a *askerField) state() fieldState {
 }
 
 func (a *askerField) restore(st fieldState) {
-	a.p.SetQuery(st.Text)
+	a.setQuery(st.Text)
 	a.name, a.unit, a.delegateID, a.speakerID = st.Name, st.Unit, st.DelegateID, st.SpeakerID
 	a.set, a.fresh = st.Key == "true", st.Fresh
 }
@@ -157,23 +211,31 @@ func (a *askerField) view(w int, focused bool, rows int) []string {
 		return out
 	}
 	s := a.c.Styles
-	hits := a.p.Hits()
+	hits := a.rows()
 	rows-- // the free row
 	start := 0
-	if a.p.Cursor() >= rows {
-		start = a.p.Cursor() - rows + 1
+	if a.cur >= rows {
+		start = a.cur - rows + 1
 	}
-	for i := start; i < len(hits) && i < start+rows; i++ {
-		d, _ := a.p.ByID(hits[i].ID)
-		line := common.Pad("  "+common.Pad(d.FullName, min(26, w/3))+" "+common.Pad(d.UnitName, min(26, w/3))+" "+d.Title, w)
-		if i == a.p.Cursor() && !a.freeOn && !a.typedFree() {
+	away := a.c.T.T("qa.asker.away")
+	for i := start; i < hits && i < start+rows; i++ {
+		d, arrived := a.row(i)
+		rest := d.Title
+		if !arrived {
+			// invited but not checked in: still the right link, said so
+			rest = "(" + away + ") " + rest
+		}
+		line := common.Pad("  "+common.Pad(d.FullName, min(26, w/3))+" "+common.Pad(d.UnitName, min(26, w/3))+" "+rest, w)
+		if i == a.cur && !a.freeOn && !a.typedFree() {
 			line = s.Selected.Render(line)
+		} else if !arrived {
+			line = s.Subtle.Render(line)
 		}
 		out = append(out, line)
 	}
 	if q := strings.TrimSpace(a.p.Query()); q != "" {
 		line := common.Pad("  "+a.c.T.F("qa.asker.free", q), w)
-		if a.freeOn || len(hits) == 0 || a.typedFree() {
+		if a.freeOn || hits == 0 || a.typedFree() {
 			line = s.Selected.Render(line)
 		} else {
 			line = s.Subtle.Render(line)

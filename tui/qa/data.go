@@ -40,10 +40,7 @@ type (
 	}
 	draftMsg struct {
 		req  int
-		key  string
-		body string
-		at   time.Time
-		ok   bool
+		list []offered // newest first
 		err  error
 	}
 	savedMsg struct {
@@ -166,30 +163,11 @@ func dialogueItem(items []store.AgendaItem) (store.AgendaItem, bool) {
 	return last, hasLast
 }
 
-const (
-	draftQuestion = "qa/question"
-	draftAnswer   = "qa/answer"
-)
-
-func draftKey(k formKind) string {
-	if k == formAnswer {
-		return draftAnswer
-	}
-	return draftQuestion
-}
-
-// loadDraft reads the question draft, else the answer draft.
-func loadDraft(c *common.Common, req int) tea.Cmd {
-	st, ctx := c.Store, c.Ctx
-	return func() tea.Msg {
-		for _, k := range []string{draftQuestion, draftAnswer} {
-			body, at, ok, err := st.Draft(ctx, k)
-			if err != nil || ok {
-				return draftMsg{req: req, key: k, body: body, at: at, ok: ok, err: err}
-			}
-		}
-		return draftMsg{req: req}
-	}
+// offered is a draft a restart may reopen.
+type offered struct {
+	key  string
+	body draftBody
+	at   time.Time
 }
 
 // filter narrows the log. Empty fields match everything.

@@ -49,9 +49,7 @@ func TestDraftSurvivesKill(t *testing.T) {
 	}()
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		if body, _, ok, err := st.Draft(ctx, draftQuestion); err != nil {
-			t.Fatal(err)
-		} else if ok {
+		if body, ok := draftOf(t, st, "qa/question/"); ok {
 			var d draftBody
 			if err := json.Unmarshal([]byte(body), &d); err != nil {
 				t.Fatalf("draft body %q: %v", body, err)
@@ -94,7 +92,7 @@ func TestDraftSurvivesKill(t *testing.T) {
 	if len(qs) != 1 || qs[0].Text != killText+" Xin cảm ơn." || qs[0].AskerName != "Nguyễn Thị Hoa" {
 		t.Fatalf("saved %+v", qs)
 	}
-	if _, _, ok, _ := st.Draft(ctx, draftQuestion); ok {
+	if _, ok := draftOf(t, st, "qa/"); ok {
 		t.Error("draft left after saving")
 	}
 }

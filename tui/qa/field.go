@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -64,6 +65,25 @@ type chooser struct {
 	fresh    bool   // the text shown is the chosen label: typing replaces it
 	free     bool   // text matching nothing is kept as typed
 	required bool   // an empty field takes the highlighted option
+	// newRow, when set, offers the typed text as a new option on a row of
+	// its own (a format with one %s): taken only when that row is chosen
+	newRow string
+	onNew  bool // the new row is highlighted
+	isNew  bool // the typed text was taken as a new option
+	exact  bool // the typed text is an option's label, accents aside
+}
+
+// newKey marks a chooser's typed text taken as a new option in a draft.
+const newKey = "+new"
+
+// showNew reports whether the "new option" row is listed.
+func (c *chooser) showNew() bool {
+	return c.newRow != "" && !c.fresh && !c.exact && strings.TrimSpace(c.in.Value()) != ""
+}
+
+// unresolved: text typed that is neither an option nor taken as new.
+func (c *chooser) unresolved() bool {
+	return c.newRow != "" && c.chosen == "" && !c.isNew && strings.TrimSpace(c.in.Value()) != ""
 }
 
 func newInput(s *styles.Styles, placeholder string) textinput.Model {
@@ -119,11 +139,16 @@ func (c *chooser) index(key string) int {
 
 func (c *chooser) filter() {
 	c.hits = c.hits[:0]
+	c.onNew, c.exact = false, false
 	var words []string
 	if !c.fresh {
 		words = strings.Fields(fold.Fold(c.in.Value()))
 	}
+	typed := strings.Join(words, " ")
 	for i, o := range c.opts {
+		if typed != "" && strings.Join(strings.Fields(fold.Fold(o.label)), " ") == typed {
+			c.exact = true
+		}
 		ok := true
 		for _, w := range words {
 			// each word must start a word of the option, as at the check-in
@@ -156,7 +181,7 @@ func (c *chooser) choose(key string) {
 		c.filter()
 		return
 	}
-	c.chosen, c.fresh = key, true
+	c.chosen, c.fresh, c.isNew = key, true, false
 	c.in.SetValue(c.opts[i].label)
 	// show the start of a long label ("KN 3 [NHCSXH] …"); typing replaces
 	// a fresh choice anyway
@@ -171,13 +196,17 @@ func (c *chooser) update(msg tea.Msg) (tea.Cmd, bool) {
 	if k, ok := msg.(tea.KeyMsg); ok {
 		switch k.String() {
 		case "up", "ctrl+p":
-			if c.cursor > 0 {
+			if c.onNew {
+				c.onNew = false
+			} else if c.cursor > 0 {
 				c.cursor--
 			}
 			return nil, false
 		case "down", "ctrl+n":
 			if c.cursor < len(c.hits)-1 {
 				c.cursor++
+			} else if c.showNew() {
+				c.onNew = true
 			}
 			return nil, false
 		case "backspace", "ctrl+h":
@@ -197,7 +226,7 @@ func (c *chooser) update(msg tea.Msg) (tea.Cmd, bool) {
 	var cmd tea.Cmd
 	c.in, cmd = c.in.Update(msg)
 	if c.in.Value() != before {
-		c.chosen, c.fresh = "", false
+		c.chosen, c.fresh, c.isNew = "", false, false
 		c.filter()
 		return cmd, true
 	}
@@ -205,15 +234,19 @@ func (c *chooser) update(msg tea.Msg) (tea.Cmd, bool) {
 }
 
 func (c *chooser) commit() {
-	if c.chosen != "" {
+	if c.chosen != "" || c.isNew {
 		return
 	}
 	text := strings.TrimSpace(c.in.Value())
+	if c.onNew && c.showNew() {
+		c.isNew = true
+		return
+	}
 	if (text != "" || c.required) && len(c.hits) > 0 {
 		c.choose(c.opts[c.hits[c.cursor]].key)
 		return
 	}
-	if !c.free {
+	if !c.free && c.newRow == "" {
 		c.in.SetValue("")
 	}
 }
@@ -231,12 +264,19 @@ func (c *chooser) highlighted() string {
 func (c *chooser) value() (string, string) { return c.chosen, strings.TrimSpace(c.in.Value()) }
 
 func (c *chooser) state() fieldState {
+	if c.isNew {
+		return fieldState{Text: c.in.Value(), Key: newKey}
+	}
 	return fieldState{Text: c.in.Value(), Key: c.chosen, Fresh: c.fresh}
 }
 
 func (c *chooser) restore(st fieldState) {
 	c.in.SetValue(st.Text)
 	c.in.CursorEnd()
+	c.isNew = st.Key == newKey
+	if c.isNew {
+		st.Key = ""
+	}
 	c.chosen, c.fresh = st.Key, st.Fresh && st.Key != ""
 	c.filter()
 }
@@ -245,8 +285,21 @@ func (c *chooser) setWidth(w int) { c.in.Width = max(1, w-1) }
 
 func (c *chooser) view(w int, focused bool, rows int) []string {
 	out := []string{c.in.View()}
-	if !focused || rows <= 0 || len(c.hits) == 0 {
+	if !focused || rows <= 0 || (len(c.hits) == 0 && !c.showNew()) {
 		return out
+	}
+	if c.isNew {
+		return append(out, c.s.Subtle.Render(common.Pad("  "+fmt.Sprintf(c.newRow, strings.TrimSpace(c.in.Value())), w)))
+	}
+	var newLine string
+	if c.showNew() {
+		rows-- // the new row, last
+		newLine = common.Pad("  "+fmt.Sprintf(c.newRow, strings.TrimSpace(c.in.Value())), w)
+		if c.onNew {
+			newLine = c.s.Selected.Render(newLine)
+		} else {
+			newLine = c.s.Subtle.Render(newLine)
+		}
 	}
 	start := 0
 	if c.cursor >= rows {
@@ -259,10 +312,13 @@ func (c *chooser) view(w int, focused bool, rows int) []string {
 			line += "  " + o.hint
 		}
 		line = common.Pad("  "+line, w)
-		if j == c.cursor {
+		if j == c.cursor && !c.onNew {
 			line = c.s.Selected.Render(line)
 		}
 		out = append(out, line)
+	}
+	if newLine != "" {
+		out = append(out, newLine)
 	}
 	return out
 }

@@ -65,7 +65,7 @@ func TestFlowQuestionWithTwoAnswers(t *testing.T) {
 	send(tm, "n")
 	waitFor(t, tm, "Ghi ý kiến mới")
 	text := "Đề nghị tăng mức vay vốn giải quyết việc làm cho hội viên phụ nữ nuôi trồng thủy sản."
-	send(tm, "vay von", "enter", text, "enter", "enter")
+	send(tm, "shift+tab", "vay von", "enter", text, "enter", "enter")
 	waitFor(t, tm, "Đã lưu ý kiến")
 
 	send(tm, "a")

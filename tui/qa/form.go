@@ -57,6 +57,13 @@ type form struct {
 	// openedAt is when the secretary started typing: a new question is
 	// timed then (when it was asked), not when it was saved
 	openedAt time.Time
+	// rev is the record's last change when the form opened: the store
+	// refuses the save if someone else changed it since
+	rev int64
+	// conflict is that refusal: who changed the record and when, until
+	// the secretary overwrites or reloads
+	conflict *store.ConflictError
+	draftKey string // set once the form has a draft
 }
 
 // draftBody is what is saved as a draft.
@@ -67,6 +74,8 @@ type draftBody struct {
 	ItemID     int64                 `json:"item_id,omitempty"`
 	Focus      string                `json:"focus"`
 	OpenedAt   time.Time             `json:"opened_at,omitzero"`
+	Rev        int64                 `json:"rev,omitempty"`
+	Owner      string                `json:"owner,omitempty"` // host|pid|nonce of the terminal typing it
 	Fields     map[string]fieldState `json:"fields"`
 }
 
@@ -127,9 +136,9 @@ func (f *form) last() bool {
 	return true
 }
 
-func (f *form) body() string {
+func (f *form) body(owner string) string {
 	d := draftBody{Kind: f.kind, ID: f.id, QuestionID: f.questionID, ItemID: f.itemID, Focus: f.curName(), OpenedAt: f.openedAt,
-		Fields: map[string]fieldState{}}
+		Rev: f.rev, Owner: owner, Fields: map[string]fieldState{}}
 	for _, n := range f.names {
 		d.Fields[n] = f.fields[n].state()
 	}
@@ -147,7 +156,7 @@ func parseDraft(body string) (draftBody, bool) {
 
 // restore puts a draft's fields back and focuses where the typing was.
 func (f *form) restore(d draftBody) tea.Cmd {
-	f.id, f.questionID, f.itemID = d.ID, d.QuestionID, d.ItemID
+	f.id, f.questionID, f.itemID, f.rev = d.ID, d.QuestionID, d.ItemID, d.Rev
 	if !d.OpenedAt.IsZero() {
 		f.openedAt = d.OpenedAt
 	}
@@ -176,16 +185,21 @@ func (f *form) setWidth(w int, t i18n.Catalog) {
 }
 
 // view draws the fields (the focused one with its list) in w x h; extra
-// lines (the linked petition) go under the fields as room allows.
-func (f *form) view(c *common.Common, title string, extra []string, w, h int) string {
+// lines (the linked petition) go under the fields as room allows. The
+// messages (a refusal, a conflict) are always shown: at a small size the
+// fields scroll to keep the focused one in view instead.
+func (f *form) view(c *common.Common, title string, msgs, extra []string, w, h int) string {
 	s := c.Styles
 	lw := f.lw
 	fw := max(10, w-lw-1)
-	var lines []string
-	lines = append(lines, s.Title.Render(common.Trunc(title, w)))
+	var head []string
+	head = append(head, s.Title.Render(common.Trunc(title, w)))
 	if f.notice != "" {
-		lines = append(lines, s.WarnBanner.Render(common.Pad(" "+f.notice, w)))
+		for _, l := range wrapN(f.notice, w-1, 2) {
+			head = append(head, s.WarnBanner.Render(common.Pad(" "+l, w)))
+		}
 	}
+	msgs = clip(msgs, max(1, h-len(head)-1))
 	visible := 0
 	for _, n := range f.names {
 		if f.visible(n) {
@@ -193,15 +207,18 @@ func (f *form) view(c *common.Common, title string, extra []string, w, h int) st
 		}
 	}
 	// rows for the focused field's list: what is left after one line per
-	// field, the area's height, the error line and a little extra
+	// field, the area's height, the messages and a little extra
 	area := 0
 	for _, n := range f.names {
 		if a, ok := f.fields[n].(*areaField); ok && f.visible(n) {
 			area += a.height - 1
 		}
 	}
-	listRows := h - len(lines) - visible - area - 1 - min(len(extra), 4)
-	listRows = max(0, min(listRows, 8))
+	room := h - len(head) - len(msgs)
+	listRows := h - len(head) - max(1, len(msgs)) - visible - area - min(len(extra), 4)
+	listRows = max(min(3, room-1-area), min(listRows, 8))
+	var lines []string
+	focusFrom, focusTo := 0, 0
 	for i, n := range f.names {
 		if !f.visible(n) {
 			continue
@@ -211,6 +228,7 @@ func (f *form) view(c *common.Common, title string, extra []string, w, h int) st
 		label := common.Pad(c.T.T("qa.f."+n), lw)
 		if focused {
 			label = s.Key.Render(common.Pad("› "+c.T.T("qa.f."+n), lw))
+			focusFrom = len(lines)
 		} else if n == f.errField {
 			label = s.Err.Render(label)
 		} else {
@@ -223,13 +241,24 @@ func (f *form) view(c *common.Common, title string, extra []string, w, h int) st
 				lines = append(lines, strings.Repeat(" ", lw+1)+l)
 			}
 		}
+		if focused {
+			focusTo = len(lines)
+		}
 	}
-	if f.err != "" {
-		lines = append(lines, s.Err.Render(common.Trunc(f.err, w)))
+	if room > 0 && len(lines) > room {
+		// scroll so the focused field and its list are in view
+		start := 0
+		if focusTo > room {
+			start = min(focusFrom, focusTo-room)
+		}
+		lines = lines[start:min(len(lines), start+room)]
 	}
-	room := h - len(lines)
-	if room > 0 && len(extra) > 0 {
-		lines = append(lines, clip(extra, room)...)
+	out := append(head, lines...)
+	for _, l := range msgs {
+		out = append(out, s.Err.Render(l))
 	}
-	return strings.Join(clip(lines, h), "\n")
+	if left := h - len(out); left > 0 && len(extra) > 0 {
+		out = append(out, clip(extra, left)...)
+	}
+	return strings.Join(clip(out, h), "\n")
 }

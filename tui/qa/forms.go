@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"doithoai/store/fold"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -19,7 +21,9 @@ func (m *Model) newQuestionForm() *form {
 	s, t := m.c.Styles, m.c.T
 	f := m.newForm(formQuestion)
 	f.add(fAsker, newAskerField(m.c))
-	f.add(fTopic, newChooser(s, t.T("qa.topic.placeholder"), true, false))
+	topic := newChooser(s, t.T("qa.topic.placeholder"), false, false)
+	topic.newRow = t.T("qa.topic.new") // a new topic only when that row is chosen
+	f.add(fTopic, topic)
 	f.add(fText, newAreaField(s, t.T("qa.text.placeholder")))
 	f.add(fPetition, newChooser(s, t.T("qa.petition.placeholder"), false, false))
 	f.itemID = m.d.item.ID
@@ -144,7 +148,7 @@ func (m *Model) openQuestion(q *store.Question, pid int64) tea.Cmd {
 	topic := f.fields[fTopic].(*chooser)
 	pet := f.fields[fPetition].(*chooser)
 	if q != nil {
-		f.id, f.itemID = q.ID, q.ItemID
+		f.id, f.itemID, f.rev = q.ID, q.ItemID, q.Rev
 		ask.name, ask.unit, ask.delegateID, ask.speakerID = q.AskerName, q.AskerUnit, q.DelegateID, q.SpeakerID
 		ask.show()
 		chooseOrType(topic, q.Topic)
@@ -162,10 +166,8 @@ func (m *Model) openQuestion(q *store.Question, pid int64) tea.Cmd {
 		chooseOrType(topic, m.pets[pid].Topic)
 	}
 	if ask.set {
-		if topic.chosen != "" {
-			return f.focusName(fText)
-		}
-		return f.focusName(fTopic)
+		// the first empty required field: the text (the topic may wait)
+		return f.focusName(fText)
 	}
 	return f.focusName(fAsker)
 }
@@ -174,13 +176,30 @@ func chooseOrType(c *chooser, text string) {
 	if text == "" {
 		return
 	}
+	ft := fold.Fold(text)
 	for _, o := range c.opts {
-		if o.key == text {
-			c.choose(text)
+		if o.key == text || (c.newRow != "" && fold.Fold(o.label) == ft) {
+			c.choose(o.key)
 			return
 		}
 	}
-	c.restore(fieldState{Text: text})
+	st := fieldState{Text: text}
+	if c.newRow != "" {
+		st.Key = newKey // already the record's: not asked again
+	}
+	c.restore(st)
+}
+
+// unresolvedTopic refuses to leave a topic typed that is not on the list
+// unless it was taken as a new one: a name typed in the wrong field must
+// not become a topic.
+func (m *Model) unresolvedTopic(f *form) bool {
+	c, ok := f.fields[fTopic].(*chooser)
+	if !ok || f.kind != formQuestion || !c.unresolved() {
+		return false
+	}
+	f.err, f.errField = m.c.T.F("qa.err.topic", strings.TrimSpace(c.in.Value())), fTopic
+	return true
 }
 
 // openAnswer opens the answer form for question q: a new answer (a nil;
@@ -192,7 +211,7 @@ func (m *Model) openAnswer(q store.Question, a *store.Answer) tea.Cmd {
 	person := f.fields[fPerson].(*chooser)
 	outcome := f.fields[fOutcome].(*chooser)
 	if a != nil {
-		f.id = a.ID
+		f.id, f.rev = a.ID, a.Rev
 		chooseOrType(person, a.Person)
 		for _, o := range person.opts {
 			if o.label == a.Person {
@@ -280,6 +299,13 @@ func (m *Model) afterRestore(f *form) {
 func (m *Model) formKey(k tea.KeyMsg) tea.Cmd {
 	f, km := m.form, m.keys
 	switch {
+	case f.conflict != nil && key.Matches(k, km.Overwrite):
+		// deliberately over the other change: based on it from now on
+		f.rev, f.conflict = f.conflict.Rev, nil
+		m.dirty = true
+		return m.submit()
+	case f.conflict != nil && key.Matches(k, km.Reload):
+		return m.reloadForm()
 	case key.Matches(k, km.Save):
 		return m.submit()
 	case key.Matches(k, km.Cancel):
@@ -294,6 +320,9 @@ func (m *Model) formKey(k tea.KeyMsg) tea.Cmd {
 		name := f.curName()
 		f.cur().commit()
 		m.afterCommit(f, name)
+		if name == fTopic && m.unresolvedTopic(f) {
+			return nil
+		}
 		if f.last() {
 			return m.submit()
 		}
@@ -302,6 +331,12 @@ func (m *Model) formKey(k tea.KeyMsg) tea.Cmd {
 		return tea.Batch(cmd, m.flushDraft())
 	case key.Matches(k, km.Prev):
 		name := f.curName()
+		if name == fTopic {
+			f.cur().commit()
+			if m.unresolvedTopic(f) {
+				return nil
+			}
+		}
 		cmd, _ := f.move(-1)
 		m.afterCommit(f, name)
 		return tea.Batch(cmd, m.flushDraft())
@@ -309,8 +344,10 @@ func (m *Model) formKey(k tea.KeyMsg) tea.Cmd {
 	cmd, changed := f.cur().update(k)
 	if changed {
 		m.dirty, f.changed, f.armed = true, true, false
-		if f.err != "" && f.errField == "" {
-			f.err = ""
+		// a refusal is stale once its field (or, for the form as a whole,
+		// anything) is typed into
+		if f.err != "" && (f.errField == "" || f.errField == f.curName()) {
+			f.err, f.errField = "", ""
 		}
 	}
 	return cmd
@@ -321,9 +358,52 @@ func (m *Model) closeForm(drop bool) tea.Cmd {
 	f := m.form
 	m.form, m.mode, m.dirty = nil, m.back, false
 	if drop && f.kind != formFilter {
-		c, dw, key, gen := m.c, m.dw, draftKey(f.kind), f.gen
+		c, dw, key, gen := m.c, m.dw, m.keyOf(f), f.gen
 		m.setStatus(m.c.T.T("ui.cancelled"), false)
-		return func() tea.Msg { return draftSavedMsg{err: dropDraft(c, dw, key, gen)} }
+		next := m.nextDraft() // listed only once this draft is gone
+		return func() tea.Msg {
+			if err := dropDraft(c, dw, key, gen); err != nil || next == nil {
+				return draftSavedMsg{err: err}
+			}
+			return next()
+		}
 	}
+	return nil
+}
+
+// reloadForm drops what was typed after a conflict and reopens the record
+// as it now stands, from a fresh read.
+func (m *Model) reloadForm() tea.Cmd {
+	f := m.form
+	m.reopen = pendingSel{kind: f.kind, id: f.id}
+	c, dw, key, gen, prev := m.c, m.dw, m.keyOf(f), f.gen, m.d
+	m.loadReq = m.next()
+	ld := load(c, m.loadReq, data{delegates: prev.delegates, index: prev.index})
+	return func() tea.Msg {
+		if err := dropDraft(c, dw, key, gen); err != nil {
+			return draftSavedMsg{err: err}
+		}
+		return ld()
+	}
+}
+
+// reopenForm opens record r again from the data just read.
+func (m *Model) reopenForm(r pendingSel) tea.Cmd {
+	for _, q := range m.d.questions {
+		if r.kind == formQuestion && q.ID == r.id {
+			cmd := m.openQuestion(&q, 0)
+			m.form.notice = m.c.T.T("qa.conflict.reloaded")
+			return cmd
+		}
+		for _, a := range q.Answers {
+			if r.kind == formAnswer && a.ID == r.id {
+				cmd := m.openAnswer(q, &a)
+				m.form.notice = m.c.T.T("qa.conflict.reloaded")
+				return cmd
+			}
+		}
+	}
+	m.closeForm(false)
+	m.setStatus(m.c.T.T("err.not_found"), true)
 	return nil
 }

@@ -48,7 +48,29 @@ func (m *Model) formView() string {
 			extra = append(extra, m.petitionLines(q.PetitionID, m.w)...)
 		}
 	}
-	return f.view(m.c, title, extra, m.w, m.h-1) + "\n" + m.statusLine()
+	return f.view(m.c, title, m.formMsgs(), extra, m.w, m.h-1) + "\n" + m.statusLine()
+}
+
+// formMsgs are the form's refusal and, after a conflict, who changed the
+// record and the two ways on, wrapped to the width.
+func (m *Model) formMsgs() []string {
+	f, t := m.form, m.c.T
+	var out []string
+	if ce := f.conflict; ce != nil {
+		who := ce.Station
+		if ce.User != "" {
+			who += "/" + ce.User
+		}
+		what := "qa.conflict.question"
+		if ce.Entity == "answer" {
+			what = "qa.conflict.answer"
+		}
+		out = append(out, wrapN(t.F(what, who, ce.At.Format("15:04:05"))+" "+t.T("qa.conflict.choose"), m.w, 3)...)
+	}
+	if f.err != "" {
+		out = append(out, wrapN(f.err, m.w, 2)...)
+	}
+	return out
 }
 
 func (m *Model) questionByID(id int64) store.Question {

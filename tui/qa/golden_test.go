@@ -32,7 +32,7 @@ func TestScreensGolden(t *testing.T) {
 		}{{80, 21, "80x24"}, {120, 37, "120x40"}} {
 			sfx := "_" + sz.name + "_" + string(lang)
 			m, _ := newTest(t, lang, sz.w, sz.h, true)
-			press(t, m, "n", "suc khoe", "enter", "Khám sàng lọc miễn phí cho phụ nữ cao tuổi ở xã vùng biển.", "enter", "phong y te")
+			press(t, m, "n", "shift+tab", "suc khoe", "enter", "Khám sàng lọc miễn phí cho phụ nữ cao tuổi ở xã vùng biển.", "enter", "phong y te")
 			golden(t, "question_form"+sfx, m.View())
 			press(t, m, "enter", "a", "enter", "enter", "Giao Phòng Y tế trả lời.", "enter", "2", "enter", "enter")
 			golden(t, "answer_form"+sfx, m.View())

@@ -211,3 +211,17 @@ func tick(t testing.TB, m *Model) {
 	_, cmd := m.Update(common.TickMsg{Now: commontest.Now})
 	drive(t, m, cmd)
 }
+
+// draftOf is the newest of this user's qa drafts under prefix (for
+// example "qa/question/").
+func draftOf(t testing.TB, st *store.Store, prefix string) (string, bool) {
+	t.Helper()
+	ds, err := st.Drafts(context.Background(), prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds) == 0 {
+		return "", false
+	}
+	return ds[0].Body, true
+}

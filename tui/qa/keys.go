@@ -13,6 +13,8 @@ type keyMap struct {
 	Up, Down, PgUp, PgDown, Top, Bottom                          key.Binding
 	// forms
 	Save, Next, Prev, Cancel, Newline key.Binding
+	// after a conflict: save over the other change, or reload it
+	Overwrite, Reload key.Binding
 	// sub views: the history closes with esc (it holds the keys), the
 	// petitions view with p, q or backspace (esc there goes home)
 	Back, ToLog key.Binding
@@ -42,6 +44,8 @@ func newKeyMap(t i18n.Catalog) keyMap {
 		Prev:      b("qa.key.prev", "shift+tab"),
 		Cancel:    b("qa.key.cancel", "esc"),
 		Newline:   b("qa.key.newline", "alt+enter", "ctrl+j"),
+		Overwrite: b("qa.key.overwrite", "ctrl+o"),
+		Reload:    b("qa.key.reload", "ctrl+r"),
 		Back:      b("qa.key.back", "esc", "q", "backspace", "h", "enter"),
 		ToLog:     b("qa.key.tolog", "p", "q", "backspace"),
 	}

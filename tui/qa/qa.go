@@ -57,10 +57,12 @@ type Model struct {
 	flt            filter
 
 	// form
-	form    *form
-	formGen int
-	dw      *drafter
-	dirty   bool
+	form       *form
+	formGen    int
+	dw         *drafter
+	dirty      bool
+	nonce      string // this instance, in its draft keys
+	moreDrafts int    // drafts left to offer after the restored one
 
 	// petitions view
 	pcursor int
@@ -76,6 +78,7 @@ type Model struct {
 	status    string
 	statusErr bool
 	pending   pendingSel
+	reopen    pendingSel // a record to reopen from the next read (after a conflict)
 }
 
 // pendingSel is a record just saved: the next reload selects it and shows
@@ -88,7 +91,9 @@ type pendingSel struct {
 
 // New returns the qa station.
 func New(c *common.Common) common.Station {
-	return &Model{c: c, keys: newKeyMap(c.T), follow: true, dw: &drafter{}, w: c.Width, h: c.Height}
+	m := &Model{c: c, keys: newKeyMap(c.T), follow: true, dw: &drafter{}, w: c.Width, h: c.Height, nonce: newNonce()}
+	live.Store(m.nonce, true)
+	return m
 }
 
 func (m *Model) next() int { m.req++; return m.req }
@@ -133,6 +138,10 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 			return m, nil
 		}
 		m.apply(msg.d)
+		if r := m.reopen; r.id != 0 {
+			m.reopen = pendingSel{}
+			return m, m.reopenForm(r)
+		}
 		if !m.draftChecked {
 			m.draftChecked = true
 			m.draftReq = m.next()
@@ -147,8 +156,12 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 			return m, nil
 		}
 		return m, m.restoreDraft(msg)
-	case common.TickMsg, common.SaveDraftsMsg:
-		// every second, and once more when the session ends (quit, SIGTERM)
+	case common.TickMsg:
+		return m, m.flushDraft()
+	case common.SaveDraftsMsg:
+		// the session ends (quit, SIGTERM) or the station is released: a
+		// draft left open is offered when the station starts again
+		live.Delete(m.nonce)
 		return m, m.flushDraft()
 	case draftSavedMsg:
 		if msg.err != nil {
@@ -391,6 +404,9 @@ func (m *Model) ShortHelp() []key.Binding {
 	km := m.keys
 	switch m.mode {
 	case modeForm:
+		if m.form != nil && m.form.conflict != nil {
+			return []key.Binding{km.Overwrite, km.Reload, km.Cancel, km.Next}
+		}
 		if m.form != nil && m.form.kind == formFilter {
 			return []key.Binding{km.Save, km.Next, km.Cancel, km.Prev}
 		}

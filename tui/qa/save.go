@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -35,6 +36,9 @@ func (m *Model) submit() tea.Cmd {
 		m.fixOffset()
 		return nil
 	case formQuestion:
+		if m.unresolvedTopic(f) {
+			return f.focusName(fTopic)
+		}
 		return m.saveQuestion(f)
 	}
 	return m.saveAnswer(f)
@@ -45,7 +49,7 @@ func (m *Model) saveQuestion(f *form) tea.Cmd {
 	_, topic := f.fields[fTopic].(*chooser).value()
 	pk, _ := f.fields[fPetition].(*chooser).value()
 	q := store.Question{ID: f.id, ItemID: f.itemID, SpeakerID: ask.speakerID, DelegateID: ask.delegateID,
-		AskerName: ask.name, AskerUnit: ask.unit, Topic: topic, Text: f.fields[fText].(*areaField).value(), PetitionID: idOf(pk)}
+		AskerName: ask.name, AskerUnit: ask.unit, Topic: topic, Text: f.fields[fText].(*areaField).value(), PetitionID: idOf(pk), Rev: f.rev}
 	if !ask.set {
 		q.AskerName = ""
 	}
@@ -60,11 +64,11 @@ func (m *Model) saveQuestion(f *form) tea.Cmd {
 	}
 	f.saving = true
 	m.saveReq = m.next()
-	c, dw, req, gen := m.c, m.dw, m.saveReq, f.gen
+	c, dw, req, gen, key := m.c, m.dw, m.saveReq, f.gen, m.keyOf(f)
 	return func() tea.Msg {
 		id, err := c.Store.SaveQuestion(c.Ctx, q)
 		if err == nil {
-			dropDraft(c, dw, draftQuestion, gen)
+			dropDraft(c, dw, key, gen)
 		}
 		return savedMsg{req: req, kind: formQuestion, id: id, err: err}
 	}
@@ -76,7 +80,12 @@ func (m *Model) saveAnswer(f *form) tea.Cmd {
 	fu, _ := f.fields[fFollowup].(*chooser).value()
 	_, person := f.fields[fPerson].(*chooser).value()
 	a := store.Answer{ID: f.id, QuestionID: f.questionID, Person: person, AgencyID: idOf(ag),
-		Summary: f.fields[fSummary].(*areaField).value(), Outcome: store.Outcome(oc)}
+		Summary: f.fields[fSummary].(*areaField).value(), Outcome: store.Outcome(oc), Rev: f.rev}
+	if a.Outcome == "" {
+		// asked for here: the store would only say "required"
+		f.err, f.errField = m.c.T.T("qa.err.outcome"), fOutcome
+		return f.focusName(fOutcome)
+	}
 	if a.Outcome == store.OutcomeWritten {
 		a.FollowupAgencyID = idOf(fu)
 		typed := f.fields[fDue].(*textField).value()
@@ -89,15 +98,19 @@ func (m *Model) saveAnswer(f *form) tea.Cmd {
 			f.err, f.errField = m.c.T.T(msg), fDue
 			return f.focusName(fDue)
 		}
+		if err := store.DueInRange(due, m.d.meeting.Date); err != nil {
+			f.err, f.errField = m.c.T.F("qa.err.due_range", m.showDate(m.d.meeting.Date), m.showDate(m.baseDate().AddDate(store.MaxDueYears, 0, 0).Format("2006-01-02"))), fDue
+			return f.focusName(fDue)
+		}
 		a.DueDate = due
 	}
 	f.saving = true
 	m.saveReq = m.next()
-	c, dw, req, gen := m.c, m.dw, m.saveReq, f.gen
+	c, dw, req, gen, key := m.c, m.dw, m.saveReq, f.gen, m.keyOf(f)
 	return func() tea.Msg {
 		id, err := c.Store.SaveAnswer(c.Ctx, a)
 		if err == nil {
-			dropDraft(c, dw, draftAnswer, gen)
+			dropDraft(c, dw, key, gen)
 		}
 		return savedMsg{req: req, kind: formAnswer, id: id, err: err}
 	}
@@ -111,6 +124,13 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	}
 	f := m.form
 	f.saving = false
+	var ce *store.ConflictError
+	if errors.As(msg.err, &ce) {
+		// someone else saved the record since the form opened: say who
+		// and when, keep what was typed, let the secretary choose
+		f.conflict, f.err, f.errField = ce, "", ""
+		return nil
+	}
 	if msg.err != nil {
 		f.err, f.errField = m.c.ErrText(msg.err), fieldOf(msg.err)
 		if f.errField != "" {
@@ -125,7 +145,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	}
 	m.closeForm(false)
 	m.loadReq = m.next()
-	return load(m.c, m.loadReq, m.d)
+	return tea.Batch(load(m.c, m.loadReq, m.d), m.nextDraft())
 }
 
 // baseDate is the day "+N" due dates count from: the meeting's date, else
