@@ -13,7 +13,7 @@ func init() {
 		"reports.kind.invitations": {"Giấy mời có mã QR", "Invitation cards with QR"},
 		"reports.desc.attendance":  {"Theo thành phần và đơn vị, giờ đến, người ngoài danh sách, cột ký tên", "By group and unit, arrival time, walk-ins, signature column"},
 		"reports.desc.signin":      {"Đánh số thứ tự; bàn đón tiếp nhận số dạng #N khi in giấy", "Numbered; the check-in desk accepts #N from the paper sheet"},
-		"reports.desc.minutes":     {"Từng lượt ý kiến: người hỏi, nội dung, trả lời, kết quả; kiến nghị đã nêu", "Every turn: asker, question, answers, outcome; petitions raised"},
+		"reports.desc.minutes":     {"Từng lượt ý kiến và trả lời; từng kiến nghị gửi trước: nội dung, trả lời", "Every turn and its answers; each petition sent beforehand and its answer"},
 		"reports.desc.followup":    {"Ý kiến trả lời bằng văn bản và chuyển cấp trên, theo cơ quan, có hạn", "Written answers and referrals by agency, with due dates"},
 		"reports.desc.conclusion":  {"Theo thể thức Nghị định 30/2020/NĐ-CP, để văn phòng sửa và trình ký", "Decree 30/2020 layout, for the office to edit and sign"},
 		"reports.desc.invitations": {"Hai giấy mời mỗi trang A4, mã QR của từng đại biểu để quét tại cửa", "Two cards per A4 page, each delegate's QR code to scan at the door"},
