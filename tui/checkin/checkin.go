@@ -128,6 +128,8 @@ func (m *Model) ShortHelp() []key.Binding {
 	switch {
 	case m.form != nil:
 		return []key.Binding{k.Cancel}
+	case m.confirm != nil && m.confirm.walkIn != nil:
+		return []key.Binding{k.CheckIn, k.WalkIn, k.No}
 	case m.confirm != nil:
 		return []key.Binding{k.Yes, k.No}
 	}

@@ -29,7 +29,7 @@ func init() {
 		"checkin.n.already":            {"! %s ĐÃ ĐẾN từ %s (%s) — không ghi lại", "! %s is ALREADY HERE since %s (%s) — nothing recorded"},
 		"checkin.n.undone_walkin":      {"↶ Đã hủy điểm danh và xóa khách vãng lai: %s — %s", "↶ Check-in undone and walk-in removed: %s — %s"},
 		"checkin.confirm.on_list":      {"%s — %s (%s) đã có trong danh sách mời, %s.", "%s — %s (%s) is already on the invitation list, %s."},
-		"checkin.confirm.on_list_keys": {"Enter: điểm danh người này   ctrl+t: vẫn thêm khách mới (người trùng tên)   phím khác: thôi", "Enter: check this person in   ctrl+t: add the walk-in anyway (a namesake)   any other key: drop it"},
+		"checkin.confirm.on_list_keys": {"Enter: điểm danh người này · ctrl+t: vẫn thêm người trùng tên · phím khác: thôi", "Enter: check this person in · ctrl+t: add a namesake anyway · other keys: drop it"},
 		"checkin.n.unknown":            {"✗ Mã không có trong danh sách: «%s»", "✗ Unknown code: “%s”"},
 		"checkin.n.no_row":             {"✗ Không có dòng số %s trong danh sách ký tên", "✗ No row %s on the sign-in sheet"},
 		"checkin.n.not_found":          {"✗ Không tìm thấy «%s» — gõ lại, hoặc Ctrl+T để thêm khách vãng lai", "✗ “%s” not found — retype, or Ctrl+T to add a walk-in"},
