@@ -130,3 +130,31 @@ func TestRemoveDelegateFound(t *testing.T) {
 		t.Errorf("audit %+v", last)
 	}
 }
+
+// TestRefusalWraps: a refusal with several reasons is longer than 80
+// columns; it takes two lines rather than losing its end, and the view
+// still fits.
+func TestRefusalWraps(t *testing.T) {
+	s, st := open(t, i18n.VI, 80, 20)
+	us, _ := st.Units(context.Background())
+	s = press(s, "tab")
+	for _, u := range us {
+		if u.Name == "Phòng Y tế" {
+			break
+		}
+		s = press(s, "down")
+	}
+	s = press(s, "d")
+	v := s.View()
+	if !strings.Contains(v, "Không xóa được đơn vị “Phòng Y tế”: 2 đại biểu thuộc đơn vị này;") || !strings.Contains(v, "gửi hoặc trả lời") {
+		t.Fatalf("refusal cut:\n%s", v)
+	}
+	checkFits(t, "refusal", v, 80, 20)
+	if !strings.Contains(v, "Phòng Y tế       ") {
+		t.Errorf("the refused row scrolled away:\n%s", v)
+	}
+	s = press(s, "down")
+	if strings.Contains(s.View(), "Không xóa được") {
+		t.Error("the refusal stays after moving on")
+	}
+}

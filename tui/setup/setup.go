@@ -234,6 +234,7 @@ func (m *Model) listKey(k tea.KeyMsg) tea.Cmd {
 }
 
 func (m *Model) move(d, n int) {
+	m.status = "" // it spoke of the row left behind
 	c := m.cursor[m.sec] + d
 	c = max(0, min(c, n-1))
 	m.cursor[m.sec] = c

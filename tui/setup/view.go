@@ -14,8 +14,8 @@ import (
 )
 
 // listRows is how many records a list shows: the area less the tab bar,
-// the status line and the column header.
-func (m *Model) listRows() int { return max(1, m.h-4) }
+// the status and the column header.
+func (m *Model) listRows() int { return max(1, m.h-3-len(m.statusLines())) }
 
 // View draws the tab bar, the status line and the section (or the open
 // form). It costs O(visible rows).
@@ -71,19 +71,29 @@ func (m *Model) tabs() string {
 	return common.Trunc(strings.Join(parts, "│"), m.w)
 }
 
-func (m *Model) statusLine() string {
+// statusLines is the status: one line, or two for an error, since a
+// refusal says why and that is longer than a line at 80 columns.
+func (m *Model) statusLines() []string {
 	s := m.c.Styles
-	if m.remove != nil {
-		return m.removeLine()
+	switch {
+	case m.remove != nil:
+		return []string{m.removeLine()}
+	case m.status == "":
+		return []string{""}
+	case !m.statusErr:
+		return []string{s.OK.Render(common.Trunc(m.status, m.w))}
 	}
-	if m.status == "" {
-		return ""
+	lines := strings.Split(ansi.Wrap(m.status, max(10, m.w), ""), "\n")
+	if len(lines) > 2 {
+		lines = []string{lines[0], strings.Join(lines[1:], " ")}
 	}
-	if m.statusErr {
-		return s.Err.Render(common.Trunc(m.status, m.w))
+	for i, l := range lines {
+		lines[i] = s.Err.Render(common.Trunc(strings.TrimSpace(l), m.w))
 	}
-	return s.OK.Render(common.Trunc(m.status, m.w))
+	return lines
 }
+
+func (m *Model) statusLine() string { return strings.Join(m.statusLines(), "\n") }
 
 // window returns the first row to draw so the cursor stays visible.
 func window(cursor, rows int) int {
@@ -301,7 +311,7 @@ func (m *Model) reportView(r *store.ImportReport) string {
 	}
 	foot := s.Subtle.Render(common.Trunc(t.T(pick(m.imp.canApply(), "setup.import.confirm", "setup.import.back")), m.w))
 	body := m.imp.lines
-	rows := max(1, m.h-2-len(head)-1)
+	rows := max(1, m.h-1-len(m.statusLines())-len(head)-1)
 	start := min(m.imp.scroll, max(0, len(body)-rows))
 	out := head
 	for _, l := range body[start:min(len(body), start+rows)] {
