@@ -103,6 +103,7 @@ func New(o Options) (*Server, error) {
 		wish.WithHostKeyPath(o.HostKeyPath),
 		wish.WithPasswordAuth(s.passwordAuth),
 		wish.WithPublicKeyAuth(s.publicKeyAuth),
+		wish.WithBannerHandler(s.banner),
 		wish.WithMiddleware(
 			// the last runs first: log, count, require a terminal, then the
 			// TUI (session.go). A panic ends one session, not the server.
@@ -224,6 +225,24 @@ func (s *Server) publicKeyAuth(ctx ssh.Context, key ssh.PublicKey) bool {
 type commentFor struct {
 	key     ssh.PublicKey
 	comment string
+}
+
+// banner tells a device that cannot log in why, before it asks for a
+// passcode it could never give: the client prints it, where a refusal
+// only says "Permission denied". A station that can be opened gets no
+// banner. Both languages: the device's choice is known only after login.
+func (s *Server) banner(ctx ssh.Context) string {
+	r := store.Role(ctx.User())
+	a := s.Access()
+	switch {
+	case !roleOK(r):
+		return fmt.Sprintf("doithoai: «%s» không phải tên vị trí. Dùng một trong: %s.\r\n"+
+			"doithoai: %q is not a station. Use one of: %s.\r\n", ctx.User(), roleList(), ctx.User(), roleList())
+	case a.Roles[r] == nil:
+		return fmt.Sprintf("doithoai: vị trí %s chưa mở cho máy khác (chưa có mật mã hay khóa). Nhờ thư ký chạy: doithoai serve --passcode %s=MẬT-MÃ\r\n"+
+			"doithoai: the %s station is not open to other devices yet (no passcode or key). Ask the secretariat to run: doithoai serve --passcode %s=CODE\r\n", r, r, r, r)
+	}
+	return ""
 }
 
 func refusal(a *Access, r store.Role, method string) string {

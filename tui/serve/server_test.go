@@ -100,6 +100,32 @@ func dial(srv *Server, user string, hostKey *gossh.PublicKey, auth ...gossh.Auth
 	})
 }
 
+// A device that can never log in is told why before it is asked for a
+// passcode; a station that is open gets no banner.
+func TestRefusalBanner(t *testing.T) {
+	st := testMeeting(t)
+	srv := startServer(t, st, passcodes(t, "checkin", "1234"))
+	for user, want := range map[string]string{
+		"agenda":  "the agenda station is not open to other devices yet",
+		"mallory": `"mallory" is not a station`,
+		"checkin": "",
+	} {
+		var got string
+		cl, _ := gossh.Dial("tcp", srv.Addr().String(), &gossh.ClientConfig{
+			User: user, Auth: []gossh.AuthMethod{gossh.Password("1234")},
+			HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+			BannerCallback:  func(m string) error { got = m; return nil },
+			Timeout:         5 * time.Second,
+		})
+		if cl != nil {
+			cl.Close()
+		}
+		if want == "" && got != "" || !strings.Contains(got, want) {
+			t.Errorf("%s: banner %q, want %q", user, got, want)
+		}
+	}
+}
+
 func TestLoginAndRefusal(t *testing.T) {
 	st := testMeeting(t)
 	srv := startServer(t, st, passcodes(t, "checkin", "1234", "qa", "s3cret-qa"))
