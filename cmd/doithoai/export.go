@@ -21,7 +21,7 @@ Writes a document of the meeting:
   attendance    attendance list by group and unit, arrival times (xlsx, csv, docx)
   signin        the numbered sign-in sheet to print before the day; its row
                 numbers are what the check-in desk accepts as #N (xlsx, csv, docx)
-  minutes       every turn of the dialogue and the petitions raised (docx, md)
+  minutes       every turn of the dialogue, and each petition sent beforehand with its answer (docx, md)
   followup      written answers and referrals by agency, with due dates (xlsx, docx)
   conclusion    draft conclusion notice, Decree 30/2020 layout (docx)
   invitations   invitation cards with each delegate's QR code (docx)
