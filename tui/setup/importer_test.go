@@ -99,3 +99,16 @@ func TestMeetingDateDayFirst(t *testing.T) {
 		t.Errorf("tab does not show the date day first:\n%s", v)
 	}
 }
+
+// TestImportProblemInVietnamese: a field the store refuses (a title too
+// long) is reported in the interface's language.
+func TestImportProblemInVietnamese(t *testing.T) {
+	s, _ := open(t, i18n.VI, 80, 20)
+	path := writeFile(t, "dai-bieu.csv", "Họ và tên;Chức vụ\nNguyễn Văn A;"+strings.Repeat("x", 250)+"\n")
+	s = press(s, "shift+tab", "enter", "enter")
+	s = typeText(s, path)
+	s = press(s, "enter")
+	if v := s.View(); !strings.Contains(v, "dòng 2, Chức vụ: quá dài") {
+		t.Fatalf("problem not in Vietnamese:\n%s", v)
+	}
+}

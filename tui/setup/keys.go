@@ -13,7 +13,7 @@ type keyMap struct {
 	Edit, New            key.Binding
 	Import, Apply        key.Binding
 	Cancel               key.Binding
-	Delete, DeleteDel    key.Binding // d or Delete in lists; only Delete where letters search
+	Delete, DeleteDel    key.Binding // d (x as in the agenda) or Delete in lists; only Delete where letters search
 	Yes, No              key.Binding
 	ClearSearch          key.Binding
 	FormNext, FormSubmit key.Binding
@@ -32,7 +32,7 @@ func newKeyMap(t i18n.Catalog) keyMap {
 		Import:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.T("setup.key.import"))),
 		Apply:       key.NewBinding(key.WithKeys("enter", "y"), key.WithHelp("enter", t.T("setup.key.apply"))),
 		Cancel:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.T("setup.key.cancel"))),
-		Delete:      key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", t.T("setup.key.delete"))),
+		Delete:      key.NewBinding(key.WithKeys("d", "x", "delete"), key.WithHelp("d", t.T("setup.key.delete"))),
 		DeleteDel:   key.NewBinding(key.WithKeys("delete"), key.WithHelp("del", t.T("setup.key.delete"))),
 		ClearSearch: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.T("setup.key.clear"))),
 		Yes:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", t.T("setup.key.yes"))),

@@ -327,6 +327,8 @@ func (m *Model) problemText(p store.Problem) string {
 	msg := p.Msg
 	if key := "setup.problem." + p.Code; p.Code != "" && i18n.Has(key) {
 		msg = t.F(key, p.Args...)
+	} else if key := "reason." + p.Msg; p.Code == "error" && i18n.Has(key) {
+		msg = t.T(key) // a field the store refused ("too long")
 	}
 	switch {
 	case p.Row == 0 && p.Column == "":
