@@ -320,8 +320,11 @@ func (m *Model) formKey(k tea.KeyMsg) tea.Cmd {
 		name := f.curName()
 		f.cur().commit()
 		m.afterCommit(f, name)
-		if name == fTopic && m.unresolvedTopic(f) {
-			return nil
+		if name == fTopic {
+			if m.unresolvedTopic(f) {
+				return nil
+			}
+			m.clearErr(f, fTopic)
 		}
 		if f.last() {
 			return m.submit()
@@ -336,6 +339,7 @@ func (m *Model) formKey(k tea.KeyMsg) tea.Cmd {
 			if m.unresolvedTopic(f) {
 				return nil
 			}
+			m.clearErr(f, fTopic)
 		}
 		cmd, _ := f.move(-1)
 		m.afterCommit(f, name)
@@ -406,4 +410,11 @@ func (m *Model) reopenForm(r pendingSel) tea.Cmd {
 	m.closeForm(false)
 	m.setStatus(m.c.T.T("err.not_found"), true)
 	return nil
+}
+
+// clearErr drops the form's refusal if it was about field name.
+func (m *Model) clearErr(f *form, name string) {
+	if f.errField == name {
+		f.err, f.errField = "", ""
+	}
 }

@@ -134,13 +134,16 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 			m.setStatus(m.c.ErrText(msg.err), true)
 			return m, nil
 		}
-		if msg.same {
-			return m, nil
+		if !msg.same {
+			m.apply(msg.d)
 		}
-		m.apply(msg.d)
 		if r := m.reopen; r.id != 0 {
+			// after a conflict: what is shown is now the newest
 			m.reopen = pendingSel{}
 			return m, m.reopenForm(r)
+		}
+		if msg.same {
+			return m, nil
 		}
 		if !m.draftChecked {
 			m.draftChecked = true
