@@ -4,6 +4,7 @@ package agenda
 
 import (
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -151,6 +152,17 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyMsg:
+		// keys pressed quickly can arrive in one message ("cc"): outside a
+		// text field each is a key of its own, handled in turn
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.form == nil && m.picker == nil {
+			var cmds []tea.Cmd
+			for _, r := range msg.Runes {
+				one := msg
+				one.Runes = []rune{r}
+				cmds = append(cmds, m.key(one))
+			}
+			return m, tea.Batch(cmds...)
+		}
 		return m, m.key(msg)
 	}
 	if m.form != nil {
@@ -160,6 +172,19 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 }
 
 func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isErr }
+
+// usesText says in words what refers to an item: "có 5 ý kiến và 3 người
+// phát biểu".
+func (m *Model) usesText(u store.Uses) string {
+	var parts []string
+	if u.Questions > 0 {
+		parts = append(parts, m.c.T.F("agenda.uses.questions", u.Questions))
+	}
+	if u.Speakers > 0 {
+		parts = append(parts, m.c.T.F("agenda.uses.speakers", u.Speakers))
+	}
+	return strings.Join(parts, m.c.T.T("agenda.uses.and"))
+}
 
 // errText says in the MC's words what the run-state errors mean.
 func (m *Model) errText(err error) string {
@@ -171,10 +196,16 @@ func (m *Model) errText(err error) string {
 		{store.ErrNotStarted, "agenda.err.not_started"},
 		{store.ErrQueueEmpty, "agenda.err.queue_empty"},
 		{store.ErrNoTurn, "agenda.err.no_turn"},
+		{store.ErrItemStarted, "agenda.err.item_started"},
+		{store.ErrAboveStarted, "agenda.err.above_started"},
+		{store.ErrTurnMinimum, "agenda.err.turn_min"},
 	} {
 		if errors.Is(err, e.err) {
 			return m.c.T.T(e.key)
 		}
+	}
+	if inUse := (*store.InUseError)(nil); errors.As(err, &inUse) && inUse.Entity == "agenda_item" {
+		return m.c.T.F("agenda.err.item_in_use", m.usesText(inUse.Uses))
 	}
 	return m.c.ErrText(err)
 }
@@ -207,10 +238,12 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		}
 		return m.advance(false)
 	case key.Matches(msg, k.Back):
-		m.ask(m.c.T.T("agenda.confirm.back"), m.act(m.c.T.T("agenda.status.back"), func() error {
-			_, err := m.c.Store.Back(m.c.Ctx)
-			return err
-		}))
+		// like n: b in the middle of someone's turn names them
+		if sp, ok := m.speakingNow(); ok {
+			m.askBack(sp)
+			return nil
+		}
+		m.ask(m.c.T.T("agenda.confirm.back"), m.back(false))
 		return nil
 	case key.Matches(msg, k.Pane):
 		if msg.String() == "shift+tab" {
@@ -220,6 +253,9 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		}
 		m.status = ""
 		return nil
+	}
+	if cmd, ok := m.turnKey(msg); ok {
+		return cmd
 	}
 	switch m.pane {
 	case paneSheet:
@@ -245,6 +281,38 @@ func (m *Model) act(status string, fn func() error) tea.Cmd {
 // askNext asks before n ends the item in the middle of sp's turn.
 func (m *Model) askNext(sp store.Speaker) {
 	m.ask(m.c.T.F("agenda.confirm.next_speaking", sp.Name), m.advance(true))
+}
+
+// askBack asks before b ends sp's turn and takes the item back.
+func (m *Model) askBack(sp store.Speaker) {
+	m.ask(m.c.T.F("agenda.confirm.back_speaking", sp.Name), m.back(true))
+}
+
+// back takes the run one step back; without cutTurn the store refuses
+// while a turn runs and the station asks, naming the speaker.
+func (m *Model) back(cutTurn bool) tea.Cmd {
+	req := m.next()
+	c := m.c
+	return func() tea.Msg {
+		move := c.Store.BackUnlessSpeaking
+		if cutTurn {
+			move = c.Store.Back
+		}
+		cur, err := move(c.Ctx)
+		if running := (*store.TurnRunningError)(nil); errors.As(err, &running) {
+			return doneMsg{req: req, after: func(m *Model) { m.askBack(running.Speaker) }}
+		}
+		if err != nil {
+			return doneMsg{req: req, err: err}
+		}
+		return doneMsg{req: req, status: c.T.T("agenda.status.back"), after: func(m *Model) {
+			for i, a := range m.snap.items {
+				if a.ID == cur.ID {
+					m.cursor = i
+				}
+			}
+		}}
+	}
 }
 
 func (m *Model) ask(prompt string, cmd tea.Cmd) { m.confirm = &confirmation{prompt: prompt, cmd: cmd} }
@@ -330,10 +398,27 @@ func (m *Model) sheetKey(msg tea.KeyMsg) tea.Cmd {
 		if key.Matches(msg, k.MoveUp) {
 			d = -1
 		}
-		m.cursor = min(max(m.cursor+d, 0), len(m.snap.items)-1)
-		return m.act(m.c.T.T("ui.saved"), func() error { return m.c.Store.MoveItem(m.c.Ctx, it.ID, d) })
+		to := min(max(m.cursor+d, 0), len(m.snap.items)-1)
+		switch {
+		case !it.StartedAt.IsZero():
+			m.setStatus(m.c.T.T("agenda.err.started_move"), true)
+			return nil
+		case d < 0 && to < m.cursor && !m.snap.items[to].StartedAt.IsZero():
+			m.setStatus(m.c.T.T("agenda.err.above_started"), true)
+			return nil
+		}
+		return mutate(m.next(), m.c.T.T("ui.saved"), func() error { return m.c.Store.MoveItem(m.c.Ctx, it.ID, d) },
+			func(m *Model) { m.cursor = to })
 	case key.Matches(msg, k.Delete):
-		m.ask(m.c.T.F("agenda.confirm.delete", it.Position, it.Title), m.act(m.c.T.T("agenda.status.deleted"), func() error {
+		if !it.StartedAt.IsZero() {
+			m.setStatus(m.c.T.T("agenda.err.started_delete"), true)
+			return nil
+		}
+		prompt := m.c.T.F("agenda.confirm.delete", it.Position, it.Title)
+		if n := len(queueOf(m.snap.speakers, it.ID)); n > 0 {
+			prompt = m.c.T.F("agenda.confirm.delete_queue", it.Position, it.Title, n)
+		}
+		m.ask(prompt, m.act(m.c.T.T("agenda.status.deleted"), func() error {
 			return m.c.Store.DeleteItem(m.c.Ctx, it.ID)
 		}))
 	case key.Matches(msg, k.Skip):
@@ -363,10 +448,14 @@ func (m *Model) ShortHelp() []key.Binding {
 	case m.confirm != nil:
 		return []key.Binding{k.Yes, k.No}
 	}
-	switch m.pane {
-	case paneQueue:
+	_, dialogue := m.callItem()
+	switch {
+	case m.pane == paneQueue:
 		return []key.Binding{k.Next, k.CallNext, k.EndTurn, k.Add, k.Pane}
-	case paneIntro:
+	case dialogue:
+		// the dialogue runs: its keys work from every pane
+		return []key.Binding{k.Next, k.CallNext, k.EndTurn, k.More, k.Pane}
+	case m.pane == paneIntro:
 		return []key.Binding{k.Next, k.Back, k.Pane}
 	}
 	return []key.Binding{k.Next, k.Back, k.Skip, k.Edit, k.Pane}
@@ -379,13 +468,14 @@ func (m *Model) FullHelp() [][]key.Binding {
 		return [][]key.Binding{m.ShortHelp()}
 	}
 	run := []key.Binding{k.Next, k.Back, k.Pane, k.Up, k.Down}
+	turn := []key.Binding{k.CallNext, k.EndTurn, k.More, k.Less}
 	switch m.pane {
 	case paneQueue:
-		return [][]key.Binding{run, {k.Add, k.CallNext, k.Call, k.EndTurn, k.More, k.Less, k.Remove, k.MoveUp}}
+		return [][]key.Binding{run, turn, {k.Add, k.Call, k.Remove, k.MoveUp}}
 	case paneIntro:
-		return [][]key.Binding{run}
+		return [][]key.Binding{run, turn}
 	}
-	return [][]key.Binding{run, {k.Add, k.Edit, k.Delete, k.Skip, k.MoveUp}}
+	return [][]key.Binding{run, turn, {k.Add, k.Edit, k.Delete, k.Skip, k.MoveUp}}
 }
 
 // speakingNow is the running turn, if one runs.

@@ -227,7 +227,7 @@ func TestRunStateErrorsInWords(t *testing.T) {
 	if !strings.Contains(s.View(), "Nobody is waiting to speak") {
 		t.Fatalf("call with an empty queue:\n%s", s.View())
 	}
-	s = press(s, "e")
+	s = press(s, "t")
 	if !strings.Contains(s.View(), "No turn is running") {
 		t.Fatalf("end with no turn:\n%s", s.View())
 	}

@@ -96,8 +96,11 @@ func TestFlowWholeAgenda(t *testing.T) {
 	current := func() int64 { sp, _, _ := st.CurrentSpeaker(ctx); return sp.ID }
 	send("c")
 	waitUntil(t, "first turn", func() bool { return current() == queued()[0].ID })
+	// t ends the turn the screen shows (else it asks): wait for it there
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Đang phát biểu:")) },
+		teatest.WithDuration(20*time.Second))
 	clk.add(2 * time.Minute)
-	send("e")
+	send("t")
 	waitUntil(t, "end of first turn", func() bool { return current() == 0 })
 	send("c")
 	waitUntil(t, "second turn", func() bool { return current() == queued()[1].ID })

@@ -43,7 +43,7 @@ func newKeys(t i18n.Catalog) keyMap {
 		Skip:     b("agenda.key.skip", "s"),
 		CallNext: b("agenda.key.call_next", "c"),
 		Call:     b("agenda.key.call", "enter"),
-		EndTurn:  b("agenda.key.end_turn", "e"),
+		EndTurn:  b("agenda.key.end_turn", "t"),
 		More:     b("agenda.key.more", "+", "="),
 		Less:     b("agenda.key.less", "-"),
 		Remove:   b("agenda.key.remove", "x", "delete"),

@@ -57,30 +57,25 @@ func (m *Model) queueKey(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		return m.openPicker()
-	case key.Matches(msg, k.CallNext):
-		return m.callCmd(func() (store.Speaker, error) { return st.CallNext(ctx, item.ID) })
-	case key.Matches(msg, k.EndTurn):
-		return m.act(m.c.T.T("agenda.status.turn_ended"), func() error { return st.EndTurn(ctx) })
+	case msg.String() == "e":
+		// e edits in the run-sheet; here it only says where the end of a
+		// turn is, so a habit cannot open a form
+		m.setStatus(m.c.T.T("agenda.hint.end_turn"), false)
 	case !ok:
 		return nil
 	case key.Matches(msg, k.Call):
 		if !sel.Waiting() {
 			return nil
 		}
-		return m.callCmd(func() (store.Speaker, error) { return st.CallSpeaker(ctx, sel.ID) })
-	case key.Matches(msg, k.More), key.Matches(msg, k.Less):
-		d := 30
-		if key.Matches(msg, k.Less) {
-			d = -30
-		}
-		return m.act(m.c.T.T("ui.saved"), func() error { return st.ExtendTurn(ctx, sel.ID, d) })
+		return m.callThis(sel, m.seenTurn(), store.TurnGrace)
 	case key.Matches(msg, k.MoveUp), key.Matches(msg, k.MoveDown):
 		d := 1
 		if key.Matches(msg, k.MoveUp) {
 			d = -1
 		}
-		m.qcursor = min(max(m.qcursor+d, 0), len(q)-1)
-		return m.act(m.c.T.T("ui.saved"), func() error { return st.MoveSpeaker(ctx, sel.ID, d) })
+		to := min(max(m.qcursor+d, 0), len(q)-1)
+		return mutate(m.next(), m.c.T.T("ui.saved"), func() error { return st.MoveSpeaker(ctx, sel.ID, d) },
+			func(m *Model) { m.qcursor = to })
 	case key.Matches(msg, k.Remove):
 		if !sel.Waiting() {
 			m.setStatus(m.c.T.T("agenda.err.spoke"), true)
@@ -91,18 +86,6 @@ func (m *Model) queueKey(msg tea.KeyMsg) tea.Cmd {
 		}))
 	}
 	return nil
-}
-
-func (m *Model) callCmd(fn func() (store.Speaker, error)) tea.Cmd {
-	req := m.next()
-	c := m.c
-	return func() tea.Msg {
-		sp, err := fn()
-		if err != nil {
-			return doneMsg{req: req, err: err}
-		}
-		return doneMsg{req: req, status: c.T.F("agenda.status.called", sp.Name)}
-	}
 }
 
 // openPicker shows the accent-free search among delegates who have
@@ -190,6 +173,10 @@ func (m *Model) queueView(w, h int) string {
 		off = m.qcursor - rows + 1
 	}
 	stateW := 15
+	def := m.snap.meeting.TurnSeconds // a waiting speaker's own limit shows
+	if def <= 0 {
+		def = 180
+	}
 	nameW := max(10, (w-stateW-4)*3/5)
 	for i := off; i < len(q) && i < off+rows; i++ {
 		sp := q[i]
@@ -206,6 +193,9 @@ func (m *Model) queueView(w, h int) string {
 			st = s.Done
 		default:
 			state = t.T("agenda.queue.waiting")
+			if sp.LimitSeconds != def {
+				state += " " + clock(secs(sp.LimitSeconds))
+			}
 		}
 		line := common.Pad(itoa(i+1), 3) + " " + common.Pad(sp.Name, nameW) + " " +
 			common.Pad(sp.UnitName, max(0, w-3-1-nameW-1-stateW-1)) + " " + common.Pad(state, stateW)

@@ -49,7 +49,7 @@ func (m *Model) View() string {
 	top := m.clockView(w)
 	tabs := m.tabsView(w)
 	foot := m.footView(w)
-	body := max(0, h-lipgloss.Height(top)-2)
+	body := max(0, h-lipgloss.Height(top)-1-lipgloss.Height(foot))
 	var pane string
 	switch m.pane {
 	case paneSheet:
@@ -145,17 +145,65 @@ func (m *Model) tabsView(w int) string {
 	return common.Trunc(b.String(), w)
 }
 
+// footView is the question or the status: one line, or two when it does
+// not fit, so the y/n of a question is always seen.
 func (m *Model) footView(w int) string {
 	s := m.c.Styles
+	var lines []string
+	st := s.OK
 	switch {
 	case m.confirm != nil:
-		return s.WarnBanner.Render(common.Pad(" "+m.confirm.prompt+" "+m.c.T.T("agenda.confirm.yn"), w))
+		lines = wrap2(m.confirm.prompt, m.c.T.T("agenda.confirm.yn"), w-1)
+		for i, l := range lines {
+			lines[i] = s.WarnBanner.Render(common.Pad(" "+l, w))
+		}
+		return strings.Join(lines, "\n")
 	case m.status == "":
 		return ""
 	case m.statusErr:
-		return s.Err.Render(common.Trunc(m.status, w))
+		st = s.Err
 	}
-	return s.OK.Render(common.Trunc(m.status, w))
+	lines = wrap2(m.status, "", w)
+	for i, l := range lines {
+		lines[i] = st.Render(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// wrap2 sets text, then tail, in at most two lines of w cells; what does
+// not fit is cut from the text, never from the tail.
+func wrap2(text, tail string, w int) []string {
+	all := strings.TrimSpace(text + " " + tail)
+	if lipgloss.Width(all) <= w || w < 2 {
+		return []string{common.Trunc(all, max(w, 0))}
+	}
+	words := strings.Fields(text)
+	first, i := "", 0
+	for ; i < len(words); i++ {
+		cand := words[i]
+		if first != "" {
+			cand = first + " " + words[i]
+		}
+		if lipgloss.Width(cand) > w {
+			break
+		}
+		first = cand
+	}
+	if first == "" { // one long word
+		first, i = common.Trunc(words[0], w), 1
+	}
+	rest := strings.Join(words[i:], " ")
+	if tail == "" {
+		return []string{first, common.Trunc(rest, w)}
+	}
+	if rest == "" {
+		return []string{first, common.Trunc(tail, w)}
+	}
+	tw := lipgloss.Width(tail)
+	if tw >= w {
+		return []string{first, common.Trunc(tail, w)}
+	}
+	return []string{first, common.Trunc(rest, w-tw-1) + " " + tail}
 }
 
 // introView: arrived / expected per group, and the officials present in
@@ -163,6 +211,12 @@ func (m *Model) footView(w int) string {
 func (m *Model) introView(w, h int) string {
 	if w >= 76 {
 		gw := min(40, w*2/5)
+		for _, g := range m.snap.groups {
+			if g.Quota > 0 { // room for the quota column
+				gw = min(46, w*9/20)
+				break
+			}
+		}
 		left := strings.Split(common.Fit(m.groupsView(gw, h), gw, h), "\n")
 		right := strings.Split(common.Fit(m.officialsView(w-gw-2, h), w-gw-2, h), "\n")
 		var b strings.Builder
@@ -179,22 +233,51 @@ func (m *Model) introView(w, h int) string {
 	return common.Fit(g, w, gh) + "\n" + m.officialsView(w, h-gh)
 }
 
+// groupsView: arrived / invited per group, and a quota column when some
+// group has a quota (the check-in desk counts against the quota). The
+// total's quota shows only when every group has one.
 func (m *Model) groupsView(w, h int) string {
 	s, t := m.c.Styles, m.c.T
-	numW := 9
-	var b strings.Builder
-	b.WriteString(s.Bold.Render(common.Pad(t.T("agenda.intro.groups"), w-numW-1) + " " + common.Pad(t.T("agenda.intro.count"), numW)))
-	row := func(name string, ty store.Tally) string {
-		n := itoa(ty.Arrived) + "/" + itoa(ty.Expected)
-		return common.Pad(name, w-numW-1) + " " + common.Pad(n, numW)
-	}
-	for i, g := range m.snap.groups {
-		if i+2 >= h {
-			break
+	numW := max(7, lipgloss.Width(t.T("agenda.intro.count")))
+	quotaW := 0
+	for _, g := range m.snap.groups {
+		if g.Quota > 0 {
+			quotaW = max(lipgloss.Width(t.T("agenda.intro.quota")), 4)
 		}
-		b.WriteString("\n" + row(g.Name, g))
 	}
-	b.WriteString("\n" + s.Bold.Render(row(t.T("agenda.intro.total"), m.snap.total)))
+	nameW := max(0, w-numW-1)
+	if quotaW > 0 {
+		nameW = max(0, nameW-quotaW-1)
+	}
+	row := func(name, count, quota string) string {
+		r := common.Pad(name, nameW) + " " + common.Pad(count, numW)
+		if quotaW > 0 {
+			r += " " + common.Pad(quota, quotaW)
+		}
+		return r
+	}
+	count := func(ty store.Tally) string { return itoa(ty.Arrived) + "/" + itoa(ty.Expected) }
+	quota := func(ty store.Tally) string {
+		if ty.Quota > 0 {
+			return itoa(ty.Quota)
+		}
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(s.Bold.Render(row(t.T("agenda.intro.groups"), t.T("agenda.intro.count"), t.T("agenda.intro.quota"))))
+	every := len(m.snap.groups) > 0
+	for i, g := range m.snap.groups {
+		every = every && g.Quota > 0
+		if i+2 >= h {
+			continue
+		}
+		b.WriteString("\n" + row(g.Name, count(g), quota(g)))
+	}
+	tq := ""
+	if every {
+		tq = quota(m.snap.total)
+	}
+	b.WriteString("\n" + s.Bold.Render(row(t.T("agenda.intro.total"), count(m.snap.total), tq)))
 	return b.String()
 }
 
