@@ -16,7 +16,7 @@ func init() {
 	register(command{name: "init", summary: "create a meeting file (empty, or --demo)", run: runInit})
 }
 
-const initUsage = `Usage: doithoai init [--demo] [--title T --date YYYY-MM-DD --start HH:MM …] FILE
+const initUsage = `Usage: doithoai init [--demo] [--title T --date DD/MM/YYYY --start HH:MM …] FILE
 
 Creates a new meeting file. With --demo it holds the demo meeting (fictional
 people). Without --title, in a terminal, a form asks for the details.`
@@ -27,7 +27,7 @@ func runInit(ctx context.Context, args []string) error {
 	var m store.Meeting
 	fs.StringVar(&m.Title, "title", "", "meeting title")
 	fs.StringVar(&m.Theme, "theme", "", "theme")
-	fs.StringVar(&m.Date, "date", "", "date, YYYY-MM-DD")
+	fs.StringVar(&m.Date, "date", "", "date, DD/MM/YYYY (or YYYY-MM-DD)")
 	fs.StringVar(&m.StartTime, "start", "", "start time, HH:MM")
 	fs.StringVar(&m.Venue, "venue", "", "venue")
 	fs.StringVar(&m.Chair, "chair", "", "who chairs")
@@ -40,6 +40,13 @@ func runInit(ctx context.Context, args []string) error {
 	}
 	if fs.NArg() != 1 {
 		return usagef("init needs exactly one FILE (see doithoai init --help)")
+	}
+	if m.Date != "" {
+		iso, ok := components.ParseDate(m.Date)
+		if !ok {
+			return usagef("--date %q: give the day as DD/MM/YYYY, e.g. 18/10/2023", m.Date)
+		}
+		m.Date = iso
 	}
 	path := fs.Arg(0)
 	if _, err := os.Stat(path); err == nil {

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"doithoai/store"
 )
 
 func runCLI(t *testing.T, args ...string) (int, string) {
@@ -81,7 +83,21 @@ func TestInitDemoAndFlags(t *testing.T) {
 	if code, errs := runCLI(t, "init", "--title", "Hội nghị tiếp xúc cử tri", "--date", "2023-11-02", "--start", "08:00", empty); code != 0 {
 		t.Fatalf("init with flags: %d %s", code, errs)
 	}
-	if code, _ := runCLI(t, "init", "--title", "X", "--date", "02/11/2023", filepath.Join(dir, "bad.db")); code != 2 {
+	// the date as a Vietnamese clerk writes it is kept as ISO
+	dmy := filepath.Join(dir, "dmy.db")
+	if code, errs := runCLI(t, "init", "--title", "X", "--date", "2/11/2023", dmy); code != 0 {
+		t.Fatalf("init --date 2/11/2023: %d %s", code, errs)
+	}
+	if st, err := store.Open(context.Background(), dmy, store.Options{NoWatch: true}); err != nil {
+		t.Fatal(err)
+	} else {
+		m, _ := st.Meeting(context.Background())
+		st.Close()
+		if m.Date != "2023-11-02" {
+			t.Errorf("--date 2/11/2023 stored as %q", m.Date)
+		}
+	}
+	if code, _ := runCLI(t, "init", "--title", "X", "--date", "31/02/2023", filepath.Join(dir, "bad.db")); code != 2 {
 		t.Errorf("init with a bad date: exit %d, want 2", code)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "bad.db")); err == nil {
