@@ -165,7 +165,10 @@ func (m *Model) restoreDraft(msg draftMsg) tea.Cmd {
 	if m.moreDrafts > 0 {
 		f.notice += " " + m.c.T.F("qa.draft.more", m.moreDrafts)
 	}
-	return cmd
+	// claim it at once: another terminal starting now must see it as
+	// this one's, not as a dead terminal's
+	m.dirty = true
+	return tea.Batch(cmd, m.flushDraft())
 }
 
 // nextDraft offers the next draft once a restored form is closed.
