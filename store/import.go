@@ -66,6 +66,10 @@ type ImportReport struct {
 	NewUnits  []string    `json:"new_units,omitempty"`
 	NewGroups []string    `json:"new_groups,omitempty"`
 	NewTopics []string    `json:"new_topics,omitempty"`
+	// OverQuota lists the groups that, with this import, invite more
+	// people than their quota: not a problem (the list is the office's
+	// call), but worth a look before the day.
+	OverQuota []GroupCount `json:"over_quota,omitempty"`
 	Problems  []Problem   `json:"problems,omitempty"`
 	DryRun    bool        `json:"dry_run,omitempty"`
 	Applied   bool        `json:"applied"`
@@ -140,6 +144,11 @@ func (s *Store) Import(ctx context.Context, kind ImportKind, file string, sheets
 		if err != nil {
 			return err
 		}
+		if kind == ImportDelegates {
+			if rep.OverQuota, err = t.overQuota(ctx); err != nil {
+				return err
+			}
+		}
 		if len(rep.Rows) == 0 && len(rep.Problems) == 0 {
 			rep.problem(tbl.HeaderRow, "", "no_rows", "no rows under the header")
 		}
@@ -157,6 +166,22 @@ func (s *Store) Import(ctx context.Context, kind ImportKind, file string, sheets
 	}
 	rep.Applied = true
 	return rep, nil
+}
+
+// GroupCount is a group's invited delegates against its quota.
+type GroupCount struct {
+	Name    string `json:"name"`
+	Invited int    `json:"invited"`
+	Quota   int    `json:"quota"`
+}
+
+// overQuota lists the groups with more invited delegates than their quota.
+func (t *Tx) overQuota(ctx context.Context) ([]GroupCount, error) {
+	return queryAll(ctx, t.tx, func(r scanner) (GroupCount, error) {
+		var g GroupCount
+		return g, r.Scan(&g.Name, &g.Invited, &g.Quota)
+	}, `SELECT g.name, count(d.id), g.quota FROM groups g JOIN delegates d ON d.group_id = g.id AND d.walk_in = 0
+		WHERE g.quota > 0 GROUP BY g.id HAVING count(d.id) > g.quota ORDER BY g.position, g.id`)
 }
 
 // importer carries one import's transaction, table and report.

@@ -88,6 +88,10 @@ func TestImportDelegatesTwiceDuplicatesNobody(t *testing.T) {
 	if d, u, a := count(t, s); d != d0 || u != u0 || a != a0 {
 		t.Fatalf("dry run changed the file: %d %d %d", d-d0, u-u0, a-a0)
 	}
+	// three more women over the demo's 98 pass the quota of 100: said, not refused
+	if len(rep.OverQuota) != 1 || rep.OverQuota[0] != (store.GroupCount{Name: "Đại biểu phụ nữ", Invited: 101, Quota: 100}) {
+		t.Errorf("over quota: %+v", rep.OverQuota)
+	}
 	wantRows := []int{5, 6, 7, 8}
 	for i, r := range rep.Rows {
 		if r.Row != wantRows[i] || r.Action != store.ActionNew {

@@ -131,6 +131,9 @@ func printImportReport(w io.Writer, rep *store.ImportReport, rows bool) {
 			fmt.Fprintf(w, "%s: %s\n", l.label, strings.Join(l.names, "; "))
 		}
 	}
+	for _, g := range rep.OverQuota {
+		fmt.Fprintf(w, "over quota: %s, %d invited for a quota of %d\n", g.Name, g.Invited, g.Quota)
+	}
 	switch {
 	case len(rep.Problems) > 0:
 		fmt.Fprintf(w, "%d problem(s): nothing imported\n", len(rep.Problems))

@@ -108,6 +108,7 @@ func init() {
 		"setup.import.problems":   {"%d lỗi: chưa nhập gì. Sửa tệp rồi nhập lại.", "%d problem(s): nothing imported. Fix the file and try again."},
 		"setup.import.counts":     {"Sẽ thêm %d, cập nhật %d, giữ nguyên %d", "Will add %d, update %d, leave %d unchanged"},
 		"setup.import.new_units":  {"Đơn vị mới: %s", "New units: %s"},
+		"setup.import.over_quota": {"Vượt chỉ tiêu: %s mời %d người, chỉ tiêu %d", "Over quota: %s invites %d for a quota of %d"},
 		"setup.import.new_groups": {"Thành phần mới: %s", "New groups: %s"},
 		"setup.import.new_topics": {"Lĩnh vực mới: %s", "New topics: %s"},
 		"setup.import.confirm":    {"Enter: nhập vào hội nghị · Esc: hủy", "Enter: import into the meeting · Esc: cancel"},

@@ -40,6 +40,22 @@ func TestImportPreviewSaysWhatIsNew(t *testing.T) {
 	}
 }
 
+// Importing more women than the quota allows is said in the preview (not
+// refused: the invitation list is the office's call).
+func TestImportPreviewWarnsOverQuota(t *testing.T) {
+	file := "Họ và tên;Đơn vị;Thành phần\n"
+	for _, n := range []string{"Lê Thị Một", "Lê Thị Hai", "Lê Thị Ba"} {
+		file += n + ";Phường Ba Đồn;Đại biểu phụ nữ\n"
+	}
+	s, _ := open(t, i18n.VI, 100, 30)
+	s = press(s, "shift+tab", "enter", "enter")
+	s = typeText(s, writeFile(t, "dai-bieu.csv", file))
+	s = press(s, "enter")
+	if v := s.View(); !strings.Contains(v, "Vượt chỉ tiêu: Đại biểu phụ nữ mời 101 người, chỉ tiêu 100") {
+		t.Errorf("no quota warning in\n%s", v)
+	}
+}
+
 // TestCodeTakenMeanwhile: a code another desk gave away after the form
 // opened is refused by the store; the form comes back on the code field
 // and the status names who holds it.

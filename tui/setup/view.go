@@ -308,6 +308,9 @@ func (m *Model) reportView(r *store.ImportReport) string {
 				head = append(head, common.Trunc(t.F(n.key, strings.Join(n.names, "; ")), m.w))
 			}
 		}
+		for _, g := range r.OverQuota {
+			head = append(head, s.Warn.Render(common.Trunc(t.F("setup.import.over_quota", g.Name, g.Invited, g.Quota), m.w)))
+		}
 	}
 	foot := s.Subtle.Render(common.Trunc(t.T(pick(m.imp.canApply(), "setup.import.confirm", "setup.import.back")), m.w))
 	body := m.imp.lines
