@@ -28,7 +28,7 @@ func TestEscClearsSearchThenGoesHome(t *testing.T) {
 				}
 			}
 			return true
-		}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+		}, teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 	}
 	waitFor("Hội nghị")
 	for range 3 {
