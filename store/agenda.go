@@ -364,7 +364,8 @@ func (s *Store) SetSkipped(ctx context.Context, id int64, skipped bool) error {
 }
 
 // ItemUses counts what refers to an agenda item: the questions recorded
-// under it and its speaker list (struck-off entries excluded).
+// under it or its speakers, and its speaker list (struck-off entries
+// excluded).
 func (s *Store) ItemUses(ctx context.Context, id int64) (Uses, error) {
 	return itemUses(ctx, s.read(), id)
 }
@@ -372,8 +373,8 @@ func (s *Store) ItemUses(ctx context.Context, id int64) (Uses, error) {
 func itemUses(ctx context.Context, q rowQueryer, id int64) (Uses, error) {
 	var u Uses
 	err := q.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM questions WHERE item_id = ?),
-		(SELECT count(*) FROM speakers WHERE item_id = ? AND removed = 0)`, id, id).Scan(&u.Questions, &u.Speakers)
+		(SELECT count(*) FROM questions WHERE item_id = ? OR speaker_id IN (SELECT id FROM speakers WHERE item_id = ?)),
+		(SELECT count(*) FROM speakers WHERE item_id = ? AND removed = 0)`, id, id, id).Scan(&u.Questions, &u.Speakers)
 	return u, mapErr(err)
 }
 
