@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"doithoai/store"
 	"doithoai/tui/common"
@@ -149,4 +150,29 @@ func questionText(t *testing.T, st *store.Store, id int64) string {
 	return ""
 }
 
-var _ = commontest.Station
+// TestConflictGolden: the conflict as shown at 80x24, in both languages,
+// and the answer form refused for want of an outcome at 60x16.
+func TestConflictGolden(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.VI, i18n.EN} {
+		m, st := newTest(t, lang, 80, 21, true)
+		other, err := store.Open(context.Background(), st.Path(), store.Options{NoWatch: true, Now: func() time.Time { return commontest.Now },
+			Actor: store.Actor{Station: "qa", User: "root/ban-2", Role: store.RoleAdmin}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer other.Close()
+		press(t, m, "e")
+		qs, _ := other.Questions(context.Background(), 0)
+		q := qs[len(qs)-1]
+		q.Text += " (bàn 2)"
+		if _, err := other.SaveQuestion(context.Background(), q); err != nil {
+			t.Fatal(err)
+		}
+		press(t, m, " (bàn 1)", "ctrl+s")
+		golden(t, "conflict_80x24_"+string(lang), m.View())
+
+		m, _ = newTest(t, lang, 60, 13, true)
+		press(t, m, "end", "a", "enter", "enter", "Tóm tắt", "ctrl+s")
+		golden(t, "no_outcome_60x16_"+string(lang), m.View())
+	}
+}

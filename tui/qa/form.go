@@ -216,7 +216,7 @@ func (f *form) view(c *common.Common, title string, msgs, extra []string, w, h i
 	}
 	room := h - len(head) - len(msgs)
 	listRows := h - len(head) - max(1, len(msgs)) - visible - area - min(len(extra), 4)
-	listRows = max(min(3, room-1-area), min(listRows, 8))
+	listRows = max(min(4, room-1-area), min(listRows, 8))
 	var lines []string
 	focusFrom, focusTo := 0, 0
 	for i, n := range f.names {
