@@ -187,7 +187,7 @@ func (s *Store) SaveQuestion(ctx context.Context, q Question) (int64, error) {
 				q.AskedAt = t.now
 			}
 			var err error
-			if q.Topic, err = t.meetingTopic(ctx, q.Topic); err != nil {
+			if q.Topic, err = t.meetingTopic(ctx, q.Topic, true); err != nil {
 				return err
 			}
 			r, err := t.exec(ctx, `INSERT INTO questions(item_id, speaker_id, asked_at, delegate_id, asker_name, asker_unit, topic, text, petition_id) VALUES (?,?,?,?,?,?,?,?,?)`,
@@ -206,7 +206,9 @@ func (s *Store) SaveQuestion(ctx context.Context, q Question) (int64, error) {
 		if err := t.checkRev(ctx, "question", q.ID, q.Rev, old.Rev); err != nil {
 			return err
 		}
-		if q.Topic, err = t.meetingTopic(ctx, q.Topic); err != nil {
+		// a correction keeping the topic does not add an old free-typed
+		// one to the list
+		if q.Topic, err = t.meetingTopic(ctx, q.Topic, Fold(q.Topic) != Fold(old.Topic)); err != nil {
 			return err
 		}
 		if q.AskedAt.IsZero() {
@@ -316,8 +318,8 @@ func (t *Tx) checkRev(ctx context.Context, entity string, id, rev, cur int64) er
 
 // meetingTopic returns the meeting's topic that topic names, accents and
 // case aside ("moi truong" is "Môi trường"); a topic not on the list is
-// added to it, so the log's filter can choose it.
-func (t *Tx) meetingTopic(ctx context.Context, topic string) (string, error) {
+// added to it if add is set, so the log's filter can choose it.
+func (t *Tx) meetingTopic(ctx context.Context, topic string, add bool) (string, error) {
 	if topic == "" {
 		return "", nil
 	}
@@ -343,6 +345,9 @@ func (t *Tx) meetingTopic(ctx context.Context, topic string) (string, error) {
 		if Fold(n) == f {
 			return n, nil
 		}
+	}
+	if !add {
+		return topic, nil
 	}
 	return topic, t.setTopics(ctx, append(list, topic))
 }

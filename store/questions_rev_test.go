@@ -156,3 +156,26 @@ func TestDueDateRange(t *testing.T) {
 		t.Errorf("no outcome: %v", err)
 	}
 }
+
+// TestOldTopicKept: correcting a question whose topic was typed free
+// before topics were checked keeps it without adding it to the list.
+func TestOldTopicKept(t *testing.T) {
+	s, _ := openDemo(t)
+	ctx := context.Background()
+	id, err := s.SaveQuestion(ctx, store.Question{AskerName: "Lê Thị Hoa", Text: "x", Topic: "Chuyển đổi số"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetTopics(ctx, []string{"Khác"}); err != nil {
+		t.Fatal(err)
+	}
+	qs, _ := s.Questions(ctx, 0)
+	q := qs[0]
+	q.Text = "y"
+	if _, err := s.SaveQuestion(ctx, q); err != nil || q.ID != id {
+		t.Fatal(err)
+	}
+	if ts, _ := s.Topics(ctx); len(ts) != 1 {
+		t.Fatalf("topics %q", ts)
+	}
+}
