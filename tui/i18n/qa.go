@@ -86,6 +86,7 @@ func init() {
 		"qa.conflict.answer":    {"Trả lời này vừa được %s sửa lúc %s.", "This answer was changed by %s at %s."},
 		"qa.conflict.choose":    {"Nội dung bạn gõ vẫn giữ. Ctrl+O: lưu đè lên bản đó; Ctrl+R: tải bản mới (bỏ nội dung đang gõ).", "Your text is kept. Ctrl+O: save over theirs; Ctrl+R: load theirs (drops your text)."},
 		"qa.conflict.reloaded":  {"Đã tải bản mới nhất", "Loaded the latest version"},
+		"qa.conflict.theirs":    {"Bản đang lưu: «%s»", "Saved version: «%s»"},
 
 		"qa.petition.label":     {"KN %d [%s] %s", "P%d [%s] %s"},
 		"qa.petition.short":     {"KN %d", "P%d"},

@@ -168,6 +168,8 @@ func TestConflictGolden(t *testing.T) {
 		if _, err := other.SaveQuestion(context.Background(), q); err != nil {
 			t.Fatal(err)
 		}
+		_, cmd := m.Update(common.ChangedMsg{}) // the root's notice of it
+		drive(t, m, cmd)
 		press(t, m, " (bàn 1)", "ctrl+s")
 		golden(t, "conflict_80x24_"+string(lang), m.View())
 

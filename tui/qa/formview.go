@@ -66,6 +66,10 @@ func (m *Model) formMsgs() []string {
 			what = "qa.conflict.answer"
 		}
 		out = append(out, wrapN(t.F(what, who, ce.At.Format("15:04:05"))+" "+t.T("qa.conflict.choose"), m.w, 3)...)
+		// their text, once the reload after their commit has it
+		if theirs, ok := m.storedText(ce); ok {
+			out = append(out, wrapN(t.F("qa.conflict.theirs", oneLine(theirs)), m.w, 2)...)
+		}
 	}
 	if f.err != "" {
 		out = append(out, wrapN(f.err, m.w, 2)...)
@@ -113,4 +117,20 @@ func (m *Model) statusLine() string {
 		return m.c.Styles.Err.Render(trunc(m.status, m.w))
 	}
 	return m.c.Styles.OK.Render(trunc(m.status, m.w))
+}
+
+// storedText is the text (a question's) or summary (an answer's) of the
+// record a conflict is about, as last read, if that read has the change.
+func (m *Model) storedText(ce *store.ConflictError) (string, bool) {
+	for _, q := range m.d.questions {
+		if ce.Entity == "question" && q.ID == ce.ID {
+			return q.Text, q.Rev == ce.Rev
+		}
+		for _, a := range q.Answers {
+			if ce.Entity == "answer" && a.ID == ce.ID {
+				return a.Summary, a.Rev == ce.Rev && a.Summary != ""
+			}
+		}
+	}
+	return "", false
 }
