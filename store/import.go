@@ -70,9 +70,9 @@ type ImportReport struct {
 	// people than their quota: not a problem (the list is the office's
 	// call), but worth a look before the day.
 	OverQuota []GroupCount `json:"over_quota,omitempty"`
-	Problems  []Problem   `json:"problems,omitempty"`
-	DryRun    bool        `json:"dry_run,omitempty"`
-	Applied   bool        `json:"applied"`
+	Problems  []Problem    `json:"problems,omitempty"`
+	DryRun    bool         `json:"dry_run,omitempty"`
+	Applied   bool         `json:"applied"`
 }
 
 func (r *ImportReport) add(row int, action, label string, changes []string) {
