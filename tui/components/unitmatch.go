@@ -3,6 +3,7 @@ package components
 import (
 	"errors"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/huh"
@@ -47,8 +48,9 @@ func MatchUnit(units []store.Unit, q string) (store.Unit, int) {
 // is accepted (a walk-in's new unit), else it is refused (setup, where
 // units are added in their own tab). Resolve the text with MatchUnit.
 func UnitField(t i18n.Catalog, title string, units []store.Unit, text *string, allowNew bool) huh.Field {
+	v := &lockedText{p: text}
 	hint := func() string {
-		q := strings.TrimSpace(*text)
+		q := strings.TrimSpace(v.Get())
 		switch u, n := MatchUnit(units, q); {
 		case q == "":
 			return t.T("unit.none")
@@ -72,5 +74,17 @@ func UnitField(t i18n.Catalog, title string, units []store.Unit, text *string, a
 		}
 		return nil
 	}
-	return huh.NewInput().Title(title).Value(text).Validate(check).DescriptionFunc(hint, text)
+	return huh.NewInput().Title(title).Accessor(v).Validate(check).DescriptionFunc(hint, text)
 }
+
+// lockedText is the field's value behind a lock: huh runs a
+// DescriptionFunc in a command, on another goroutine, while the form's
+// Update writes the value. Only Set writes (from Update, which is also
+// where huh hashes the bound pointer to see whether the hint is stale).
+type lockedText struct {
+	mu sync.Mutex
+	p  *string
+}
+
+func (l *lockedText) Get() string  { l.mu.Lock(); defer l.mu.Unlock(); return *l.p }
+func (l *lockedText) Set(s string) { l.mu.Lock(); *l.p = s; l.mu.Unlock() }
