@@ -188,7 +188,6 @@ func (q quitProbe) View() string                            { return "" }
 // View ends Run with an error instead of killing the process, and the
 // terminal is restored.
 func TestPanicInCmdRestoresTerminal(t *testing.T) {
-	quietPanics(t)
 	withFake(t, func(f *fakeStation) { f.panicCmd = true })
 	st := relMeeting(t, 10, 0, 0)
 	err, out := runFor(t, st, 0)
@@ -201,7 +200,6 @@ func TestPanicInCmdRestoresTerminal(t *testing.T) {
 }
 
 func TestPanicInViewRestoresTerminal(t *testing.T) {
-	quietPanics(t)
 	withFake(t, func(f *fakeStation) { f.panicView = true })
 	st := relMeeting(t, 10, 0, 0)
 	var out syncBuffer
@@ -217,18 +215,6 @@ func TestPanicInViewRestoresTerminal(t *testing.T) {
 	if !restored(out.String()) {
 		t.Fatalf("terminal not restored")
 	}
-}
-
-// quietPanics sends bubbletea's panic report (message on os.Stdout, stack
-// on os.Stderr) to /dev/null for the test.
-func quietPanics(t *testing.T) {
-	stdout, stderr := os.Stdout, os.Stderr
-	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
-	if err != nil {
-		return
-	}
-	os.Stdout, os.Stderr = null, null
-	t.Cleanup(func() { os.Stdout, os.Stderr = stdout, stderr; null.Close() })
 }
 
 // TestSignalsSaveDrafts sends SIGTERM and SIGHUP to a child process
