@@ -204,6 +204,7 @@ func (s *Store) SaveQuestion(ctx context.Context, q Question) (int64, error) {
 			return notFound(err)
 		}
 		if err := t.checkRev(ctx, "question", q.ID, q.Rev, old.Rev); err != nil {
+			err.(*ConflictError).Question = &old
 			return err
 		}
 		// a correction keeping the topic does not add an old free-typed
@@ -214,11 +215,16 @@ func (s *Store) SaveQuestion(ctx context.Context, q Question) (int64, error) {
 		if q.AskedAt.IsZero() {
 			q.AskedAt = old.AskedAt
 		}
+		id = q.ID
+		if sameQuestion(old, q) {
+			// nothing to save: no audit row, so no other terminal sees a
+			// change (nor a conflict) where there is none
+			return nil
+		}
 		if _, err := t.exec(ctx, `UPDATE questions SET item_id=?, speaker_id=?, asked_at=?, delegate_id=?, asker_name=?, asker_unit=?, topic=?, text=?, petition_id=? WHERE id=?`,
 			nullID(q.ItemID), nullID(q.SpeakerID), ms(q.AskedAt), nullID(q.DelegateID), q.AskerName, q.AskerUnit, q.Topic, q.Text, nullID(q.PetitionID), q.ID); err != nil {
 			return err
 		}
-		id = q.ID
 		return t.audit(ctx, "update", "question", id, old, q)
 	})
 	return id, err
@@ -258,14 +264,20 @@ func (s *Store) SaveAnswer(ctx context.Context, a Answer) (int64, error) {
 			return mapErr(err)
 		}
 		if err := t.checkRev(ctx, "answer", a.ID, a.Rev, old.Rev); err != nil {
+			if ce, ok := err.(*ConflictError); ok {
+				ce.Answer = &old
+			}
 			return err
 		}
 		a.QuestionID, a.Position = old.QuestionID, old.Position
+		id = a.ID
+		if sameAnswer(old, a) {
+			return nil // nothing to save: no audit row
+		}
 		if _, err := t.exec(ctx, `UPDATE answers SET person=?, agency_id=?, summary=?, outcome=?, followup_agency_id=?, due_date=? WHERE id=?`,
 			a.Person, nullID(a.AgencyID), a.Summary, a.Outcome, nullID(a.FollowupAgencyID), due, a.ID); err != nil {
 			return err
 		}
-		id = a.ID
 		return t.audit(ctx, "update", "answer", id, old, a)
 	})
 	return id, err
@@ -275,11 +287,18 @@ func (s *Store) SaveAnswer(ctx context.Context, a Answer) (int64, error) {
 // topics come up during the dialogue, so a station that may record it may
 // also edit them (a setup station may too).
 func (s *Store) SetDialogueTopics(ctx context.Context, topics []string) error {
+	return s.EditDialogueTopics(ctx, topics, nil)
+}
+
+// EditDialogueTopics replaces the topic list as SetDialogueTopics does and
+// carries the questions and petitions of each renamed topic to its new
+// name, in the same transaction.
+func (s *Store) EditDialogueTopics(ctx context.Context, topics []string, renames []TopicRename) error {
 	perm := PermQA
 	if s.actor.Role.Allows(PermSetup) {
 		perm = PermSetup
 	}
-	return s.write(ctx, perm, func(t *Tx) error { return t.setTopics(ctx, topics) })
+	return s.write(ctx, perm, func(t *Tx) error { return t.editTopics(ctx, topics, renames) })
 }
 
 // ErrConflict: the record was changed by someone else since it was read.
@@ -294,6 +313,10 @@ type ConflictError struct {
 	Station string
 	User    string
 	At      time.Time
+	// The record as it is now saved (one of the two, by Entity), so the
+	// caller can show what differs and merge.
+	Question *Question
+	Answer   *Answer
 }
 
 func (e *ConflictError) Error() string {
@@ -307,10 +330,14 @@ func (t *Tx) checkRev(ctx context.Context, entity string, id, rev, cur int64) er
 	if rev == 0 || rev == cur {
 		return nil
 	}
+	return t.conflict(ctx, entity, id, cur)
+}
+
+func (t *Tx) conflict(ctx context.Context, entity string, id, cur int64) *ConflictError {
 	e := &ConflictError{Entity: entity, ID: id, Rev: cur}
 	var at int64
 	if err := t.queryRow(ctx, `SELECT at, station, user FROM audit WHERE id = ?`, cur).Scan(&at, &e.Station, &e.User); err != nil {
-		return mapErr(err)
+		return e // who is unknown; the conflict stands
 	}
 	e.At = time.UnixMilli(at)
 	return e
@@ -355,17 +382,27 @@ func (t *Tx) meetingTopic(ctx context.Context, topic string, add bool) (string, 
 // MaxDueYears is how far after the meeting a written answer may be due.
 const MaxDueYears = 2
 
-// checkDue refuses a due date before the meeting's day or more than
-// MaxDueYears after it (a typing slip such as 01/01/1990).
+// checkDue refuses a due date before the day the meeting was held (see
+// HeldOn) or more than MaxDueYears after it (a typing slip such as
+// 01/01/1990).
 func (t *Tx) checkDue(ctx context.Context, due string) error {
-	var day string
-	if err := t.queryRow(ctx, `SELECT date FROM meeting`).Scan(&day); err != nil {
-		if err == sql.ErrNoRows {
-			return nil
-		}
-		return mapErr(err)
+	day, err := t.heldOn(ctx)
+	if err != nil {
+		return err
 	}
 	return DueInRange(due, day)
+}
+
+// sameQuestion: a save that would change nothing.
+func sameQuestion(a, b Question) bool {
+	return a.ItemID == b.ItemID && a.SpeakerID == b.SpeakerID && a.AskedAt.UnixMilli() == b.AskedAt.UnixMilli() && a.DelegateID == b.DelegateID &&
+		a.AskerName == b.AskerName && a.AskerUnit == b.AskerUnit && a.Topic == b.Topic && a.Text == b.Text && a.PetitionID == b.PetitionID
+}
+
+// sameAnswer: a save that would change nothing.
+func sameAnswer(a, b Answer) bool {
+	return a.Person == b.Person && a.AgencyID == b.AgencyID && a.Summary == b.Summary && a.Outcome == b.Outcome &&
+		a.FollowupAgencyID == b.FollowupAgencyID && a.DueDate == b.DueDate
 }
 
 // DueInRange checks due (YYYY-MM-DD) against the meeting's day (the same

@@ -91,6 +91,9 @@ var mutations = []mutation{
 	{"SetDialogueTopics", []store.Role{store.RoleQA, store.RoleReports}, func(ctx context.Context, s *store.Store, f *fixture) error {
 		return s.SetDialogueTopics(ctx, []string{"Việc làm", "Y tế", "Vốn vay"})
 	}},
+	{"EditDialogueTopics", []store.Role{store.RoleQA, store.RoleReports}, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return s.EditDialogueTopics(ctx, []string{"Việc làm", "Y tế nhà trường"}, []store.TopicRename{{From: "Y tế", To: "Y tế nhà trường"}})
+	}},
 
 	{"SaveMeeting", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
 		m, err := s.Meeting(ctx)
@@ -110,13 +113,13 @@ var mutations = []mutation{
 	{"SetTopics", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
 		return s.SetTopics(ctx, []string{"Việc làm", "Y tế"})
 	}},
+	{"RenameTopic", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return s.RenameTopic(ctx, "Y tế", "Y tế cơ sở")
+	}},
 	{"SaveDelegate", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
 		d := f.delegates[1]
 		d.Title = "Chủ tịch"
 		return ignore2(s.SaveDelegate(ctx, d))
-	}},
-	{"DeleteDelegate", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
-		return s.DeleteDelegate(ctx, f.delegates[3].ID)
 	}},
 	{"RemoveUnit", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
 		return s.RemoveUnit(ctx, f.units[len(f.units)-1].ID)

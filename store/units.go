@@ -264,3 +264,81 @@ func (t *Tx) setTopics(ctx context.Context, topics []string) error {
 	}
 	return t.audit(ctx, "update", "topics", 0, before, after)
 }
+
+// TopicRename is one topic renamed in an edit of the list: the questions
+// and petitions filed under From (accents and case aside) move to To.
+type TopicRename struct{ From, To string }
+
+// RenameTopic renames one topic of the list and carries its questions and
+// petitions to the new name, in one audited transaction.
+func (s *Store) RenameTopic(ctx context.Context, from, to string) error {
+	return s.write(ctx, PermSetup, func(t *Tx) error {
+		list, err := queryAll(ctx, t.tx, scanString, topicsQuery)
+		if err != nil {
+			return err
+		}
+		for i, n := range list {
+			if Fold(n) == Fold(from) {
+				list[i] = to
+			}
+		}
+		return t.editTopics(ctx, list, []TopicRename{{From: from, To: to}})
+	})
+}
+
+// editTopics replaces the list and applies the renames to the records
+// filed under the old names.
+func (t *Tx) editTopics(ctx context.Context, topics []string, renames []TopicRename) error {
+	if err := t.setTopics(ctx, topics); err != nil {
+		return err
+	}
+	for _, r := range renames {
+		to, err := clean("topic", r.To, true, MaxName)
+		if err != nil {
+			return err
+		}
+		if err := t.retopic(ctx, Fold(r.From), to); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// retopic files every question and petition whose topic folds to from
+// under to, each change audited.
+func (t *Tx) retopic(ctx context.Context, from, to string) error {
+	if from == "" {
+		return nil
+	}
+	qs, err := queryAll(ctx, t.tx, scanQuestion, `SELECT `+questionCols+` FROM questions WHERE topic <> ''`)
+	if err != nil {
+		return err
+	}
+	for _, q := range qs {
+		if Fold(q.Topic) != from || q.Topic == to {
+			continue
+		}
+		nq := q
+		nq.Topic = to
+		if _, err := t.exec(ctx, `UPDATE questions SET topic = ? WHERE id = ?`, to, q.ID); err != nil {
+			return err
+		}
+		if err := t.audit(ctx, "update", "question", q.ID, q, nq); err != nil {
+			return err
+		}
+	}
+	ps, err := queryAll(ctx, t.tx, scanPetition, `SELECT `+petitionCols+petitionFrom+` WHERE p.topic <> ''`)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		if Fold(p.Topic) != from || p.Topic == to {
+			continue
+		}
+		p.Topic = to
+		if _, err := t.savePetition(ctx, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
