@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -19,10 +21,12 @@ func validateMeeting(m *Meeting) error {
 			return invalid("date", "expected YYYY-MM-DD")
 		}
 	}
-	if m.StartTime != "" {
-		if _, err := time.Parse("15:04", m.StartTime); err != nil {
-			return invalid("start_time", "expected HH:MM")
+	if m.StartTime = strings.TrimSpace(m.StartTime); m.StartTime != "" {
+		hm, ok := normalClock(m.StartTime)
+		if !ok {
+			return invalid("start_time", "expected HH:MM") // the catalog translates this reason
 		}
+		m.StartTime = hm
 	}
 	// the other text fields are bounded too: a stray paste is refused, not stored
 	for _, f := range []struct {
@@ -43,6 +47,40 @@ func validateMeeting(m *Meeting) error {
 		return invalid("turn_seconds", "must be positive")
 	}
 	return nil
+}
+
+// normalClock reads a start time as people type it ("7:05", "07:05",
+// "7h05", "7h", "7g30") and writes it HH:MM, so that every document and
+// screen shows one form. Minutes take two digits: "7:5" is refused rather
+// than guessed.
+func normalClock(s string) (string, bool) {
+	s = strings.ToLower(s)
+	h, mm, found := strings.Cut(s, ":")
+	if !found {
+		for _, sep := range []string{"h", "g"} {
+			if h, mm, found = strings.Cut(s, sep); found {
+				break
+			}
+		}
+		if !found {
+			return "", false
+		}
+	} else if mm == "" {
+		return "", false // "7:" is cut short, not "7 o'clock"
+	}
+	if mm == "" {
+		mm = "00"
+	}
+	if len(h) < 1 || len(h) > 2 || len(mm) != 2 {
+		return "", false
+	}
+	hour, err1 := strconv.Atoi(h)
+	minute, err2 := strconv.Atoi(mm)
+	if err1 != nil || err2 != nil || h[0] == '+' || h[0] == '-' || mm[0] == '+' || mm[0] == '-' ||
+		hour < 0 || hour > 23 || minute < 0 || minute > 59 {
+		return "", false
+	}
+	return fmt.Sprintf("%02d:%02d", hour, minute), true
 }
 
 // Meeting reads the meeting row.
