@@ -45,13 +45,12 @@ func rule(colW, chars int) string {
 }
 
 // placeDate is "Ba Đồn, ngày … tháng … năm 2023": day and month are left
-// for the office to fill when it signs.
-func placeDate(m store.Meeting) string {
-	place := m.Place
+// for the office to fill when it signs; the year is that of day.
+func placeDate(place, day string) string {
 	if place == "" {
 		place = "………"
 	}
-	y := year(m.Date)
+	y := year(day)
 	if y == "" {
 		y = "……"
 	}
@@ -61,7 +60,7 @@ func placeDate(m store.Meeting) string {
 // adminHeader writes the two-column header table without borders: issuing
 // body and "Số: /code" on the left, the motto and the date line on the
 // right.
-func adminHeader(d *docx, m store.Meeting, code string) {
+func adminHeader(d *docx, m store.Meeting, day, code string) {
 	left := []string{}
 	lines := issuer(m)
 	var runs []run
@@ -83,7 +82,7 @@ func adminHeader(d *docx, m store.Meeting, code string) {
 	}
 	d.Table(table{widths: []int{headLeftW, headRightW}, rows: [][]cell{
 		{{paras: left}, {paras: right}},
-		{tc(para{align: "center", before: 6}, t("Số:        /"+code)), tc(para{align: "center", before: 6}, it(placeDate(m)))},
+		{tc(para{align: "center", before: 6}, t("Số:        /"+code)), tc(para{align: "center", before: 6}, it(placeDate(m.Place, day)))},
 	}})
 }
 

@@ -237,7 +237,7 @@ func attendanceXLSX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 	x.SetCellValue(sheet, "A1", attTitle(signin))
 	x.MergeCell(sheet, "A1", last+"1")
 	x.SetCellStyle(sheet, "A1", "A1", title)
-	x.SetCellValue(sheet, "A2", s.Meeting.Title+dateSuffix(s.Meeting))
+	x.SetCellValue(sheet, "A2", s.Meeting.Title+dateSuffix(s.docDay(signin, o)))
 	x.MergeCell(sheet, "A2", last+"2")
 	x.SetCellStyle(sheet, "A2", "A2", sub)
 	x.SetRowHeight(sheet, 2, 34)
@@ -323,11 +323,13 @@ func printLayout(x *excelize.File, sheet string, hdr []string, widths map[string
 func intp(n int) *int    { return &n }
 func boolp(v bool) *bool { return &v }
 
-func dateSuffix(m store.Meeting) string {
-	if m.Date == "" {
+// dateSuffix is " (ngày 18 tháng 10 năm 2023)" after a title, or nothing
+// without a date.
+func dateSuffix(day string) string {
+	if day == "" {
 		return ""
 	}
-	return " (" + longDate(m.Date) + ")"
+	return " (" + longDate(day) + ")"
 }
 
 // tally counts one group or unit.

@@ -28,8 +28,8 @@ func attendanceDOCX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 	m := s.Meeting
 	d.P(para{align: "center"}, b(attTitle(signin)))
 	d.P(para{align: "center", after: 2}, it(m.Title))
-	if m.Date != "" || m.Venue != "" {
-		line := longDate(m.Date)
+	if day := s.docDay(signin, o); day != "" || m.Venue != "" {
+		line := longDate(day)
 		if m.Venue != "" {
 			if line != "" {
 				line += ", "

@@ -80,7 +80,7 @@ func shortChair(m store.Meeting) string {
 func writeConclusion(w io.Writer, s *Snapshot, o Options) error {
 	m := s.Meeting
 	d := newDocx("Dự thảo thông báo kết luận", 14, o.Now)
-	adminHeader(d, m, "TB-UBND")
+	adminHeader(d, m, s.heldOn(o), "TB-UBND")
 	d.P(para{align: "center", before: 18}, b("THÔNG BÁO"))
 	d.P(para{align: "center"}, b("Kết luận của "+shortChair(m)+" tại "+m.Title))
 	d.Raw(rule(textW, 12))
@@ -95,7 +95,7 @@ func writeConclusion(w io.Writer, s *Snapshot, o Options) error {
 			who = append(who, fmt.Sprintf("%s (%d)", g.Name, g.Arrived))
 		}
 	}
-	when := upperFirst(longDate(m.Date))
+	when := upperFirst(longDate(s.heldOn(o)))
 	if when == "" {
 		when = "Ngày …"
 	}
@@ -130,7 +130,7 @@ func writeConclusion(w io.Writer, s *Snapshot, o Options) error {
 		qs := by[name]
 		d.P(head, b("- Về "+lowerTopic(name)), t(fmt.Sprintf(" (%d ý kiến):", len(qs))))
 		for _, q := range qs {
-			d.P(body, t("+ "+asker(q)+": "+excerpt(q.Text, 300)))
+			d.P(body, t("+ "+s.asker(q)+": "+excerpt(q.Text, 300)))
 		}
 	}
 
@@ -143,7 +143,7 @@ func writeConclusion(w io.Writer, s *Snapshot, o Options) error {
 		d.P(body, t("[Không có ý kiến cần trả lời bằng văn bản hoặc chuyển cấp có thẩm quyền.]"))
 	}
 	for _, tk := range tasks {
-		what := "ý kiến của " + asker(tk.Q)
+		what := "ý kiến của " + s.asker(tk.Q)
 		if tk.Q.Topic != "" {
 			what += " về " + lowerTopic(tk.Q.Topic)
 		}

@@ -102,6 +102,7 @@ type Snapshot struct {
 	Agenda    []store.AgendaItem
 	Petitions []store.Petition
 	Questions []store.Question
+	Speakers  []store.Speaker // every queue, removed entries left out
 }
 
 // Load reads a snapshot of the meeting.
@@ -130,6 +131,9 @@ func Load(ctx context.Context, st *store.Store) (*Snapshot, error) {
 		return nil, err
 	}
 	if s.Questions, err = st.Questions(ctx, 0); err != nil {
+		return nil, err
+	}
+	if s.Speakers, err = st.Speakers(ctx, 0); err != nil {
 		return nil, err
 	}
 	return &s, nil
@@ -247,13 +251,20 @@ func vnDate(iso string) string {
 	return d.Format("02/01/2006")
 }
 
-// longDate writes "ngày 18 tháng 10 năm 2023".
+// longDate writes "ngày 18 tháng 10 năm 2023" as Decree 30/2020/NĐ-CP
+// (Phụ lục I) writes dates: a day below 10 and the months 1 and 2 take a
+// leading zero, the other months do not ("ngày 05 tháng 02 năm 2023",
+// "ngày 08 tháng 9 năm 2023").
 func longDate(iso string) string {
 	d, err := time.Parse("2006-01-02", iso)
 	if err != nil {
 		return iso
 	}
-	return fmt.Sprintf("ngày %02d tháng %02d năm %d", d.Day(), int(d.Month()), d.Year())
+	month := fmt.Sprint(int(d.Month()))
+	if d.Month() <= time.February {
+		month = "0" + month
+	}
+	return fmt.Sprintf("ngày %02d tháng %s năm %d", d.Day(), month, d.Year())
 }
 
 func year(iso string) string {
@@ -311,6 +322,17 @@ func (s *Snapshot) heldOn(o Options) string {
 		return s.Meeting.Date
 	}
 	return best
+}
+
+// docDay is the date a document carries: the planned date on what is
+// printed before the day (the sign-in sheet; the invitations write it
+// themselves), the day it was held on every record of the meeting as it
+// ran (attendance, minutes, follow-up list, conclusion).
+func (s *Snapshot) docDay(before bool, o Options) string {
+	if before {
+		return s.Meeting.Date
+	}
+	return s.heldOn(o)
 }
 
 // unitNames maps unit id to unit.

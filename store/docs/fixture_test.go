@@ -88,8 +88,21 @@ func demo(t testing.TB) (*store.Store, *Snapshot) {
 	must(err)
 	pn, err := st.DelegateByCode(ctx, "PN060")
 	must(err)
+	// Three turns in the dialogue's queue: the first asks question 1, the
+	// second (typed free, without accents) asks nothing the secretary
+	// records, the third is still waiting at the end.
+	dialogue := items[7].ID
+	spPN, err := st.AddSpeaker(ctx, store.Speaker{ItemID: dialogue, DelegateID: pn.ID})
+	must(err)
+	_, err = st.AddSpeaker(ctx, store.Speaker{ItemID: dialogue, Name: "Nguyen Van Khach", UnitName: "Xa Quang Tan"})
+	must(err)
+	_, err = st.AddSpeaker(ctx, store.Speaker{ItemID: dialogue, Name: "Người Chờ Mãi"})
+	must(err)
+	ck.t = time.Date(2023, 10, 18, 9, 8, 0, 0, hcm)
+	_, err = st.CallNext(ctx, dialogue)
+	must(err)
 	ck.t = time.Date(2023, 10, 18, 9, 10, 0, 0, hcm)
-	q1, err := st.SaveQuestion(ctx, store.Question{DelegateID: pn.ID, AskerName: pn.FullName, AskerUnit: pn.UnitName, Topic: "Đào tạo nghề, việc làm",
+	q1, err := st.SaveQuestion(ctx, store.Question{SpeakerID: spPN, DelegateID: pn.ID, AskerName: pn.FullName, AskerUnit: pn.UnitName, Topic: "Đào tạo nghề, việc làm",
 		Text: "Đề nghị mở lớp học nghề may công nghiệp tại xã cho phụ nữ trên 35 tuổi.", PetitionID: pets[0].ID})
 	must(err)
 	_, err = st.SaveAnswer(ctx, store.Answer{QuestionID: q1, Person: "Cao Xuân Trường", AgencyID: unit("Phòng Lao động - Thương binh và Xã hội"),
@@ -98,7 +111,12 @@ func demo(t testing.TB) (*store.Store, *Snapshot) {
 	_, err = st.SaveAnswer(ctx, store.Answer{QuestionID: q1, Person: "Trần Minh Đức", Summary: "Giao phòng trả lời cụ thể về kinh phí.",
 		Outcome: store.OutcomeWritten, FollowupAgencyID: unit("Phòng Lao động - Thương binh và Xã hội"), DueDate: "2023-11-15"})
 	must(err)
-	ck.t = ck.t.Add(7 * time.Minute)
+	ck.t = time.Date(2023, 10, 18, 9, 13, 0, 0, hcm)
+	_, err = st.CallNext(ctx, dialogue) // ends the first turn
+	must(err)
+	ck.t = time.Date(2023, 10, 18, 9, 15, 30, 0, hcm)
+	must(st.EndTurn(ctx))
+	ck.t = time.Date(2023, 10, 18, 9, 17, 0, 0, hcm)
 	q2, err := st.SaveQuestion(ctx, store.Question{AskerName: "Lê Thị Hoa", AskerUnit: "Phường Quảng Thọ", Topic: "Vay vốn, hỗ trợ khởi nghiệp",
 		Text: "Thủ tục vay vốn ưu đãi cho hộ phụ nữ khởi nghiệp còn phức tạp <đề nghị> đơn giản hóa & rút ngắn thời gian."})
 	must(err)

@@ -87,11 +87,16 @@ func (s *Snapshot) DueByAgency() []AgencyDue {
 	return out
 }
 
-func asker(q store.Question) string {
-	if q.AskerUnit != "" {
-		return q.AskerName + " (" + q.AskerUnit + ")"
+func (s *Snapshot) asker(q store.Question) string {
+	return nameUnit(q.AskerName, s.unitText(q.AskerUnit))
+}
+
+// nameUnit is "Nguyễn Thị A (Xã Quảng Hải)", or the name alone.
+func nameUnit(name, unit string) string {
+	if unit != "" {
+		return name + " (" + unit + ")"
 	}
-	return q.AskerName
+	return name
 }
 
 var followHeader = []string{"STT", "Cơ quan thực hiện", "Hình thức", "Hạn trả lời", "Người nêu ý kiến", "Lĩnh vực", "Nội dung ý kiến",
@@ -110,20 +115,20 @@ func followRecord(n int, tk task, s *Snapshot) []any {
 		}
 	}
 	said := joinNonEmpty(": ", joinNonEmpty(", ", tk.A.Person, tk.A.AgencyName), tk.A.Summary)
-	return []any{n, tk.Agency, outcomeVI[tk.A.Outcome], vnDate(tk.A.DueDate), asker(tk.Q), tk.Q.Topic, tk.Q.Text, said, pet, ""}
+	return []any{n, tk.Agency, outcomeVI[tk.A.Outcome], vnDate(tk.A.DueDate), s.asker(tk.Q), tk.Q.Topic, tk.Q.Text, said, pet, ""}
 }
 
 func writeFollowup(w io.Writer, s *Snapshot, f Format, o Options) error {
 	switch f {
 	case XLSX:
-		return followupXLSX(w, s)
+		return followupXLSX(w, s, o)
 	case DOCX:
 		return followupDOCX(w, s, o)
 	}
 	return fmt.Errorf("%w: %s", ErrFormat, f)
 }
 
-func followupXLSX(w io.Writer, s *Snapshot) error {
+func followupXLSX(w io.Writer, s *Snapshot, o Options) error {
 	x := excelize.NewFile()
 	defer x.Close()
 	sheet := "Theo dõi"
@@ -138,7 +143,7 @@ func followupXLSX(w io.Writer, s *Snapshot) error {
 	x.SetCellValue(sheet, "A1", "DANH SÁCH Ý KIẾN CẦN TRẢ LỜI BẰNG VĂN BẢN VÀ CHUYỂN CẤP CÓ THẨM QUYỀN")
 	x.MergeCell(sheet, "A1", last+"1")
 	x.SetCellStyle(sheet, "A1", "A1", title)
-	x.SetCellValue(sheet, "A2", s.Meeting.Title+dateSuffix(s.Meeting))
+	x.SetCellValue(sheet, "A2", s.Meeting.Title+dateSuffix(s.heldOn(o)))
 	x.MergeCell(sheet, "A2", last+"2")
 	const headRow = 4
 	x.SetSheetRow(sheet, "A4", &followHeader)
@@ -184,7 +189,7 @@ func followupDOCX(w io.Writer, s *Snapshot, o Options) error {
 	m := s.Meeting
 	d.P(para{align: "center"}, b("DANH SÁCH Ý KIẾN CẦN TRẢ LỜI BẰNG VĂN BẢN"))
 	d.P(para{align: "center"}, b("VÀ CHUYỂN CẤP CÓ THẨM QUYỀN"))
-	d.P(para{align: "center", after: 6}, it(m.Title+dateSuffix(m)))
+	d.P(para{align: "center", after: 6}, it(m.Title+dateSuffix(s.heldOn(o))))
 	tasks := s.tasks()
 	if len(tasks) == 0 {
 		d.P(para{align: "center", before: 12}, it("Không có ý kiến nào cần trả lời bằng văn bản hoặc chuyển cấp có thẩm quyền."))
@@ -217,7 +222,7 @@ func followupDOCX(w io.Writer, s *Snapshot, o Options) error {
 		if said := joinNonEmpty(": ", joinNonEmpty(", ", tk.A.Person, tk.A.AgencyName), tk.A.Summary); said != "" {
 			content = append(content, paraXML(para{before: 2, after: 2}, sz(it("Tại hội nghị: "+said), 12)))
 		}
-		tb.rows = append(tb.rows, []cell{bodyCell("center", strconv.Itoa(n), 2), bodyCell("left", asker(tk.Q), 2), {paras: content},
+		tb.rows = append(tb.rows, []cell{bodyCell("center", strconv.Itoa(n), 2), bodyCell("left", s.asker(tk.Q), 2), {paras: content},
 			bodyCell("center", vnDate(tk.A.DueDate), 2), bodyCell("center", outcomeVI[tk.A.Outcome], 2)})
 	}
 	flush()

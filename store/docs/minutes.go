@@ -31,12 +31,12 @@ func answerLine(a store.Answer) (who, said, outcome string) {
 }
 
 // questionHead is "Ý kiến 3 (08:15): Nguyễn Thị A (Xã Quảng Hải)".
-func questionHead(n int, q store.Question, o Options, date string) string {
+func (s *Snapshot) questionHead(n int, q store.Question, o Options, date string) string {
 	h := fmt.Sprintf("Ý kiến %d", n)
 	if c := hhmm(q.AskedAt, o, date); c != "" {
 		h += " (" + c + ")"
 	}
-	return h + ": " + asker(q)
+	return h + ": " + s.asker(q)
 }
 
 func (s *Snapshot) petitionNo(id int64) (store.Petition, bool) {
@@ -113,9 +113,9 @@ func minutesMD(w io.Writer, s *Snapshot, o Options) error {
 	start, end := s.meetingSpan()
 	day := s.heldOn(o)
 	if !start.IsZero() {
-		fmt.Fprintf(&b, "- Thời gian: bắt đầu lúc %s, %s\n", clock(start, o), longDate(start.In(o.Loc).Format("2006-01-02")))
-	} else if m.Date != "" {
-		fmt.Fprintf(&b, "- Thời gian: %s, %s\n", plannedClock(m), longDate(m.Date))
+		fmt.Fprintf(&b, "- Thời gian: bắt đầu lúc %s, %s\n", clock(start, o), longDate(day))
+	} else if day != "" {
+		fmt.Fprintf(&b, "- Thời gian: %s, %s\n", plannedClock(m), longDate(day))
 	}
 	if m.Venue != "" {
 		fmt.Fprintf(&b, "- Địa điểm: %s\n", m.Venue)
@@ -132,11 +132,12 @@ func minutesMD(w io.Writer, s *Snapshot, o Options) error {
 		fmt.Fprintf(&b, "%s %s%s%s\n\n", pointLabel(i), a.Title, prefix(" — ", a.Presenter), itemTimes(a, o))
 	}
 	fmt.Fprintf(&b, "### 2. Ý kiến của đại biểu và trả lời (%d ý kiến)\n\n", len(s.Questions))
+	s.turnsMD(&b, o, day)
 	if len(s.Questions) == 0 {
 		b.WriteString("Không có ý kiến nào được ghi nhận.\n\n")
 	}
 	for i, q := range s.Questions {
-		fmt.Fprintf(&b, "#### %s\n\n", questionHead(i+1, q, o, day))
+		fmt.Fprintf(&b, "#### %s\n\n", s.questionHead(i+1, q, o, day))
 		var tags []string
 		if q.Topic != "" {
 			tags = append(tags, "Lĩnh vực: "+q.Topic)
@@ -211,7 +212,7 @@ func (s *Snapshot) petitionsRaised() (raised, not []store.Petition) {
 func minutesDOCX(w io.Writer, s *Snapshot, o Options) error {
 	m := s.Meeting
 	d := newDocx("Biên bản", 13, o.Now)
-	adminHeader(d, m, "BB-UBND")
+	adminHeader(d, m, s.heldOn(o), "BB-UBND")
 	d.P(para{align: "center", before: 12}, sz(b("BIÊN BẢN"), 14))
 	d.P(para{align: "center"}, sz(b(m.Title), 14))
 	d.P(para{})
@@ -221,9 +222,9 @@ func minutesDOCX(w io.Writer, s *Snapshot, o Options) error {
 	start, end := s.meetingSpan()
 	day := s.heldOn(o)
 	if !start.IsZero() {
-		d.P(body, t("Thời gian: bắt đầu lúc "+clock(start, o)+", "+longDate(start.In(o.Loc).Format("2006-01-02"))+"."))
-	} else if m.Date != "" {
-		d.P(body, t("Thời gian: "+plannedClock(m)+", "+longDate(m.Date)+"."))
+		d.P(body, t("Thời gian: bắt đầu lúc "+clock(start, o)+", "+longDate(day)+"."))
+	} else if day != "" {
+		d.P(body, t("Thời gian: "+plannedClock(m)+", "+longDate(day)+"."))
 	}
 	if m.Venue != "" {
 		d.P(body, t("Địa điểm: "+m.Venue+"."))
@@ -239,11 +240,12 @@ func minutesDOCX(w io.Writer, s *Snapshot, o Options) error {
 		d.P(body, t(pointLabel(i)+" "+a.Title), it(joinNonEmpty("", prefix(" — ", a.Presenter), itemTimes(a, o))))
 	}
 	d.P(h, b(fmt.Sprintf("2. Ý kiến của đại biểu và trả lời (%d ý kiến)", len(s.Questions))))
+	s.turnsDOCX(d, body, o, day)
 	if len(s.Questions) == 0 {
 		d.P(body, it("Không có ý kiến nào được ghi nhận."))
 	}
 	for i, q := range s.Questions {
-		d.P(para{align: "both", firstLine: 567, before: 6, after: 2, keepNext: true}, b(questionHead(i+1, q, o, day)))
+		d.P(para{align: "both", firstLine: 567, before: 6, after: 2, keepNext: true}, b(s.questionHead(i+1, q, o, day)))
 		var tags []string
 		if q.Topic != "" {
 			tags = append(tags, "Lĩnh vực: "+q.Topic)

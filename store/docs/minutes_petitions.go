@@ -62,13 +62,45 @@ func (s *Snapshot) petitionStatus(p store.Petition) string {
 	return line + "."
 }
 
-// preparedHead is "Trả lời (Phòng Y tế):" above a prepared answer.
-func preparedHead(p store.Petition) string {
-	if p.AgencyName == "" {
-		return "Trả lời:"
+// preparedHead is "Trả lời (Phòng Y tế):" before a prepared answer; for
+// a petition raised at the meeting "Trả lời đã chuẩn bị (Phòng Y tế):",
+// since what was said at the meeting follows it.
+func preparedHead(p store.Petition, raised bool) string {
+	h := "Trả lời"
+	if raised {
+		h += " đã chuẩn bị"
 	}
-	return "Trả lời (" + p.AgencyName + "):"
+	if p.AgencyName == "" {
+		return h + ":"
+	}
+	return h + " (" + p.AgencyName + "):"
 }
+
+// meetingAnswers are the answers given at the meeting to the turns that
+// raised petition id: "Ý kiến 1 — Cao Xuân Trường, Phòng Y tế: Sẽ mở lớp
+// … (Đã trả lời trực tiếp tại hội nghị)".
+func (s *Snapshot) meetingAnswers(id int64) []string {
+	var lines []string
+	for i, q := range s.Questions {
+		if q.PetitionID != id {
+			continue
+		}
+		for _, a := range q.Answers {
+			who, said, outcome := answerLine(a)
+			line := fmt.Sprintf("Ý kiến %d", i+1)
+			if who != "" {
+				line += " — " + who
+			}
+			if said = mdLine(said); said != "" {
+				line += ": " + strings.TrimRight(said, ".")
+			}
+			lines = append(lines, line+" ("+outcome+").")
+		}
+	}
+	return lines
+}
+
+const answeredHead = "Trả lời tại hội nghị:"
 
 const noPrepared = "Chưa có nội dung trả lời."
 
@@ -77,9 +109,25 @@ func (s *Snapshot) petitionsCount(raised int) string {
 }
 
 const (
-	petRaisedHead    = "1. Kiến nghị đã nêu tại hội nghị"
-	petNotRaisedHead = "2. Kiến nghị chưa nêu tại hội nghị (trả lời theo văn bản đã chuẩn bị)"
+	petRaisedHead    = "Kiến nghị đã nêu tại hội nghị"
+	petNotRaisedHead = "Kiến nghị chưa nêu tại hội nghị (trả lời theo văn bản đã chuẩn bị)"
 )
+
+// petParts are the headings of the parts of section IV that have
+// petitions, numbered from 1 (a meeting that raised none has no empty
+// part 1).
+func petParts(raised, notRaised int) (raisedHead, notRaisedHead string) {
+	n := 0
+	if raised > 0 {
+		n++
+		raisedHead = fmt.Sprintf("%d. %s", n, petRaisedHead)
+	}
+	if notRaised > 0 {
+		n++
+		notRaisedHead = fmt.Sprintf("%d. %s", n, petNotRaisedHead)
+	}
+	return
+}
 
 func petitionsMD(b *strings.Builder, s *Snapshot) {
 	b.WriteString("## IV. Kiến nghị gửi trước\n\n")
@@ -89,21 +137,32 @@ func petitionsMD(b *strings.Builder, s *Snapshot) {
 	}
 	raised, notRaised := s.petitionsRaised()
 	b.WriteString(s.petitionsCount(len(raised)) + "\n")
+	rh, nh := petParts(len(raised), len(notRaised))
+	prepared := func(p store.Petition, raised bool) {
+		if strings.TrimSpace(p.PreparedAnswer) == "" {
+			fmt.Fprintf(b, "\n**%s** *%s*\n", preparedHead(p, raised), noPrepared)
+		} else {
+			fmt.Fprintf(b, "\n**%s** %s\n", preparedHead(p, raised), mdLine(p.PreparedAnswer))
+		}
+	}
 	if len(raised) > 0 {
-		b.WriteString("\n### " + petRaisedHead + "\n")
+		b.WriteString("\n### " + rh + "\n")
 		for _, p := range raised {
 			fmt.Fprintf(b, "\n#### %s\n\n%s\n\n*%s*\n", petitionHead(p), mdQuote(p.Text), s.petitionStatus(p))
+			prepared(p, true)
+			if ans := s.meetingAnswers(p.ID); len(ans) > 0 {
+				fmt.Fprintf(b, "\n**%s**\n\n", answeredHead)
+				for _, a := range ans {
+					fmt.Fprintf(b, "- %s\n", a)
+				}
+			}
 		}
 	}
 	if len(notRaised) > 0 {
-		b.WriteString("\n### " + petNotRaisedHead + "\n")
+		b.WriteString("\n### " + nh + "\n")
 		for _, p := range notRaised {
-			fmt.Fprintf(b, "\n#### %s\n\n%s\n\n", petitionHead(p), mdQuote(p.Text))
-			if strings.TrimSpace(p.PreparedAnswer) == "" {
-				fmt.Fprintf(b, "**%s** *%s*\n", preparedHead(p), noPrepared)
-			} else {
-				fmt.Fprintf(b, "**%s** %s\n", preparedHead(p), mdLine(p.PreparedAnswer))
-			}
+			fmt.Fprintf(b, "\n#### %s\n\n%s\n", petitionHead(p), mdQuote(p.Text))
+			prepared(p, false)
 		}
 	}
 }
@@ -117,24 +176,35 @@ func petitionsDOCX(d *docx, s *Snapshot, body, h para) {
 	raised, notRaised := s.petitionsRaised()
 	d.P(body, t(s.petitionsCount(len(raised))))
 	head := para{align: "both", firstLine: 567, before: 6, after: 2, keepNext: true}
+	rh, nh := petParts(len(raised), len(notRaised))
+	prepared := func(p store.Petition, raised bool) {
+		if strings.TrimSpace(p.PreparedAnswer) == "" {
+			d.P(body, b(preparedHead(p, raised)+" "), it(noPrepared))
+		} else {
+			d.P(body, b(preparedHead(p, raised)+" "), t(strings.TrimSpace(p.PreparedAnswer)))
+		}
+	}
 	if len(raised) > 0 {
-		d.P(h, b(petRaisedHead))
+		d.P(h, b(rh))
 		for _, p := range raised {
 			d.P(head, b(petitionHead(p)))
 			d.P(body, t(p.Text))
 			d.P(body, it(s.petitionStatus(p)))
+			prepared(p, true)
+			if ans := s.meetingAnswers(p.ID); len(ans) > 0 {
+				d.P(body, b(answeredHead))
+				for _, a := range ans {
+					d.P(body, t("- "+a))
+				}
+			}
 		}
 	}
 	if len(notRaised) > 0 {
-		d.P(h, b(petNotRaisedHead))
+		d.P(h, b(nh))
 		for _, p := range notRaised {
 			d.P(head, b(petitionHead(p)))
 			d.P(body, t(p.Text))
-			if strings.TrimSpace(p.PreparedAnswer) == "" {
-				d.P(body, b(preparedHead(p)+" "), it(noPrepared))
-			} else {
-				d.P(body, b(preparedHead(p)+" "), t(strings.TrimSpace(p.PreparedAnswer)))
-			}
+			prepared(p, false)
 		}
 	}
 }

@@ -80,8 +80,49 @@ func TestMinutesPetitionsHaveTheirText(t *testing.T) {
 				t.Errorf("%s: petition %d: %q on line %d, want %d", format, p.No, next, n, body+1)
 			}
 		}
+		// The raised petition keeps the answer prepared for it, then what
+		// was answered at the meeting.
+		p := s.Petitions[0]
+		status := at("Đã nêu tại hội nghị (Ý kiến 1, mục III.2)", sec)
+		for i, want := range []string{
+			"Trả lời đã chuẩn bị (Phòng Lao động - Thương binh và Xã hội): " + strings.TrimSpace(p.PreparedAnswer),
+			"Trả lời tại hội nghị:",
+			"- Ý kiến 1 — Cao Xuân Trường, Phòng Lao động - Thương binh và Xã hội: Sẽ mở lớp lưu động khi đủ học viên (Đã trả lời trực tiếp tại hội nghị).",
+			"- Ý kiến 1 — Trần Minh Đức: Giao phòng trả lời cụ thể về kinh phí (Trả lời bằng văn bản — giao Phòng Lao động - Thương binh và Xã hội, hạn 15/11/2023).",
+		} {
+			if n := at(want, status); n != status+1+i {
+				t.Errorf("%s: %q on line %d, want %d", format, want, n, status+1+i)
+			}
+		}
 		if strings.Contains(text, "; cơ quan trả lời: ") && strings.Count(text, "; cơ quan trả lời: ") != 1 {
 			t.Errorf("%s: the agency line is repeated for petitions not raised", format)
+		}
+	}
+}
+
+// With no petition raised, section IV's only part is numbered 1; a
+// raised petition with no prepared answer says so.
+func TestMinutesNoPetitionRaised(t *testing.T) {
+	_, s := demo(t)
+	for i := range s.Questions {
+		s.Questions[i].PetitionID = 0
+	}
+	for i := range s.Petitions {
+		s.Petitions[i].Raised = 0
+	}
+	for format, text := range minutesTexts(t, s) {
+		text = strings.Join(lines(text), "\n")
+		if !strings.Contains(text, "1. Kiến nghị chưa nêu tại hội nghị") || strings.Contains(text, "2. Kiến nghị chưa nêu") ||
+			strings.Contains(text, "Kiến nghị đã nêu tại hội nghị") {
+			t.Errorf("%s: section IV's parts are misnumbered", format)
+		}
+	}
+	_, s = demo(t)
+	s.Petitions[0].PreparedAnswer = " "
+	for format, text := range minutesTexts(t, s) {
+		text = strings.Join(lines(text), "\n")
+		if !strings.Contains(text, "Trả lời đã chuẩn bị (Phòng Lao động - Thương binh và Xã hội): Chưa có nội dung trả lời.") {
+			t.Errorf("%s: a raised petition without a prepared answer does not say so", format)
 		}
 	}
 }
