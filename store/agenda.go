@@ -147,10 +147,12 @@ func (t *Tx) runningItem(ctx context.Context) (AgendaItem, bool, error) {
 // there was nothing to end either. It returns the item now running (zero
 // when the meeting has ended).
 //
-// Within BackGrace of a Back, Advance undoes the Back instead of recording
-// new times: the reopened item keeps the end it had and the item that went
-// back gets its first start again.
-func (s *Store) Advance(ctx context.Context) (AgendaItem, error) { return s.advance(ctx, true) }
+// Within BackGrace of a Back, and when nothing happened in the reopened
+// item meanwhile (no turn started, no question recorded under it), Advance
+// undoes the Back instead of recording new times: the reopened item keeps
+// the end it had and the item that went back gets its first start again.
+// Otherwise the reopened item ends now and the next one starts now.
+func (s *Store) Advance(ctx context.Context) (AgendaItem, error) { return s.advance(ctx, nil) }
 
 // BackGrace is how soon after b an n is taken as undoing the b (a slip, or
 // a look back) rather than the reopened item having run on.
@@ -169,7 +171,7 @@ func (e *TurnRunningError) Error() string {
 // so a turn started a moment ago (or at another station) is never cut off
 // without the moderator being asked.
 func (s *Store) AdvanceUnlessSpeaking(ctx context.Context) (AgendaItem, error) {
-	return s.advance(ctx, false)
+	return s.advance(ctx, func(t *Tx) error { return t.refuseTurn(ctx) })
 }
 
 // refuseTurn returns a *TurnRunningError when a turn runs.
@@ -205,11 +207,11 @@ func (m backMemo) recent(now time.Time) bool {
 	return !m.backedAt.IsZero() && now.Sub(m.backedAt) < BackGrace
 }
 
-func (s *Store) advance(ctx context.Context, cutTurn bool) (AgendaItem, error) {
+func (s *Store) advance(ctx context.Context, check func(*Tx) error) (AgendaItem, error) {
 	var cur AgendaItem
 	err := s.write(ctx, PermAgenda, func(t *Tx) error {
-		if !cutTurn {
-			if err := t.refuseTurn(ctx); err != nil {
+		if check != nil {
+			if err := check(t); err != nil {
 				return err
 			}
 		}
@@ -238,7 +240,13 @@ func (s *Store) advance(ctx context.Context, cutTurn bool) (AgendaItem, error) {
 			}
 			end := t.now
 			if !m.priorEnd.IsZero() && m.recent(t.now) && !m.priorEnd.Before(run.StartedAt) {
-				end, undo = m.priorEnd, true
+				quiet, err := t.quietSince(ctx, run.ID, m.backedAt)
+				if err != nil {
+					return err
+				}
+				if quiet {
+					end, undo = m.priorEnd, true
+				}
 			}
 			if err := t.setItemTimes(ctx, run, run.StartedAt, end, run.Skipped); err != nil {
 				return err
@@ -277,19 +285,19 @@ func (s *Store) advance(ctx context.Context, cutTurn bool) (AgendaItem, error) {
 // counts on from its first start). Skipped items stay skipped. It returns
 // the item now running (zero when the meeting is back to not started). The
 // times it clears are remembered for an Advance within BackGrace.
-func (s *Store) Back(ctx context.Context) (AgendaItem, error) { return s.back(ctx, true) }
+func (s *Store) Back(ctx context.Context) (AgendaItem, error) { return s.back(ctx, nil) }
 
 // BackUnlessSpeaking is Back, refused with a *TurnRunningError while a
 // speaker's turn runs (checked in the same transaction).
 func (s *Store) BackUnlessSpeaking(ctx context.Context) (AgendaItem, error) {
-	return s.back(ctx, false)
+	return s.back(ctx, func(t *Tx) error { return t.refuseTurn(ctx) })
 }
 
-func (s *Store) back(ctx context.Context, cutTurn bool) (AgendaItem, error) {
+func (s *Store) back(ctx context.Context, check func(*Tx) error) (AgendaItem, error) {
 	var cur AgendaItem
 	err := s.write(ctx, PermAgenda, func(t *Tx) error {
-		if !cutTurn {
-			if err := t.refuseTurn(ctx); err != nil {
+		if check != nil {
+			if err := check(t); err != nil {
 				return err
 			}
 		}

@@ -222,11 +222,34 @@ func (s *Store) CallSpeaker(ctx context.Context, id int64) (Speaker, error) {
 // CallSpeakerAfter is CallSpeaker for a screen that saw turn seen running
 // (0: none): it refuses with a *TurnChangedError to end any other turn, or
 // one younger than grace, checked in the same transaction as the call.
+// It also refuses (ErrItemNotRunning) to call a speaker whose item is not
+// the running item.
 func (s *Store) CallSpeakerAfter(ctx context.Context, id, seen int64, grace time.Duration) (Speaker, error) {
-	return s.callSpeaker(ctx, id, func(t *Tx) error { return t.checkSeen(ctx, seen, grace) })
+	return s.callSpeaker(ctx, id, func(t *Tx, sp Speaker) error {
+		if err := t.checkItemRuns(ctx, sp.ItemID); err != nil {
+			return err
+		}
+		return t.checkSeen(ctx, seen, grace)
+	})
 }
 
-func (s *Store) callSpeaker(ctx context.Context, id int64, check func(*Tx) error) (Speaker, error) {
+// ErrItemNotRunning refuses calling a speaker of an item that is not
+// running: before it starts, in a break after going back, or after the end,
+// a turn would run with no item on the projector.
+var ErrItemNotRunning = fmt.Errorf("%w: the speaker's item is not running", ErrInvalid)
+
+func (t *Tx) checkItemRuns(ctx context.Context, item int64) error {
+	a, err := t.readItem(ctx, item)
+	if err != nil {
+		return err
+	}
+	if !a.Running() {
+		return ErrItemNotRunning
+	}
+	return nil
+}
+
+func (s *Store) callSpeaker(ctx context.Context, id int64, check func(*Tx, Speaker) error) (Speaker, error) {
 	var out Speaker
 	err := s.write(ctx, PermAgenda, func(t *Tx) error {
 		sp, err := t.readSpeaker(ctx, id)
@@ -237,7 +260,7 @@ func (s *Store) callSpeaker(ctx context.Context, id int64, check func(*Tx) error
 			return invalid("speaker", "already spoke or removed")
 		}
 		if check != nil {
-			if err := check(t); err != nil {
+			if err := check(t, sp); err != nil {
 				return err
 			}
 		}
@@ -263,20 +286,26 @@ func (t *Tx) startTurn(ctx context.Context, sp Speaker) (Speaker, error) {
 // waiting in item's queue, in one transaction. With nobody waiting it
 // changes nothing and returns ErrQueueEmpty.
 func (s *Store) CallNext(ctx context.Context, itemID int64) (Speaker, error) {
-	return s.callNext(ctx, itemID, nil)
+	return s.callNext(ctx, itemID, nil, false)
 }
 
 // CallNextAfter is CallNext for a screen that saw turn seen running (0:
 // none). It refuses with a *TurnChangedError, in the same transaction, to
 // end another turn (a second c, here or at another station, must not use
-// up the turn the first one started) or one younger than grace.
+// up the turn the first one started) or one younger than grace; and with
+// ErrItemNotRunning when item is not the running item.
 func (s *Store) CallNextAfter(ctx context.Context, itemID, seen int64, grace time.Duration) (Speaker, error) {
-	return s.callNext(ctx, itemID, func(t *Tx) error { return t.checkSeen(ctx, seen, grace) })
+	return s.callNext(ctx, itemID, func(t *Tx) error { return t.checkSeen(ctx, seen, grace) }, true)
 }
 
-func (s *Store) callNext(ctx context.Context, itemID int64, check func(*Tx) error) (Speaker, error) {
+func (s *Store) callNext(ctx context.Context, itemID int64, check func(*Tx) error, running bool) (Speaker, error) {
 	var out Speaker
 	err := s.write(ctx, PermAgenda, func(t *Tx) error {
+		if running {
+			if err := t.checkItemRuns(ctx, itemID); err != nil {
+				return err
+			}
+		}
 		sp, err := scanSpeaker(t.queryRow(ctx, `SELECT `+speakerCols+` FROM speakers
 			WHERE item_id = ? AND removed = 0 AND started_at IS NULL ORDER BY position, id LIMIT 1`, itemID))
 		if errors.Is(err, sql.ErrNoRows) {
@@ -378,13 +407,63 @@ func (s *Store) RemoveSpeaker(ctx context.Context, id int64) error {
 	})
 }
 
-// MoveSpeaker moves a speaker by delta places within the queue of its item.
+// ErrSpeakerStarted refuses moving a speaker who is speaking or has spoken:
+// the queue keeps the turns in the order they ran.
+var ErrSpeakerStarted = fmt.Errorf("%w: the speaker has been called", ErrInvalid)
+
+// MoveSpeaker moves a waiting speaker by delta places among the waiting
+// speakers of its item (clamped there); the places of those who have
+// spoken or are speaking do not change. A speaker who has been called is
+// refused (ErrSpeakerStarted).
 func (s *Store) MoveSpeaker(ctx context.Context, id int64, delta int) error {
 	return s.write(ctx, PermAgenda, func(t *Tx) error {
 		sp, err := t.readSpeaker(ctx, id)
 		if err != nil {
 			return err
 		}
-		return t.move(ctx, "speaker", `speakers`, `item_id = ? AND removed = 0`, id, delta, sp.ItemID)
+		if sp.Removed {
+			return ErrNotFound
+		}
+		if !sp.StartedAt.IsZero() {
+			return ErrSpeakerStarted
+		}
+		all, err := t.speakersOf(ctx, sp.ItemID, false)
+		if err != nil {
+			return err
+		}
+		var waiting []Speaker
+		from := -1
+		for _, x := range all {
+			if x.StartedAt.IsZero() {
+				if x.ID == id {
+					from = len(waiting)
+				}
+				waiting = append(waiting, x)
+			}
+		}
+		to := min(max(from+delta, 0), len(waiting)-1)
+		if from < 0 || to == from {
+			return nil
+		}
+		// the waiting keep the places they hold between them, in a new order
+		places := make([]int, len(waiting))
+		for i, x := range waiting {
+			places[i] = x.Position
+		}
+		moved := waiting[from]
+		waiting = append(waiting[:from], waiting[from+1:]...)
+		waiting = append(waiting[:to], append([]Speaker{moved}, waiting[to:]...)...)
+		for i, x := range waiting {
+			if x.Position == places[i] {
+				continue
+			}
+			if _, err := t.exec(ctx, `UPDATE speakers SET position = ? WHERE id = ?`, places[i], x.ID); err != nil {
+				return err
+			}
+		}
+		type pos struct {
+			Position int `json:"position"`
+		}
+		return t.audit(ctx, "move", "speaker", id, pos{sp.Position}, pos{places[to]})
 	})
 }

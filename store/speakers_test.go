@@ -186,6 +186,7 @@ func TestCallNextAfterRefusesATurnNotSeen(t *testing.T) {
 	ctx := context.Background()
 	s, c, _ := openAgenda(t)
 	item := dialogueItem(t, s)
+	advanceTo(t, s, c, item.Position-1)
 	a, _ := s.AddSpeaker(ctx, store.Speaker{ItemID: item.ID, Name: "Lê Thị Lan"})
 	b, _ := s.AddSpeaker(ctx, store.Speaker{ItemID: item.ID, Name: "Trần Văn Bình"})
 	other := s.As(store.Actor{Station: "agenda-2", Role: store.RoleAgenda})

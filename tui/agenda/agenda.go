@@ -199,6 +199,8 @@ func (m *Model) errText(err error) string {
 		{store.ErrItemStarted, "agenda.err.item_started"},
 		{store.ErrAboveStarted, "agenda.err.above_started"},
 		{store.ErrTurnMinimum, "agenda.err.turn_min"},
+		{store.ErrItemNotRunning, "agenda.err.call_where"},
+		{store.ErrSpeakerStarted, "agenda.err.move_called"},
 	} {
 		if errors.Is(err, e.err) {
 			return m.c.T.T(e.key)
@@ -230,20 +232,22 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Next):
 		// n in the middle of someone's turn would cut them off: ask first.
-		// The screen may be a moment behind (a turn just started here or at
-		// another station), so the store refuses too and the answer asks.
+		// n carries the item the screen shows: the store refuses when
+		// another runs (a move made elsewhere, or the first n of a burst)
+		// or when it started less than the grace ago, and the station asks.
 		if sp, ok := m.speakingNow(); ok {
-			m.askNext(sp)
+			m.askNext(store.Seen{Item: m.seenItem(), Turn: sp.ID}, sp)
 			return nil
 		}
-		return m.advance(false)
+		return m.advance(store.Seen{Item: m.seenItem()}, store.TurnGrace, false)
 	case key.Matches(msg, k.Back):
-		// like n: b in the middle of someone's turn names them
+		// b always asks; the answer carries what the question was about
 		if sp, ok := m.speakingNow(); ok {
-			m.askBack(sp)
+			m.askBack(store.Seen{Item: m.seenItem(), Turn: sp.ID}, sp)
 			return nil
 		}
-		m.ask(m.c.T.T("agenda.confirm.back"), m.back(false))
+		seen := store.Seen{Item: m.seenItem()}
+		m.ask(m.c.T.T("agenda.confirm.back"), m.back(seen, false))
 		return nil
 	case key.Matches(msg, k.Pane):
 		if msg.String() == "shift+tab" {
@@ -278,29 +282,65 @@ func (m *Model) act(status string, fn func() error) tea.Cmd {
 	return mutate(m.next(), status, fn, nil)
 }
 
-// askNext asks before n ends the item in the middle of sp's turn.
-func (m *Model) askNext(sp store.Speaker) {
-	m.ask(m.c.T.F("agenda.confirm.next_speaking", sp.Name), m.advance(true))
+// askNext asks before n ends the item in the middle of sp's turn; y
+// carries the item and the turn the question named.
+func (m *Model) askNext(seen store.Seen, sp store.Speaker) {
+	m.ask(m.c.T.F("agenda.confirm.next_speaking", sp.Name), m.advance(seen, 0, true))
 }
 
 // askBack asks before b ends sp's turn and takes the item back.
-func (m *Model) askBack(sp store.Speaker) {
-	m.ask(m.c.T.F("agenda.confirm.back_speaking", sp.Name), m.back(true))
+func (m *Model) askBack(seen store.Seen, sp store.Speaker) {
+	m.ask(m.c.T.F("agenda.confirm.back_speaking", sp.Name), m.back(seen, true))
 }
 
-// back takes the run one step back; without cutTurn the store refuses
-// while a turn runs and the station asks, naming the speaker.
-func (m *Model) back(cutTurn bool) tea.Cmd {
+// seenItem is the item the screen shows running (0: none).
+func (m *Model) seenItem() int64 {
+	if p := m.plan.Current; p >= 0 && p < len(m.snap.items) {
+		return m.snap.items[p].ID
+	}
+	return 0
+}
+
+// refused turns the store's refusal of a move into a new question about
+// what runs now: another item (or none), or a speaker's turn. again makes
+// the move for the new state once the moderator says y.
+func (m *Model) refused(err error, next bool, seen store.Seen, again func(store.Seen, bool) tea.Cmd) (func(*Model), bool) {
+	c := m.c
+	var changed *store.ItemChangedError
+	var running *store.TurnRunningError
+	switch {
+	case errors.As(err, &changed):
+		it := changed.Item
+		key := map[bool]string{true: "agenda.confirm.next_changed", false: "agenda.confirm.back_changed"}[next]
+		prompt := ""
+		if it.ID == 0 {
+			prompt = c.T.T(key + "_none")
+		} else {
+			at := it.StartedAt.In(c.Now().Location()).Format("15:04:05")
+			prompt = c.T.F(key, it.Position, common.Trunc(it.Title, 32), at)
+		}
+		return func(m *Model) { m.ask(prompt, again(store.Seen{Item: it.ID}, false)) }, true
+	case errors.As(err, &running):
+		sp := running.Speaker
+		seen := store.Seen{Item: seen.Item, Turn: sp.ID}
+		if next {
+			return func(m *Model) { m.askNext(seen, sp) }, true
+		}
+		return func(m *Model) { m.askBack(seen, sp) }, true
+	}
+	return nil, false
+}
+
+// back takes the run one step back from the item seen; the store refuses
+// a turn running (unless cutTurn and it is seen's) and another item, and
+// the station asks again.
+func (m *Model) back(seen store.Seen, cutTurn bool) tea.Cmd {
 	req := m.next()
 	c := m.c
 	return func() tea.Msg {
-		move := c.Store.BackUnlessSpeaking
-		if cutTurn {
-			move = c.Store.Back
-		}
-		cur, err := move(c.Ctx)
-		if running := (*store.TurnRunningError)(nil); errors.As(err, &running) {
-			return doneMsg{req: req, after: func(m *Model) { m.askBack(running.Speaker) }}
+		cur, err := c.Store.BackFrom(c.Ctx, seen, 0, cutTurn)
+		if ask, ok := m.refused(err, false, seen, m.back); ok {
+			return doneMsg{req: req, after: ask}
 		}
 		if err != nil {
 			return doneMsg{req: req, err: err}
@@ -317,32 +357,28 @@ func (m *Model) back(cutTurn bool) tea.Cmd {
 
 func (m *Model) ask(prompt string, cmd tea.Cmd) { m.confirm = &confirmation{prompt: prompt, cmd: cmd} }
 
+// confirmKey: only y says yes. Every other key, Enter included (it calls
+// a speaker in the queue, so a habit or a burst would confirm), says no.
 func (m *Model) confirmKey(msg tea.KeyMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, m.keys.Yes):
-		cmd := m.confirm.cmd
-		m.confirm = nil
+	cmd := m.confirm.cmd
+	m.confirm = nil
+	if key.Matches(msg, m.keys.Yes) {
 		return cmd
-	case key.Matches(msg, m.keys.No):
-		m.confirm = nil
-		m.setStatus(m.c.T.T("ui.cancelled"), false)
 	}
+	m.setStatus(m.c.T.T("ui.cancelled"), false)
 	return nil
 }
 
-// advance ends the running item and starts the next; it moves the cursor
-// there and opens the pane the new item needs.
-func (m *Model) advance(cutTurn bool) tea.Cmd {
+// advance ends the item seen and starts the next; it moves the cursor
+// there and opens the pane the new item needs. A refusal asks again.
+func (m *Model) advance(seen store.Seen, grace time.Duration, cutTurn bool) tea.Cmd {
 	req := m.next()
 	c := m.c
 	return func() tea.Msg {
-		move := c.Store.AdvanceUnlessSpeaking
-		if cutTurn {
-			move = c.Store.Advance
-		}
-		cur, err := move(c.Ctx)
-		if running := (*store.TurnRunningError)(nil); errors.As(err, &running) {
-			return doneMsg{req: req, after: func(m *Model) { m.askNext(running.Speaker) }}
+		now := c.Now()
+		cur, err := c.Store.AdvanceFrom(c.Ctx, seen, grace, cutTurn)
+		if ask, ok := m.refused(err, true, seen, func(seen store.Seen, cut bool) tea.Cmd { return m.advance(seen, 0, cut) }); ok {
+			return doneMsg{req: req, after: ask}
 		}
 		if err != nil {
 			return doneMsg{req: req, err: err}
@@ -350,7 +386,13 @@ func (m *Model) advance(cutTurn bool) tea.Cmd {
 		if cur.ID == 0 {
 			return doneMsg{req: req, status: c.T.T("agenda.status.finished")}
 		}
-		return doneMsg{req: req, status: c.T.F("agenda.status.started", cur.Position, cur.Title), after: func(m *Model) {
+		status := c.T.F("agenda.status.started", cur.Position, cur.Title)
+		if now.Sub(cur.StartedAt) >= time.Second {
+			// n undid a b: the item keeps the start it had, and its clock
+			// counts from there
+			status = c.T.F("agenda.status.resumed", cur.Position, cur.Title, cur.StartedAt.In(now.Location()).Format("15:04:05"))
+		}
+		return doneMsg{req: req, status: status, after: func(m *Model) {
 			for i, a := range m.snap.items {
 				if a.ID == cur.ID {
 					m.cursor = i
@@ -450,8 +492,11 @@ func (m *Model) ShortHelp() []key.Binding {
 	}
 	_, dialogue := m.callItem()
 	switch {
-	case m.pane == paneQueue:
+	case m.pane == paneQueue && dialogue:
 		return []key.Binding{k.Next, k.CallNext, k.EndTurn, k.Add, k.Pane}
+	case m.pane == paneQueue:
+		// no dialogue runs: nobody can be called, so c is not offered
+		return []key.Binding{k.Next, k.Back, k.Add, k.MoveUp, k.Pane}
 	case dialogue:
 		// the dialogue runs: its keys work from every pane
 		return []key.Binding{k.Next, k.CallNext, k.EndTurn, k.More, k.Pane}
@@ -469,8 +514,14 @@ func (m *Model) FullHelp() [][]key.Binding {
 	}
 	run := []key.Binding{k.Next, k.Back, k.Pane, k.Up, k.Down}
 	turn := []key.Binding{k.CallNext, k.EndTurn, k.More, k.Less}
+	if _, dialogue := m.callItem(); !dialogue {
+		turn = []key.Binding{k.EndTurn}
+	}
 	switch m.pane {
 	case paneQueue:
+		if _, dialogue := m.callItem(); !dialogue {
+			return [][]key.Binding{run, turn, {k.Add, k.Remove, k.MoveUp}}
+		}
 		return [][]key.Binding{run, turn, {k.Add, k.Call, k.Remove, k.MoveUp}}
 	case paneIntro:
 		return [][]key.Binding{run, turn}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
 	"doithoai/store"
@@ -224,8 +225,8 @@ func TestRunStateErrorsInWords(t *testing.T) {
 		t.Fatalf("back before start:\n%s", s.View())
 	}
 	s = press(s, "tab", "c")
-	if !strings.Contains(s.View(), "Nobody is waiting to speak") {
-		t.Fatalf("call with an empty queue:\n%s", s.View())
+	if !strings.Contains(s.View(), "is not running: speakers are called only while it runs") {
+		t.Fatalf("call before the dialogue runs:\n%s", s.View())
 	}
 	s = press(s, "t")
 	if !strings.Contains(s.View(), "No turn is running") {
@@ -286,6 +287,26 @@ func TestQueueKeys(t *testing.T) {
 	if q[0].ID != b || q[1].ID != a {
 		t.Fatalf("J: %v %v", q[0].Name, q[1].Name)
 	}
+	// the dialogue does not run yet: nobody is called, and c is not offered
+	s = press(s, "enter", "c")
+	if _, ok, _ := st.CurrentSpeaker(ctx); ok || !strings.Contains(s.View(), "is not running: speakers are called only while it runs") {
+		t.Fatalf("called before the dialogue runs:\n%s", s.View())
+	}
+	for _, b := range s.ShortHelp() {
+		if b.Help().Key == "c" {
+			t.Fatal("the help offers c while no dialogue runs")
+		}
+	}
+	for {
+		cur, err := st.Advance(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cur.ID == dlg.ID {
+			break
+		}
+	}
+	s = drive(s, func() tea.Msg { return common.ChangedMsg{} })
 	s = press(s, "enter") // call the selected one (Lan, the cursor followed her)
 	if cur, ok, _ := st.CurrentSpeaker(ctx); !ok || cur.ID != a {
 		t.Fatalf("enter called %+v", cur)

@@ -68,9 +68,20 @@ func TestFlowWholeAgenda(t *testing.T) {
 			break
 		}
 	}
+	// n carries the item the screen shows (else the store refuses and the
+	// station asks): wait for the screen to show each item before the next n
+	shown := func(i int) {
+		t.Helper()
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+			return bytes.Contains(b, []byte(fmt.Sprintf("▶ %d. ", all[i].Position)))
+		}, teatest.WithDuration(20*time.Second))
+	}
 	for i := 0; i <= dialogue; i++ {
 		send("n")
 		waitUntil(t, "item "+all[i].Title, func() bool { return running() == i })
+		if i < dialogue {
+			shown(i)
+		}
 		clk.add(time.Minute)
 	}
 	// the queue pane opens by itself on the dialogue (once the result of
@@ -128,6 +139,7 @@ func TestFlowWholeAgenda(t *testing.T) {
 	for i := dialogue + 2; i < len(all); i++ {
 		send("n")
 		waitUntil(t, "item "+all[i].Title, func() bool { return running() == i })
+		shown(i)
 		clk.add(time.Minute)
 	}
 	send("n")

@@ -47,7 +47,7 @@ func newKeys(t i18n.Catalog) keyMap {
 		More:     b("agenda.key.more", "+", "="),
 		Less:     b("agenda.key.less", "-"),
 		Remove:   b("agenda.key.remove", "x", "delete"),
-		Yes:      b("agenda.key.yes", "y", "enter"),
+		Yes:      b("agenda.key.yes", "y"),
 		No:       b("agenda.key.no", "n", "esc"),
 		Pick:     b("agenda.key.pick", "enter"),
 		Typed:    b("agenda.key.typed", "ctrl+t"),
@@ -58,5 +58,7 @@ func newKeys(t i18n.Catalog) keyMap {
 	}
 	k.MoveUp.SetHelp("K/J", t.T("agenda.key.move"))
 	k.Pane.SetHelp("tab", t.T("agenda.key.pane"))
+	// a question takes y for yes; any other key is no
+	k.No.SetHelp(t.T("agenda.key.other"), t.T("agenda.key.no"))
 	return k
 }

@@ -67,13 +67,29 @@ func (m *Model) queueKey(msg tea.KeyMsg) tea.Cmd {
 		if !sel.Waiting() {
 			return nil
 		}
+		if run, ok := m.callItem(); !ok || run.ID != sel.ItemID {
+			m.setStatus(m.notRunningText(), true)
+			return nil
+		}
 		return m.callThis(sel, m.seenTurn(), store.TurnGrace)
 	case key.Matches(msg, k.MoveUp), key.Matches(msg, k.MoveDown):
+		// only the waiting move, among the waiting: the turns that ran
+		// (or run) keep their order
 		d := 1
 		if key.Matches(msg, k.MoveUp) {
 			d = -1
 		}
 		to := min(max(m.qcursor+d, 0), len(q)-1)
+		switch {
+		case !sel.Waiting():
+			m.setStatus(m.c.T.T("agenda.err.move_called"), true)
+			return nil
+		case to == m.qcursor:
+			return nil
+		case !q[to].Waiting():
+			m.setStatus(m.c.T.T("agenda.err.move_first"), true)
+			return nil
+		}
 		return mutate(m.next(), m.c.T.T("ui.saved"), func() error { return st.MoveSpeaker(ctx, sel.ID, d) },
 			func(m *Model) { m.qcursor = to })
 	case key.Matches(msg, k.Remove):

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"doithoai/store"
+	"doithoai/tui/common"
 )
 
 // turnKey handles the keys that act on the running turn, from any pane:
@@ -19,7 +20,7 @@ func (m *Model) turnKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.CallNext):
 		item, ok := m.callItem()
 		if !ok {
-			m.setStatus(m.c.T.T("agenda.err.call_where"), true)
+			m.setStatus(m.notRunningText(), true)
 			return nil, true
 		}
 		return m.callNext(item, m.seenTurn(), store.TurnGrace), true
@@ -40,17 +41,24 @@ func (m *Model) turnKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// callItem is the dialogue whose next speaker c calls: the queue pane's
-// item there, else the running item if it is a dialogue.
+// callItem is the dialogue whose next speaker c calls: the running item,
+// if it is a dialogue. Speakers are called only while their item runs (the
+// store refuses too): a turn in a break or after the end would put a
+// speaker on the projector under no item.
 func (m *Model) callItem() (store.AgendaItem, bool) {
-	if m.pane == paneQueue {
-		it := m.queueItem()
-		return it, it.ID != 0
-	}
 	if p := m.plan.Current; p >= 0 && p < len(m.snap.items) && m.snap.items[p].Kind == store.ItemDialogue {
 		return m.snap.items[p], true
 	}
 	return store.AgendaItem{}, false
+}
+
+// notRunningText says why nobody can be called now, naming the queue's
+// item when the queue pane shows one.
+func (m *Model) notRunningText() string {
+	if it := m.queueItem(); m.pane == paneQueue && it.ID != 0 {
+		return m.c.T.F("agenda.err.call_item", it.Position, common.Trunc(it.Title, 30))
+	}
+	return m.c.T.T("agenda.err.call_where")
 }
 
 // seenTurn is the turn the screen shows running (0: none): the store ends

@@ -303,7 +303,7 @@ func TestConfirmFitsAt80(t *testing.T) {
 		clk.add(time.Minute)
 		s = press(s, "n")
 		v := s.View()
-		yn := map[i18n.Lang]string{i18n.VI: "(y: đồng ý, n: thôi)", i18n.EN: "(y: yes, n: no)"}[lang]
+		yn := map[i18n.Lang]string{i18n.VI: "(y: đồng ý, phím khác: thôi)", i18n.EN: "(y: yes, any other key: no)"}[lang]
 		if !strings.Contains(v, yn) || !strings.Contains(v, "Nguyễn Thị Phương Thảo") {
 			t.Fatalf("%s: the question is cut:\n%s", lang, v)
 		}
