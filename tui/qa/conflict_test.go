@@ -52,7 +52,7 @@ func TestEditConflict(t *testing.T) {
 		t.Fatalf("second save went through: %v", m.View())
 	}
 	v := m.View()
-	if !strings.Contains(v, "qa/root/ban-2") || !strings.Contains(v, "Ctrl+O") || !strings.HasSuffix(m.form.fields[fText].(*areaField).value(), "Thêm ý của bàn 1.") {
+	if !strings.Contains(v, "thư ký (bàn ban-2)") || strings.Contains(v, "qa/root") || !strings.Contains(v, "Ctrl+O") || !strings.HasSuffix(m.form.fields[fText].(*areaField).value(), "Thêm ý của bàn 1.") {
 		t.Fatalf("conflict not explained, or the text lost:\n%s", v)
 	}
 	if got := questionText(t, st, id); got != "Sửa từ bàn 2." {
@@ -122,7 +122,7 @@ func TestAnswerConflict(t *testing.T) {
 		t.Fatal(err)
 	}
 	press(t, m, " From desk 1.", "ctrl+s")
-	if m.form == nil || m.form.conflict == nil || !strings.Contains(m.View(), "This answer was changed by qa/root/ban-2") {
+	if m.form == nil || m.form.conflict == nil || !strings.Contains(m.View(), "This answer was changed by the secretary (desk ban-2)") {
 		t.Fatalf("answer conflict:\n%s", m.View())
 	}
 	press(t, m, "ctrl+o")

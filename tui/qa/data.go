@@ -17,6 +17,7 @@ import (
 type data struct {
 	mark       store.ChangeMark
 	meeting    store.Meeting
+	heldOn     string           // the day the meeting ran (store.HeldOn): due dates count from it
 	item       store.AgendaItem // the current dialogue item
 	hasItem    bool
 	questions  []store.Question
@@ -117,6 +118,9 @@ func read(ctx context.Context, st *store.Store, prev data, mark store.ChangeMark
 		}
 	}
 	if d.meeting, err = st.Meeting(ctx); err != nil {
+		return d, err
+	}
+	if d.heldOn, err = st.HeldOn(ctx); err != nil {
 		return d, err
 	}
 	items, err := st.Agenda(ctx)

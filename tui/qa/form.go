@@ -64,6 +64,11 @@ type form struct {
 	// the secretary overwrites or reloads
 	conflict *store.ConflictError
 	draftKey string // set once the form has a draft
+	// the record as the form opened it (a correction): a save that
+	// changes nothing writes nothing, and an overwrite after a conflict
+	// keeps the other's changes to the fields left alone here
+	baseQ *store.Question
+	baseA *store.Answer
 }
 
 // draftBody is what is saved as a draft.
@@ -76,6 +81,8 @@ type draftBody struct {
 	OpenedAt   time.Time             `json:"opened_at,omitzero"`
 	Rev        int64                 `json:"rev,omitempty"`
 	Owner      string                `json:"owner,omitempty"` // host|pid|nonce of the terminal typing it
+	BaseQ      *store.Question       `json:"base_question,omitempty"`
+	BaseA      *store.Answer         `json:"base_answer,omitempty"`
 	Fields     map[string]fieldState `json:"fields"`
 }
 
@@ -138,7 +145,7 @@ func (f *form) last() bool {
 
 func (f *form) body(owner string) string {
 	d := draftBody{Kind: f.kind, ID: f.id, QuestionID: f.questionID, ItemID: f.itemID, Focus: f.curName(), OpenedAt: f.openedAt,
-		Rev: f.rev, Owner: owner, Fields: map[string]fieldState{}}
+		Rev: f.rev, Owner: owner, BaseQ: f.baseQ, BaseA: f.baseA, Fields: map[string]fieldState{}}
 	for _, n := range f.names {
 		d.Fields[n] = f.fields[n].state()
 	}
@@ -156,7 +163,7 @@ func parseDraft(body string) (draftBody, bool) {
 
 // restore puts a draft's fields back and focuses where the typing was.
 func (f *form) restore(d draftBody) tea.Cmd {
-	f.id, f.questionID, f.itemID, f.rev = d.ID, d.QuestionID, d.ItemID, d.Rev
+	f.id, f.questionID, f.itemID, f.rev, f.baseQ, f.baseA = d.ID, d.QuestionID, d.ItemID, d.Rev, d.BaseQ, d.BaseA
 	if !d.OpenedAt.IsZero() {
 		f.openedAt = d.OpenedAt
 	}

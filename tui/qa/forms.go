@@ -149,13 +149,10 @@ func (m *Model) openQuestion(q *store.Question, pid int64) tea.Cmd {
 	pet := f.fields[fPetition].(*chooser)
 	if q != nil {
 		f.id, f.itemID, f.rev = q.ID, q.ItemID, q.Rev
-		ask.name, ask.unit, ask.delegateID, ask.speakerID = q.AskerName, q.AskerUnit, q.DelegateID, q.SpeakerID
-		ask.show()
-		chooseOrType(topic, q.Topic)
-		f.fields[fText].(*areaField).restore(fieldState{Text: q.Text})
-		if q.PetitionID != 0 {
-			pet.choose("p:" + strconv.FormatInt(q.PetitionID, 10))
-		}
+		base := *q
+		base.Answers = nil
+		f.baseQ = &base // what an overwrite merges against
+		m.fillQuestion(f, q)
 		return f.focusName(fText)
 	}
 	if m.d.hasSpeaker {
@@ -170,6 +167,45 @@ func (m *Model) openQuestion(q *store.Question, pid int64) tea.Cmd {
 		return f.focusName(fText)
 	}
 	return f.focusName(fAsker)
+}
+
+// fillQuestion shows question q's values in the form's fields.
+func (m *Model) fillQuestion(f *form, q *store.Question) {
+	ask := f.fields[fAsker].(*askerField)
+	ask.clear()
+	ask.name, ask.unit, ask.delegateID, ask.speakerID = q.AskerName, q.AskerUnit, q.DelegateID, q.SpeakerID
+	ask.show()
+	topic := f.fields[fTopic].(*chooser)
+	topic.choose("")
+	chooseOrType(topic, q.Topic)
+	f.fields[fText].(*areaField).restore(fieldState{Text: q.Text})
+	pet := f.fields[fPetition].(*chooser)
+	pet.choose("")
+	if q.PetitionID != 0 {
+		pet.choose("p:" + strconv.FormatInt(q.PetitionID, 10))
+	}
+}
+
+// fillAnswer shows answer a's values in the form's fields.
+func (m *Model) fillAnswer(f *form, a *store.Answer) {
+	person := f.fields[fPerson].(*chooser)
+	person.choose("")
+	chooseOrType(person, a.Person)
+	for _, o := range person.opts {
+		if o.label == a.Person {
+			person.choose(o.key)
+			break
+		}
+	}
+	f.fields[fAgency].(*chooser).choose(unitKeyOf(a.AgencyID))
+	f.fields[fSummary].(*areaField).restore(fieldState{Text: a.Summary})
+	f.fields[fOutcome].(*chooser).choose(string(a.Outcome))
+	f.fields[fFollowup].(*chooser).choose(unitKeyOf(a.FollowupAgencyID))
+	due := ""
+	if a.DueDate != "" {
+		due = m.showDate(a.DueDate)
+	}
+	f.fields[fDue].(*textField).restore(fieldState{Text: due})
 }
 
 func chooseOrType(c *chooser, text string) {
@@ -209,25 +245,11 @@ func (m *Model) openAnswer(q store.Question, a *store.Answer) tea.Cmd {
 	f.questionID = q.ID
 	m.startForm(f)
 	person := f.fields[fPerson].(*chooser)
-	outcome := f.fields[fOutcome].(*chooser)
 	if a != nil {
 		f.id, f.rev = a.ID, a.Rev
-		chooseOrType(person, a.Person)
-		for _, o := range person.opts {
-			if o.label == a.Person {
-				person.choose(o.key)
-				break
-			}
-		}
-		if a.AgencyID != 0 {
-			f.fields[fAgency].(*chooser).choose(unitKey(a.AgencyID))
-		}
-		f.fields[fSummary].(*areaField).restore(fieldState{Text: a.Summary})
-		outcome.choose(string(a.Outcome))
-		if a.FollowupAgencyID != 0 {
-			f.fields[fFollowup].(*chooser).choose(unitKey(a.FollowupAgencyID))
-		}
-		f.fields[fDue].(*textField).restore(fieldState{Text: m.showDate(a.DueDate)})
+		base := *a
+		f.baseA = &base
+		m.fillAnswer(f, a)
 		return f.focusName(fSummary)
 	}
 	if len(q.Answers) == 0 && m.d.meeting.Chair != "" {
@@ -300,8 +322,9 @@ func (m *Model) formKey(k tea.KeyMsg) tea.Cmd {
 	f, km := m.form, m.keys
 	switch {
 	case f.conflict != nil && key.Matches(k, km.Overwrite):
-		// deliberately over the other change: based on it from now on
-		f.rev, f.conflict = f.conflict.Rev, nil
+		// deliberately over the other change: keep theirs where this
+		// form left a field alone, based on their version from now on
+		m.merge(f, f.conflict)
 		m.dirty = true
 		return m.submit()
 	case f.conflict != nil && key.Matches(k, km.Reload):

@@ -1,6 +1,12 @@
 package qa
 
-import "doithoai/store"
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"doithoai/store"
+)
 
 // Drawing the open form, with the context under it: the question being
 // answered and a linked petition's agency and prepared answer.
@@ -52,29 +58,90 @@ func (m *Model) formView() string {
 }
 
 // formMsgs are the form's refusal and, after a conflict, who changed the
-// record and the two ways on, wrapped to the width.
+// record, what differs field by field and the two ways on, wrapped to the
+// width.
 func (m *Model) formMsgs() []string {
 	f, t := m.form, m.c.T
 	var out []string
 	if ce := f.conflict; ce != nil {
-		who := ce.Station
-		if ce.User != "" {
-			who += "/" + ce.User
-		}
 		what := "qa.conflict.question"
 		if ce.Entity == "answer" {
 			what = "qa.conflict.answer"
 		}
-		out = append(out, wrapN(t.F(what, who, ce.At.Format("15:04:05"))+" "+t.T("qa.conflict.choose"), m.w, 3)...)
-		// their text, once the reload after their commit has it
-		if theirs, ok := m.storedText(ce); ok {
-			out = append(out, wrapN(t.F("qa.conflict.theirs", oneLine(theirs)), m.w, 2)...)
+		diffs := m.conflictDiffs(f, ce)
+		out = append(out, wrapN(t.F(what, who(t, ce.Station, ce.User), ce.At.Format("15:04:05")), m.w, 2)...)
+		var both []string
+		for _, d := range diffs {
+			out = append(out, m.diffLine(d))
+			if d.mineChanged && d.theirsChanged {
+				both = append(both, t.T("qa.f."+d.name))
+			}
 		}
+		choose := t.T("qa.conflict.choose")
+		if len(both) > 0 {
+			choose = t.F("qa.conflict.choose_both", strings.Join(both, ", "))
+		}
+		out = append(out, wrapN(choose, m.w, 3)...)
 	}
 	if f.err != "" {
 		out = append(out, wrapN(f.err, m.w, 2)...)
 	}
 	return out
+}
+
+// diffLine is one field that differs: "Topic: «theirs» → «yours»", and
+// what an overwrite keeps when the field was left alone here.
+func (m *Model) diffLine(d fieldDiff) string {
+	t := m.c.T
+	show := func(v string) string {
+		if v == "" {
+			return t.T("qa.hist.empty")
+		}
+		return "«" + v + "»"
+	}
+	label := " " + t.T("qa.f."+d.name) + ": "
+	note := ""
+	if !d.mineChanged {
+		note = " " + t.T("qa.conflict.keep_theirs")
+	}
+	// the two values share the room left; a short one is shown whole
+	avail := max(16, m.w-ansi.StringWidth(label+note)-7)
+	wa, wb := ansi.StringWidth(d.theirs), ansi.StringWidth(d.mine)
+	if wa+wb > avail {
+		half := avail / 2
+		switch {
+		case wa <= half:
+			wb = avail - wa
+		case wb <= half:
+			wa = avail - wb
+		default:
+			wa, wb = half, avail-half
+		}
+	}
+	theirs, mine := fromDifference(d.theirs, d.mine, min(wa, wb))
+	return trunc(label+show(trunc(theirs, wa))+" → "+show(trunc(mine, wb))+note, m.w)
+}
+
+// fromDifference shortens two long texts that start alike to where they
+// differ ("…ý của bàn 1."), so the difference shows in a narrow column.
+func fromDifference(a, b string, w int) (string, string) {
+	if ansi.StringWidth(a) <= w && ansi.StringWidth(b) <= w {
+		return a, b
+	}
+	ra, rb := []rune(a), []rune(b)
+	i := 0
+	for i < len(ra) && i < len(rb) && ra[i] == rb[i] {
+		i++
+	}
+	// a few words of context before the difference
+	cut := max(0, i-12)
+	for cut > 0 && ra[cut-1] != ' ' {
+		cut--
+	}
+	if cut < 8 {
+		return a, b
+	}
+	return "…" + string(ra[cut:]), "…" + string(rb[cut:])
 }
 
 func (m *Model) questionByID(id int64) store.Question {
@@ -117,20 +184,4 @@ func (m *Model) statusLine() string {
 		return m.c.Styles.Err.Render(trunc(m.status, m.w))
 	}
 	return m.c.Styles.OK.Render(trunc(m.status, m.w))
-}
-
-// storedText is the text (a question's) or summary (an answer's) of the
-// record a conflict is about, as last read, if that read has the change.
-func (m *Model) storedText(ce *store.ConflictError) (string, bool) {
-	for _, q := range m.d.questions {
-		if ce.Entity == "question" && q.ID == ce.ID {
-			return q.Text, q.Rev == ce.Rev
-		}
-		for _, a := range q.Answers {
-			if ce.Entity == "answer" && a.ID == ce.ID {
-				return a.Summary, a.Rev == ce.Rev && a.Summary != ""
-			}
-		}
-	}
-	return "", false
 }

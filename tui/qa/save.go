@@ -45,22 +45,9 @@ func (m *Model) submit() tea.Cmd {
 }
 
 func (m *Model) saveQuestion(f *form) tea.Cmd {
-	ask := f.fields[fAsker].(*askerField)
-	_, topic := f.fields[fTopic].(*chooser).value()
-	pk, _ := f.fields[fPetition].(*chooser).value()
-	q := store.Question{ID: f.id, ItemID: f.itemID, SpeakerID: ask.speakerID, DelegateID: ask.delegateID,
-		AskerName: ask.name, AskerUnit: ask.unit, Topic: topic, Text: f.fields[fText].(*areaField).value(), PetitionID: idOf(pk), Rev: f.rev}
-	if !ask.set {
-		q.AskerName = ""
-	}
-	if f.id == 0 {
-		q.AskedAt = f.openedAt
-	} else {
-		for _, old := range m.d.questions {
-			if old.ID == f.id {
-				q.AskedAt = old.AskedAt
-			}
-		}
+	q := m.questionOf(f)
+	if m.unchanged(f) {
+		return m.nothingChanged(f)
 	}
 	f.saving = true
 	m.saveReq = m.next()
@@ -74,35 +61,49 @@ func (m *Model) saveQuestion(f *form) tea.Cmd {
 	}
 }
 
-func (m *Model) saveAnswer(f *form) tea.Cmd {
+// answerOf is the answer the form would save; ok is false while a written
+// answer's due date does not read as a date.
+func (m *Model) answerOf(f *form) (store.Answer, bool) {
 	ag, _ := f.fields[fAgency].(*chooser).value()
 	oc, _ := f.fields[fOutcome].(*chooser).value()
 	fu, _ := f.fields[fFollowup].(*chooser).value()
 	_, person := f.fields[fPerson].(*chooser).value()
 	a := store.Answer{ID: f.id, QuestionID: f.questionID, Person: person, AgencyID: idOf(ag),
 		Summary: f.fields[fSummary].(*areaField).value(), Outcome: store.Outcome(oc), Rev: f.rev}
+	if a.Outcome == store.OutcomeWritten {
+		a.FollowupAgencyID = idOf(fu)
+		due, ok := parseDue(f.fields[fDue].(*textField).value(), m.baseDate())
+		if !ok {
+			return a, false
+		}
+		a.DueDate = due
+	}
+	return a, true
+}
+
+func (m *Model) saveAnswer(f *form) tea.Cmd {
+	a, ok := m.answerOf(f)
 	if a.Outcome == "" {
 		// asked for here: the store would only say "required"
 		f.err, f.errField = m.c.T.T("qa.err.outcome"), fOutcome
 		return f.focusName(fOutcome)
 	}
 	if a.Outcome == store.OutcomeWritten {
-		a.FollowupAgencyID = idOf(fu)
-		typed := f.fields[fDue].(*textField).value()
-		due, ok := parseDue(typed, m.baseDate())
 		if !ok {
 			msg := "qa.err.due"
-			if strings.TrimSpace(typed) == "" {
+			if f.fields[fDue].(*textField).value() == "" {
 				msg = "qa.err.due_needed" // a written answer must say by when
 			}
 			f.err, f.errField = m.c.T.T(msg), fDue
 			return f.focusName(fDue)
 		}
-		if err := store.DueInRange(due, m.d.meeting.Date); err != nil {
-			f.err, f.errField = m.c.T.F("qa.err.due_range", m.showDate(m.d.meeting.Date), m.showDate(m.baseDate().AddDate(store.MaxDueYears, 0, 0).Format("2006-01-02"))), fDue
+		if err := store.DueInRange(a.DueDate, m.d.heldOn); err != nil {
+			f.err, f.errField = m.c.T.F("qa.err.due_range", m.showDate(m.d.heldOn), m.showDate(m.baseDate().AddDate(store.MaxDueYears, 0, 0).Format("2006-01-02"))), fDue
 			return f.focusName(fDue)
 		}
-		a.DueDate = due
+	}
+	if m.unchanged(f) {
+		return m.nothingChanged(f)
 	}
 	f.saving = true
 	m.saveReq = m.next()
@@ -113,6 +114,22 @@ func (m *Model) saveAnswer(f *form) tea.Cmd {
 			dropDraft(c, dw, key, gen)
 		}
 		return savedMsg{req: req, kind: formAnswer, id: id, err: err}
+	}
+}
+
+// nothingChanged closes a correction that changes nothing without
+// writing: another terminal must not see a change (or a conflict) where
+// there is none.
+func (m *Model) nothingChanged(f *form) tea.Cmd {
+	c, dw, key, gen := m.c, m.dw, m.keyOf(f), f.gen
+	m.closeForm(false)
+	m.setStatus(m.c.T.T("qa.unchanged"), false)
+	next := m.nextDraft()
+	return func() tea.Msg {
+		if err := dropDraft(c, dw, key, gen); err != nil || next == nil {
+			return draftSavedMsg{err: err}
+		}
+		return next()
 	}
 }
 
@@ -148,10 +165,10 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	return tea.Batch(load(m.c, m.loadReq, m.d), m.nextDraft())
 }
 
-// baseDate is the day "+N" due dates count from: the meeting's date, else
-// today.
+// baseDate is the day "+N" due dates count from: the day the meeting was
+// held (store.HeldOn), else today.
 func (m *Model) baseDate() time.Time {
-	if t, err := time.Parse("2006-01-02", m.d.meeting.Date); err == nil {
+	if t, err := time.Parse("2006-01-02", m.d.heldOn); err == nil {
 		return t
 	}
 	n := m.c.Now()
@@ -172,6 +189,10 @@ func parseDue(s string, base time.Time) (string, bool) {
 		return t.Format("2006-01-02"), true
 	}
 	norm := strings.NewReplacer("-", "/", ".", "/").Replace(s)
+	// "2 Jan 2006": the English form the field shows a saved date in
+	if t, err := time.Parse("2 Jan 2006", strings.Join(strings.Fields(s), " ")); err == nil {
+		return t.Format("2006-01-02"), true
+	}
 	for _, layout := range []string{"2/1/2006", "2/1/06", "2/1"} {
 		t, err := time.Parse(layout, norm)
 		if err != nil {
