@@ -60,6 +60,13 @@ func load(c *common.Common, req int) tea.Cmd {
 		if s.speaker, s.speaking, err = c.Store.CurrentSpeaker(ctx); err != nil {
 			return loadedMsg{req: req, err: err}
 		}
+		// a turn shows only under its running item: the moderator's
+		// station refuses other calls, and an old one is not put up
+		under := false
+		for _, a := range s.items {
+			under = under || (a.Running() && a.ID == s.speaker.ItemID)
+		}
+		s.speaking = s.speaking && under
 		for _, a := range s.items {
 			if a.Running() && a.Kind == store.ItemDialogue {
 				if s.queue, err = c.Store.Speakers(ctx, a.ID); err != nil {

@@ -259,3 +259,60 @@ func BenchmarkFollow(b *testing.B) {
 }
 
 func golden(t *testing.T, name, got string) { t.Helper(); commontest.Golden(t, name, got) }
+
+// 1:39:35 left on a 100-minute item shows with its hours, in the big
+// digits at 80x24 and in plain digits where they do not fit.
+func TestHoursLeftShowHours(t *testing.T) {
+	c, st, clk := env(t, i18n.VI)
+	ctx := context.Background()
+	for {
+		cur, err := st.Advance(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cur.Kind == store.ItemDialogue {
+			break
+		}
+		clk.add(10 * time.Minute)
+	}
+	clk.add(25 * time.Second)
+	s := open(c, 80, 24)
+	v := s.View()
+	golden(t, "hours_vi_80x24", v)
+	// big digits at 80x24 (the golden shows them: 1:39:35 at scale 2)
+	if !strings.Contains(v, "██") {
+		t.Fatalf("no big digits at 80x24:\n%s", v)
+	}
+	s.SetSize(30, 12)
+	if v := s.View(); !strings.Contains(v, "1:39:35") || strings.Contains(v, "99:35") {
+		t.Fatalf("plain digits:\n%s", v)
+	}
+}
+
+// A turn left running under an item that is not running (data from before
+// the station refused such calls) is not put on the projector.
+func TestSpeakerOnlyUnderTheRunningItem(t *testing.T) {
+	c, st, clk := env(t, i18n.VI)
+	ctx := context.Background()
+	for {
+		if _, err := st.Advance(ctx); err != nil {
+			break
+		}
+		clk.add(time.Minute)
+	}
+	items, _ := st.Agenda(ctx)
+	var dlg store.AgendaItem
+	for _, a := range items {
+		if a.Kind == store.ItemDialogue {
+			dlg = a
+		}
+	}
+	id, _ := st.AddSpeaker(ctx, store.Speaker{ItemID: dlg.ID, Name: "Nguyễn Thị Hoa"})
+	if _, err := st.CallSpeaker(ctx, id); err != nil { // the unchecked call
+		t.Fatal(err)
+	}
+	v := open(c, 80, 24).View()
+	if !strings.Contains(v, "Chương trình đã kết thúc") || strings.Contains(v, "Nguyễn Thị Hoa") || strings.Contains(v, "ĐẠI BIỂU PHÁT BIỂU") {
+		t.Fatalf("a speaker after the end:\n%s", v)
+	}
+}

@@ -21,13 +21,14 @@ type block struct {
 }
 
 // clock is the projector's countdown: it shows 00:01 until the time is
-// over, and h:mm:ss only from 100 minutes (a dialogue's planned length).
+// over, and h:mm:ss from an hour (1:39:35, never "99:35"), as the
+// moderator's station does.
 func clock(d time.Duration) string {
 	s := components.Seconds(d)
 	if d > 0 {
 		s = int((d + time.Second - 1) / time.Second)
 	}
-	return components.Clock(s, 6000)
+	return components.Clock(s, 3600)
 }
 
 // wrap centres text in w columns on at most n lines.
