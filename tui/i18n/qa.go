@@ -135,8 +135,12 @@ func init() {
 		"qa.hf.question_id":        {"Ý kiến", "Question"},
 		"qa.hf.item_id":            {"Mục chương trình", "Agenda item"},
 
-		"qa.topics.title": {"Danh sách lĩnh vực", "Topic list"},
-		"qa.topics.hint":  {"Mỗi dòng một lĩnh vực. Ctrl+S lưu, Esc hủy.", "One topic per line. Ctrl+S saves, Esc cancels."},
-		"qa.topics.saved": {"Đã lưu danh sách lĩnh vực", "Topic list saved"},
+		"qa.topics.title":       {"Danh sách lĩnh vực", "Topic list"},
+		"qa.topics.hint":        {"Mỗi dòng một lĩnh vực. Ctrl+S lưu, Esc hủy.", "One topic per line. Ctrl+S saves, Esc cancels."},
+		"qa.topics.saved":       {"Đã lưu danh sách lĩnh vực", "Topic list saved"},
+		"qa.topics.saved_short": {"Đã lưu lĩnh vực", "Topics saved"},
+		"qa.topics.renamed":     {"«%s» → «%s» (kèm ý kiến, kiến nghị)", "«%s» → «%s» (with its questions, petitions)"},
+		"qa.topic.no_accents":   {"Chưa có dấu: «%s» (văn bản ghi như gõ)", "No accents: «%s» (documents carry it as typed)"},
+		"qa.topic.new_bare":     {" (chưa có dấu: văn bản ghi đúng như gõ)", " (no accents: documents carry it as typed)"},
 	})
 }

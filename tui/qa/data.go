@@ -57,8 +57,10 @@ type (
 		err     error
 	}
 	topicsSavedMsg struct {
-		req int
-		err error
+		req     int
+		renames []store.TopicRename
+		bare    []string // new topics without accents, to warn about
+		err     error
 	}
 )
 

@@ -68,9 +68,12 @@ type chooser struct {
 	// newRow, when set, offers the typed text as a new option on a row of
 	// its own (a format with one %s): taken only when that row is chosen
 	newRow string
-	onNew  bool // the new row is highlighted
-	isNew  bool // the typed text was taken as a new option
-	exact  bool // the typed text is an option's label, accents aside
+	// newWarn is added to the new row when the text has no accents at
+	// all ("nuoc sach"): documents would carry it as typed
+	newWarn string
+	onNew   bool // the new row is highlighted
+	isNew   bool // the typed text was taken as a new option
+	exact   bool // the typed text is an option's label, accents aside
 }
 
 // newKey marks a chooser's typed text taken as a new option in a draft.
@@ -146,7 +149,9 @@ func (c *chooser) filter() {
 	}
 	typed := strings.Join(words, " ")
 	for i, o := range c.opts {
-		if typed != "" && strings.Join(strings.Fields(fold.Fold(o.label)), " ") == typed {
+		// the typed text is an option, or the start of one, accents
+		// aside: "nuoc sach" is (still) Nước sạch nông thôn, not a new one
+		if lf := strings.Join(strings.Fields(fold.Fold(o.label)), " "); typed != "" && (lf == typed || strings.HasPrefix(lf, typed+" ")) {
 			c.exact = true
 		}
 		ok := true
@@ -289,12 +294,12 @@ func (c *chooser) view(w int, focused bool, rows int) []string {
 		return out
 	}
 	if c.isNew {
-		return append(out, c.s.Subtle.Render(common.Pad("  "+fmt.Sprintf(c.newRow, strings.TrimSpace(c.in.Value())), w)))
+		return append(out, c.s.Subtle.Render(common.Pad("  "+c.newText(), w)))
 	}
 	var newLine string
 	if c.showNew() {
 		rows-- // the new row, last
-		newLine = common.Pad("  "+fmt.Sprintf(c.newRow, strings.TrimSpace(c.in.Value())), w)
+		newLine = common.Pad("  "+c.newText(), w)
 		if c.onNew {
 			newLine = c.s.Selected.Render(newLine)
 		} else {
@@ -321,6 +326,16 @@ func (c *chooser) view(w int, focused bool, rows int) []string {
 		out = append(out, newLine)
 	}
 	return out
+}
+
+// newText is the new row's text, warned when typed without accents.
+func (c *chooser) newText() string {
+	typed := strings.TrimSpace(c.in.Value())
+	s := fmt.Sprintf(c.newRow, typed)
+	if c.newWarn != "" && noAccents(typed) {
+		s += c.newWarn
+	}
+	return s
 }
 
 // textField is a one-line free text field.

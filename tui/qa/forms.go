@@ -23,6 +23,7 @@ func (m *Model) newQuestionForm() *form {
 	f.add(fAsker, newAskerField(m.c))
 	topic := newChooser(s, t.T("qa.topic.placeholder"), false, false)
 	topic.newRow = t.T("qa.topic.new") // a new topic only when that row is chosen
+	topic.newWarn = t.T("qa.topic.new_bare")
 	f.add(fTopic, topic)
 	f.add(fText, newAreaField(s, t.T("qa.text.placeholder")))
 	f.add(fPetition, newChooser(s, t.T("qa.petition.placeholder"), false, false))

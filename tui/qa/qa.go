@@ -73,7 +73,8 @@ type Model struct {
 	hoff      int
 
 	// topics editor
-	topics textarea.Model
+	topics    textarea.Model
+	topicsWas []string // the list as the editor opened it: renames are found against it
 
 	status    string
 	statusErr bool
@@ -190,7 +191,7 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 			return m, nil
 		}
 		m.mode = modeLog
-		m.setStatus(m.c.T.T("qa.topics.saved"), false)
+		m.setStatus(m.topicsSaved(msg), len(msg.bare) > 0)
 		m.loadReq = m.next()
 		return m, load(m.c, m.loadReq, m.d)
 	case tea.KeyMsg:

@@ -7,10 +7,15 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"doithoai/store"
+	"doithoai/store/fold"
 )
 
 // The topic editor is the topic list as text, one topic per line: the
-// quickest way to add, rename, reorder or drop topics during the day.
+// quickest way to add, rename, reorder or drop topics during the day. A
+// line changed in place is a rename: the questions and petitions filed
+// under the old name follow it.
 
 func (m *Model) openTopics() tea.Cmd {
 	s := m.c.Styles
@@ -26,6 +31,7 @@ func (m *Model) openTopics() tea.Cmd {
 	ta.SetHeight(max(3, m.h-4))
 	ta.SetValue(strings.Join(m.d.topics, "\n"))
 	m.topics = ta
+	m.topicsWas = append([]string(nil), m.d.topics...)
 	m.mode = modeTopics
 	return m.topics.Focus()
 }
@@ -39,9 +45,22 @@ func (m *Model) topicsKey(k tea.KeyMsg) tea.Cmd {
 				list = append(list, l)
 			}
 		}
+		renames := topicRenames(m.topicsWas, list)
+		var bare []string // new topics typed without accents
+		was := map[string]bool{}
+		for _, t := range m.topicsWas {
+			was[fold.Fold(t)] = true
+		}
+		for _, t := range list {
+			if !was[fold.Fold(t)] && noAccents(t) {
+				bare = append(bare, t)
+			}
+		}
 		m.tReq = m.next()
 		st, ctx, req := m.c.Store, m.c.Ctx, m.tReq
-		return func() tea.Msg { return topicsSavedMsg{req: req, err: st.SetDialogueTopics(ctx, list)} }
+		return func() tea.Msg {
+			return topicsSavedMsg{req: req, renames: renames, bare: bare, err: st.EditDialogueTopics(ctx, list, renames)}
+		}
 	case key.Matches(k, m.keys.Cancel):
 		m.mode = modeLog
 		return nil
@@ -49,6 +68,111 @@ func (m *Model) topicsKey(k tea.KeyMsg) tea.Cmd {
 	var cmd tea.Cmd
 	m.topics, cmd = m.topics.Update(k)
 	return cmd
+}
+
+// topicsSaved says what the save did: the renames, and new topics typed
+// without accents (documents carry them as typed).
+func (m *Model) topicsSaved(msg topicsSavedMsg) string {
+	t := m.c.T
+	if len(msg.renames) == 0 && len(msg.bare) == 0 {
+		return t.T("qa.topics.saved")
+	}
+	// the warning first: the status line is one line
+	s := t.T("qa.topics.saved_short")
+	if len(msg.bare) > 0 {
+		s += ". " + t.F("qa.topic.no_accents", strings.Join(msg.bare, "», «"))
+	}
+	for _, r := range msg.renames {
+		s += ". " + t.F("qa.topics.renamed", r.From, r.To)
+	}
+	return s
+}
+
+// topicRenames pairs the lines removed and added at the same place of the
+// list (a line edited in place): each pair is a rename. Lines kept as they
+// were anchor the places; a line whose accent-free form is unchanged pairs
+// first.
+func topicRenames(before, after []string) []store.TopicRename {
+	n, k := len(before), len(after)
+	// longest common subsequence of exact lines
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, k+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := k - 1; j >= 0; j-- {
+			if before[i] == after[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	kept := map[string]bool{}
+	for _, a := range after {
+		kept[a] = true
+	}
+	var out []store.TopicRename
+	var gone, added []string
+	flush := func() {
+		used := make([]bool, len(added))
+		var rest []string
+		for _, g := range gone {
+			paired := false
+			for j, a := range added {
+				if !used[j] && fold.Fold(a) == fold.Fold(g) {
+					used[j], paired = true, true
+					out = append(out, store.TopicRename{From: g, To: a})
+					break
+				}
+			}
+			if !paired {
+				rest = append(rest, g)
+			}
+		}
+		j := 0
+		for _, g := range rest {
+			for j < len(added) && used[j] {
+				j++
+			}
+			if j == len(added) {
+				break
+			}
+			used[j] = true
+			out = append(out, store.TopicRename{From: g, To: added[j]})
+		}
+		gone, added = gone[:0], added[:0]
+	}
+	i, j := 0, 0
+	for i < n || j < k {
+		switch {
+		case i < n && j < k && before[i] == after[j]:
+			flush()
+			i, j = i+1, j+1
+		case j < k && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
+			added = append(added, after[j])
+			j++
+		default:
+			if !kept[before[i]] { // moved elsewhere is not gone
+				gone = append(gone, before[i])
+			}
+			i++
+		}
+	}
+	flush()
+	return out
+}
+
+// noAccents: letters, none of them with a Vietnamese mark ("nuoc sach").
+func noAccents(s string) bool {
+	letters := false
+	for _, r := range s {
+		if r > 127 {
+			return false
+		}
+		letters = letters || (r|0x20 >= 'a' && r|0x20 <= 'z')
+	}
+	return letters
 }
 
 func (m *Model) topicsView() string {
