@@ -116,11 +116,8 @@ func (m *Model) historyView() string {
 	lines := []string{s.Title.Render(trunc(m.histTitle, m.w))}
 	var body []string
 	for _, e := range m.hist {
-		who := e.Station
-		if e.User != "" {
-			who += "/" + e.User
-		}
-		body = append(body, s.Bold.Render(trunc(e.At.Format("15:04:05")+"  "+m.actionText(e.Action)+"  "+who, m.w)))
+		by := who(t, e.Station, e.User)
+		body = append(body, s.Bold.Render(trunc(e.At.Format("15:04:05")+"  "+m.actionText(e.Action)+"  "+by, m.w)))
 		for _, c := range diff(e) {
 			name := c.field
 			if i18n.Has("qa.hf." + c.field) {
