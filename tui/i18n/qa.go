@@ -88,6 +88,7 @@ func init() {
 		"qa.conflict.choose_both": {"Cả hai cùng sửa: %s. Ctrl+O: lấy bản của bạn ở đó, giữ thay đổi của họ ở các ô khác. Ctrl+R: tải bản đã lưu (bỏ nội dung đang gõ).", "Both changed: %s. Ctrl+O: yours there, theirs kept in the other fields. Ctrl+R: load theirs (drops your typing)."},
 		"qa.conflict.keep_theirs": {"(giữ bản đã lưu)", "(theirs kept)"},
 		"qa.conflict.reloaded":    {"Đã tải bản mới nhất", "Loaded the latest version"},
+		"qa.conflict.same":        {"(không khác gì bản của bạn)", "(no different from yours)"},
 		"qa.unchanged":            {"Không có gì thay đổi", "Nothing changed"},
 		"qa.who.desk":             {"%s (bàn %s)", "%s (desk %s)"},
 		"qa.who.device":           {"%s trên thiết bị %s", "%s on device %s"},

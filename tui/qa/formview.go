@@ -71,6 +71,9 @@ func (m *Model) formMsgs() []string {
 		diffs := m.conflictDiffs(f, ce)
 		out = append(out, wrapN(t.F(what, who(t, ce.Station, ce.User), ce.At.Format("15:04:05")), m.w, 2)...)
 		var both []string
+		if len(diffs) == 0 {
+			out = append(out, " "+t.T("qa.conflict.same"))
+		}
 		for _, d := range diffs {
 			out = append(out, m.diffLine(d))
 			if d.mineChanged && d.theirsChanged {

@@ -215,3 +215,26 @@ func TestDueFromHeldDay(t *testing.T) {
 		t.Fatalf("15/12 read as %q", d)
 	}
 }
+
+// TestConflictSameChange: both typed the same change; the box says there
+// is no difference and ctrl+o writes nothing more.
+func TestConflictSameChange(t *testing.T) {
+	m, st := newTest(t, i18n.VI, 80, 21, true)
+	other := second(t, st, "tk2")
+	ctx := context.Background()
+	q := editLast(t, m, st, false)
+	q.Text += " X"
+	if _, err := other.SaveQuestion(ctx, q); err != nil {
+		t.Fatal(err)
+	}
+	press(t, m, " X", "ctrl+s")
+	if m.form == nil || m.form.conflict == nil || !strings.Contains(m.View(), "(không khác gì bản của bạn)") {
+		t.Fatalf("same change:\n%s", m.View())
+	}
+	before, _ := st.History(ctx, "question", q.ID, 0)
+	press(t, m, "ctrl+o")
+	after, _ := st.History(ctx, "question", q.ID, 0)
+	if m.form != nil || len(after) != len(before) {
+		t.Fatalf("ctrl+o: form open %v, %d audit rows", m.form != nil, len(after)-len(before))
+	}
+}
