@@ -115,6 +115,10 @@ func TestFlowWholeAgenda(t *testing.T) {
 	waitUntil(t, "end of first turn", func() bool { return current() == 0 })
 	send("c")
 	waitUntil(t, "second turn", func() bool { return current() == queued()[1].ID })
+	// n's question names the turn the screen shows, and y ends only that
+	// one: wait for the screen to show the second turn
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Đang phát biểu: Nguyễn Thị Hoa")) },
+		teatest.WithDuration(20*time.Second))
 	clk.add(3 * time.Minute)
 
 	// n while the second speaker is still speaking asks first
