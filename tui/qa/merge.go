@@ -7,7 +7,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"doithoai/store"
-	"doithoai/store/fold"
 	"doithoai/tui/i18n"
 )
 
@@ -48,7 +47,8 @@ func sameQuestionField(n string, a, b store.Question) bool {
 	case fAsker:
 		return same(a.AskerName, b.AskerName) && same(a.AskerUnit, b.AskerUnit) && a.DelegateID == b.DelegateID
 	case fTopic:
-		return fold.Fold(a.Topic) == fold.Fold(b.Topic)
+		// exactly: putting the accents on an old free-typed topic is a change
+		return same(a.Topic, b.Topic)
 	case fText:
 		return same(a.Text, b.Text)
 	case fPetition:

@@ -95,3 +95,33 @@ func TestTopicRenameCarriesQuestions(t *testing.T) {
 		t.Fatalf("editor: no warning: %q", m.status)
 	}
 }
+
+// TestAccentsOnOldTopicSaved: a question filed under a free-typed
+// "nuoc sach" opens on the list's "Nước sạch"; saving it is a change (the
+// accents), not "nothing changed".
+func TestAccentsOnOldTopicSaved(t *testing.T) {
+	m, st := newTest(t, i18n.VI, 80, 21, true)
+	ctx := context.Background()
+	qid, err := st.SaveQuestion(ctx, store.Question{AskerName: "Lê Thị Hoa", Topic: "nuoc sach", Text: "Nước sạch cho xã?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	topics, _ := st.Topics(ctx)
+	for i, tp := range topics {
+		if tp == "nuoc sach" {
+			topics[i] = "Nước sạch"
+		}
+	}
+	if err := st.SetDialogueTopics(ctx, topics); err != nil { // the list only, as before renames carried records
+		t.Fatal(err)
+	}
+	_, cmd := m.Update(common.ChangedMsg{})
+	drive(t, m, cmd)
+	editLast(t, m, st, false)
+	press(t, m, "ctrl+s")
+	for _, q := range questions(t, st) {
+		if q.ID == qid && q.Topic != "Nước sạch" {
+			t.Fatalf("topic %q, status %q", q.Topic, m.status)
+		}
+	}
+}
