@@ -322,7 +322,12 @@ func (s *Store) back(ctx context.Context, check func(*Tx) error) (AgendaItem, er
 			if err != nil {
 				return err
 			}
-			m.priorStart, m.backedAt = run.StartedAt, t.now
+			m.priorStart = run.StartedAt
+			// an item a b reopened keeps the time of that b: whatever
+			// happened in it since then counts when n comes
+			if m.priorEnd.IsZero() || m.backedAt.IsZero() {
+				m.backedAt = t.now
+			}
 			if err := t.setMemo(ctx, run.ID, m); err != nil {
 				return err
 			}

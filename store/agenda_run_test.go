@@ -264,3 +264,37 @@ func TestMoveSpeakerOnlyAmongWaiting(t *testing.T) {
 		t.Fatalf("called %s", sp.Name)
 	}
 }
+
+// b twice (into the dialogue, then past it), a turn in the dialogue
+// between the two, then n n: the turn counts, so the dialogue's end is
+// the true one, not the one from before the first b.
+func TestTwoBacksKeepTheFirstBackTime(t *testing.T) {
+	ctx := context.Background()
+	s, c, _ := openAgenda(t)
+	item := dialogueItem(t, s)
+	it := advanceTo(t, s, c, item.Position) // the item after the dialogue runs
+	a, _ := s.AddSpeaker(ctx, store.Speaker{ItemID: item.ID, Name: "Lê Thị Lan"})
+	c.add(time.Second)
+	s.Back(ctx) // into the dialogue
+	if _, err := s.CallSpeakerAfter(ctx, a, 0, 0); err != nil {
+		t.Fatal(err)
+	}
+	c.add(5 * time.Second)
+	s.Back(ctx) // past it: the turn ends, the dialogue returns to not started
+	c.add(5 * time.Second)
+	// n: the break ends as recorded (nothing happened there), the dialogue
+	// gets its start back
+	if cur, err := s.Advance(ctx); err != nil || cur.ID != item.ID || !cur.StartedAt.Equal(it[item.Position-1].StartedAt) {
+		t.Fatalf("n into the dialogue: %+v %v", cur, err)
+	}
+	c.add(5 * time.Second)
+	now := c.t
+	cur, err := s.Advance(ctx)
+	if err != nil || cur.ID != it[item.Position].ID || !cur.StartedAt.Equal(now) {
+		t.Fatalf("n: %+v %v", cur, err)
+	}
+	d := agItems(t, s)[item.Position-1]
+	if !d.StartedAt.Equal(it[item.Position-1].StartedAt) || !d.EndedAt.Equal(now) {
+		t.Fatalf("dialogue %v-%v, want %v-%v", d.StartedAt, d.EndedAt, it[item.Position-1].StartedAt, now)
+	}
+}

@@ -317,6 +317,9 @@ func (m *Model) refused(err error, next bool, seen store.Seen, again func(store.
 			prompt = c.T.T(key + "_none")
 		} else {
 			at := it.StartedAt.In(c.Now().Location()).Format("15:04:05")
+			if next && changed.Elapsed >= time.Minute {
+				key = "agenda.confirm.next_running"
+			}
 			prompt = c.T.F(key, it.Position, common.Trunc(it.Title, 32), at)
 		}
 		return func(m *Model) { m.ask(prompt, again(store.Seen{Item: it.ID}, false)) }, true

@@ -39,6 +39,10 @@ func runningItem(t *testing.T, st *store.Store) store.AgendaItem {
 	return store.AgendaItem{}
 }
 
+// flat is the view with every run of spaces and newlines made one space,
+// so a question wrapped on two lines reads as one.
+func flat(v string) string { return strings.Join(strings.Fields(v), " ") }
+
 func changed(s common.Station) common.Station {
 	return drive(s, func() tea.Msg { return common.ChangedMsg{} })
 }
@@ -234,5 +238,34 @@ func TestReorderOnlyWaitingSpeakers(t *testing.T) {
 	q, _ = st.Speakers(context.Background(), dlg.ID)
 	if q[1].ID != ids[2] || q[2].ID != ids[1] {
 		t.Fatalf("J among the waiting: %+v", q)
+	}
+}
+
+// n on a screen still showing item 3 after another terminal went back to
+// item 2 (which started minutes ago) names item 2 as running since then,
+// not as just started.
+func TestNextAfterABackElsewhere(t *testing.T) {
+	c, st, clk := env(t, i18n.EN, 100, 30)
+	s := open(t, c)
+	s = press(s, "n")
+	clk.add(5 * time.Minute)
+	s = press(s, "n")
+	clk.add(5 * time.Minute)
+	s = press(s, "n") // item 3 runs
+	_, st2 := station2(t, st, clk, i18n.EN)
+	clk.add(time.Minute)
+	if _, err := st2.Back(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	s = press(s, "n")
+	if !s.Capturing() || !strings.Contains(flat(s.View()), "is running since 07:35:00 (changed elsewhere). End it and move to the next item?") {
+		t.Fatalf("not asked about item 2:\n%s", s.View())
+	}
+	if runningItem(t, st).Position != 2 {
+		t.Fatal("n acted on a screen that was behind")
+	}
+	s = press(s, "y")
+	if runningItem(t, st).Position != 3 {
+		t.Fatalf("y: %+v", runningItem(t, st))
 	}
 }

@@ -58,6 +58,7 @@ func init() {
 		"agenda.confirm.remove":            {"Rút %s khỏi danh sách phát biểu?", "Remove %s from the speaker queue?"},
 		"agenda.confirm.yn":                {"(y: đồng ý, phím khác: thôi)", "(y: yes, any other key: no)"},
 		"agenda.confirm.next_changed":      {"Mục %d. %s vừa bắt đầu lúc %s. Kết thúc mục này, chuyển sang mục sau?", "Item %d. %s started at %s. End it and move to the next item?"},
+		"agenda.confirm.next_running":      {"Mục %d. %s đang diễn ra từ %s (vừa đổi ở máy khác). Kết thúc mục này, chuyển sang mục sau?", "Item %d. %s is running since %s (changed elsewhere). End it and move to the next item?"},
 		"agenda.confirm.next_changed_none": {"Không còn mục nào đang diễn ra (vừa đổi ở máy khác). Bắt đầu mục tiếp theo?", "No item is running now (changed elsewhere). Start the next item?"},
 		"agenda.confirm.back_changed":      {"Mục %d. %s đang diễn ra từ %s. Quay lại mục trước nó?", "Item %d. %s is running since %s. Go back to the item before it?"},
 		"agenda.confirm.back_changed_none": {"Không còn mục nào đang diễn ra (vừa đổi ở máy khác). Mở lại mục vừa kết thúc?", "No item is running now (changed elsewhere). Reopen the item that ended last?"},
