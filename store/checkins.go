@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 )
@@ -89,12 +88,14 @@ func (s *Store) UndoCheckIn(ctx context.Context, id int64) error {
 }
 
 // OnListError refuses a walk-in who is already on the list: same name
-// (accents aside) and same unit, or same name and no unit given. Delegate
-// is the person on the list; the desk offers to check them in instead.
-type OnListError struct{ Delegate Delegate }
+// (accents aside) and same unit, or same name and no unit given. Delegates
+// are the people on the list of that name, those not yet arrived first;
+// the desk offers them instead.
+type OnListError struct{ Delegates []Delegate }
 
 func (e *OnListError) Error() string {
-	return fmt.Sprintf("%s (%s) is already on the list", e.Delegate.FullName, e.Delegate.Code)
+	d := e.Delegates[0]
+	return fmt.Sprintf("%s (%s) is already on the list", d.FullName, d.Code)
 }
 
 func (e *OnListError) Unwrap() error { return ErrDuplicate }
@@ -129,13 +130,13 @@ func (s *Store) RegisterWalkIn(ctx context.Context, w WalkIn) (CheckInResult, er
 			}
 		}
 		if !w.Namesake {
-			d, err := scanDelegate(t.queryRow(ctx, `SELECT `+delegateCols+delegateFrom+`
-				WHERE d.folded = ? AND (? = 0 OR d.unit_id = ?) ORDER BY d.walk_in, d.id LIMIT 1`, Fold(w.FullName), unitID, unitID))
-			if err == nil {
-				return &OnListError{Delegate: d}
+			ds, err := queryAll(ctx, t.tx, scanDelegate, `SELECT `+delegateCols+delegateFrom+`
+				WHERE d.folded = ? AND (? = 0 OR d.unit_id = ?) ORDER BY c.at IS NOT NULL, d.walk_in, d.id`, Fold(w.FullName), unitID, unitID)
+			if err != nil {
+				return err
 			}
-			if !errors.Is(err, sql.ErrNoRows) {
-				return mapErr(err)
+			if len(ds) > 0 {
+				return &OnListError{Delegates: ds}
 			}
 		}
 		id, err := t.saveDelegate(ctx, Delegate{FullName: w.FullName, Title: w.Title, UnitID: unitID, GroupID: w.GroupID, Phone: w.Phone, WalkIn: true})

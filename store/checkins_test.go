@@ -193,7 +193,7 @@ func TestWalkInOnListAndUndo(t *testing.T) {
 	}
 	_, err := s.RegisterWalkIn(ctx, store.WalkIn{FullName: strings.ToUpper(fold.Fold(on.FullName)), UnitID: on.UnitID})
 	var onList *store.OnListError
-	if !errors.As(err, &onList) || onList.Delegate.ID != on.ID || !errors.Is(err, store.ErrDuplicate) {
+	if !errors.As(err, &onList) || onList.Delegates[0].ID != on.ID || !errors.Is(err, store.ErrDuplicate) {
 		t.Fatalf("walk-in already on the list: %v", err)
 	}
 	if _, err := s.RegisterWalkIn(ctx, store.WalkIn{FullName: on.FullName}); !errors.As(err, &onList) {
@@ -226,6 +226,15 @@ func TestWalkInOnListAndUndo(t *testing.T) {
 	h, _ := s.History(ctx, "delegate", r.Delegate.ID, 0)
 	if len(h) < 2 || h[len(h)-1].Action != "delete" {
 		t.Fatalf("removal not audited: %+v", h)
+	}
+	// the next walk-in never gets the removed one's id or code (a form
+	// open at the secretary's may still hold them)
+	next, err := s.RegisterWalkIn(ctx, store.WalkIn{FullName: "Võ Văn Khác"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if next.Delegate.ID <= r.Delegate.ID || next.Delegate.Code == r.Delegate.Code {
+		t.Fatalf("reused: removed %d %s, new %d %s", r.Delegate.ID, r.Delegate.Code, next.Delegate.ID, next.Delegate.Code)
 	}
 	// a walk-in queued to speak stays (only the check-in goes)
 	dlg := dialogueItem(t, s)
@@ -471,5 +480,33 @@ func TestDelegatePhoneNormalised(t *testing.T) {
 	var fe *store.FieldError
 	if !errors.As(err, &fe) || fe.Field != "phone" {
 		t.Fatalf("a 9-digit number: %v", err)
+	}
+}
+
+// A walk-in named like two people on the list is offered both, the one
+// not yet arrived first.
+func TestWalkInNamesakesOnList(t *testing.T) {
+	ctx := context.Background()
+	s, _ := ciOpen(t, "desk-1")
+	var hoas []store.Delegate
+	ds, _ := s.Delegates(ctx)
+	for _, d := range ds {
+		if d.FullName == "Nguyễn Thị Hoa" {
+			hoas = append(hoas, d)
+		}
+	}
+	if len(hoas) < 2 {
+		t.Fatalf("the demo has %d Nguyễn Thị Hoa", len(hoas))
+	}
+	if _, err := s.CheckIn(ctx, hoas[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.RegisterWalkIn(ctx, store.WalkIn{FullName: "nguyen thi hoa"})
+	var onList *store.OnListError
+	if !errors.As(err, &onList) || len(onList.Delegates) != len(hoas) {
+		t.Fatalf("namesakes on the list: %v", err)
+	}
+	if onList.Delegates[0].Arrived() || !onList.Delegates[len(hoas)-1].Arrived() {
+		t.Fatalf("the one not yet arrived should come first: %+v", onList.Delegates)
 	}
 }

@@ -142,8 +142,11 @@ func (t *Tx) saveDelegate(ctx context.Context, d Delegate) (int64, error) {
 			}
 			d.Code = c
 		}
-		r, err := t.exec(ctx, `INSERT INTO delegates(code, full_name, folded, title, unit_id, group_id, phone, walk_in, protocol, sheet_no, created_at)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?)`, d.Code, d.FullName, Fold(d.FullName), d.Title, nullID(d.UnitID), nullID(d.GroupID), d.Phone, d.WalkIn,
+		// the id of a removed delegate is never given again: a question
+		// form still open elsewhere holds it (the audit log keeps it)
+		r, err := t.exec(ctx, `INSERT INTO delegates(id, code, full_name, folded, title, unit_id, group_id, phone, walk_in, protocol, sheet_no, created_at)
+			VALUES (max(coalesce((SELECT max(id) FROM delegates), 0), coalesce((SELECT max(entity_id) FROM audit WHERE entity = 'delegate'), 0)) + 1,
+			?,?,?,?,?,?,?,?,?,?,?)`, d.Code, d.FullName, Fold(d.FullName), d.Title, nullID(d.UnitID), nullID(d.GroupID), d.Phone, d.WalkIn,
 			d.Protocol, nullID(int64(d.SheetNo)), ms(t.now))
 		if err != nil {
 			return 0, fieldOnDup(err, "code")
@@ -175,29 +178,20 @@ func fieldOnDup(err error, field string) error {
 }
 
 // nextCode returns prefix followed by the next free three-digit number.
+// The codes of removed delegates count too (the audit log keeps them): a
+// code on a printed invitation or a form still open at another station
+// must never name someone else.
 func (t *Tx) nextCode(ctx context.Context, prefix string) (string, error) {
 	var n int
-	err := t.queryRow(ctx, `SELECT coalesce(max(CAST(substr(code, ?) AS INTEGER)), 0) FROM delegates WHERE code LIKE ? AND substr(code, ?) GLOB '[0-9]*'`,
+	err := t.queryRow(ctx, `SELECT coalesce(max(CAST(substr(code, ?) AS INTEGER)), 0) FROM (
+			SELECT code FROM delegates
+			UNION ALL SELECT json_extract(before, '$.code') FROM audit WHERE entity = 'delegate' AND action = 'delete'
+		) WHERE code LIKE ? AND substr(code, ?) GLOB '[0-9]*'`,
 		len(prefix)+1, prefix+"%", len(prefix)+1).Scan(&n)
 	if err != nil {
 		return "", mapErr(err)
 	}
 	return fmt.Sprintf("%s%03d", prefix, n+1), nil
-}
-
-// DeleteDelegate removes a delegate and their check-in; audited with the
-// record, so it can be re-created.
-func (s *Store) DeleteDelegate(ctx context.Context, id int64) error {
-	return s.write(ctx, PermSetup, func(t *Tx) error {
-		old, err := t.readDelegate(ctx, id)
-		if err != nil {
-			return err
-		}
-		if _, err := t.exec(ctx, `DELETE FROM delegates WHERE id = ?`, id); err != nil {
-			return err
-		}
-		return t.audit(ctx, "delete", "delegate", id, old.record(), nil)
-	})
 }
 
 // AssignSheetNumbers gives every delegate without a sign-in sheet number

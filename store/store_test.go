@@ -237,7 +237,6 @@ func TestEveryMutationAudited(t *testing.T) {
 			_, err := s.SaveAnswer(ctx, store.Answer{QuestionID: qid, Person: "Trần Minh Đức", Outcome: store.OutcomeSpot})
 			return err
 		}},
-		{"DeleteDelegate", func() error { return s.DeleteDelegate(ctx, ds[3].ID) }},
 		{"RemoveUnit", func() error {
 			return s.RemoveUnit(ctx, byName(s.Units, func(u store.Unit) (string, int64) { return u.Name, u.ID }, "Phòng Kinh tế"))
 		}},

@@ -43,10 +43,12 @@ type undoneMsg struct {
 }
 
 // confirm is an undo waiting for the operator's yes or, with walkIn set,
-// a walk-in who turned out to be d on the list.
+// a walk-in who turned out to be on the list: d, or one of onList
+// (namesakes, not yet arrived first).
 type confirm struct {
 	d      store.Delegate
 	walkIn *store.WalkIn
+	onList []store.Delegate
 }
 
 // codeLike reports text that can only be a code: one word with a digit
@@ -71,7 +73,11 @@ func (m *Model) enter() tea.Cmd {
 	if rest, ok := strings.CutPrefix(q, "#"); ok {
 		m.clearQuery()
 		n, ok := sheetRow(q)
-		if !ok {
+		switch {
+		case !ok && strings.TrimSpace(rest) == "":
+			m.bad(t.T("checkin.n.no_row_number"))
+			return nil
+		case !ok:
 			m.bad(t.F("checkin.n.no_row", rest))
 			return nil
 		}
@@ -191,7 +197,7 @@ func (m *Model) checked(msg checkedMsg) tea.Cmd {
 	case msg.walkIn && errors.As(msg.err, new(*store.OnListError)):
 		var on *store.OnListError
 		errors.As(msg.err, &on)
-		m.confirm = &confirm{d: on.Delegate, walkIn: &msg.form}
+		m.confirm = &confirm{d: on.Delegates[0], walkIn: &msg.form, onList: on.Delegates}
 	case msg.err != nil && msg.code != "" && errors.Is(msg.err, store.ErrNotFound):
 		m.bad(t.F("checkin.n.unknown", msg.code))
 	case msg.err != nil:
@@ -199,11 +205,19 @@ func (m *Model) checked(msg checkedMsg) tea.Cmd {
 	case msg.res.Already:
 		m.setNotice(lvlWarn, t.F("checkin.n.already", d.FullName, m.clockText(msg.res.CheckIn.At), deskName(t, msg.res.CheckIn.User)))
 	case msg.walkIn:
-		m.setNotice(lvlOK, t.F("checkin.n.walkin", d.FullName, unitText(d)))
+		m.setNotice(lvlOK, t.F("checkin.n.walkin", nameUnit(d)))
 	default:
-		m.setNotice(lvlOK, t.F("checkin.n.done", d.FullName, unitText(d), m.clockText(msg.res.CheckIn.At)))
+		m.setNotice(lvlOK, t.F("checkin.n.done", nameUnit(d), m.clockText(msg.res.CheckIn.At)))
 	}
 	return nil
+}
+
+// nameUnit is "Name — Unit", or the name alone for someone without one.
+func nameUnit(d store.Delegate) string {
+	if u := unitText(d); u != "" {
+		return d.FullName + " — " + u
+	}
+	return d.FullName
 }
 
 func unitText(d store.Delegate) string {
@@ -283,6 +297,7 @@ func (m *Model) gotLast(msg lastMsg) {
 func (m *Model) askUncheck() {
 	d, ok := m.picker.Selected()
 	if !ok {
+		m.setNotice(lvlInfo, m.c.T.T("checkin.n.uncheck_how"))
 		return
 	}
 	if !d.Arrived() {
@@ -300,6 +315,7 @@ func (m *Model) confirmKey(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Yes):
 		d := m.confirm.d
 		m.confirm = nil
+		m.clearQuery() // the next person starts from an empty field
 		m.req++
 		m.noticeReq = m.req
 		req, c := m.req, m.c
@@ -314,11 +330,11 @@ func (m *Model) confirmKey(k tea.KeyMsg) tea.Cmd {
 		}
 	default:
 		// Only y undoes. Enter is pressed all day at the desk and a scanner
-		// ends every code with it: any other key keeps the check-in, and
-		// what was typed goes on to the search.
+		// ends every code with it: any other key keeps the check-in. n and
+		// Esc are the answer; anything else goes on to the search.
 		m.confirm = nil
 		m.setNotice(lvlInfo, m.c.T.T("checkin.n.cancelled"))
-		if key.Matches(k, m.keys.No) {
+		if key.Matches(k, m.keys.No) || k.String() == "n" {
 			return nil
 		}
 		return m.key(k)
@@ -334,8 +350,8 @@ func (m *Model) undone(msg undoneMsg) {
 	m.patch(store.Delegate{ID: d.ID})
 	m.noticeReq = max(m.noticeReq, msg.req)
 	if msg.removed {
-		m.setNotice(lvlOK, m.c.T.F("checkin.n.undone_walkin", d.FullName, unitText(d)))
+		m.setNotice(lvlOK, m.c.T.F("checkin.n.undone_walkin", nameUnit(d)))
 		return
 	}
-	m.setNotice(lvlOK, m.c.T.F("checkin.n.undone", d.FullName, unitText(d)))
+	m.setNotice(lvlOK, m.c.T.F("checkin.n.undone", nameUnit(d)))
 }

@@ -139,7 +139,7 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp is every key of the desk.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.CheckIn, k.Up, k.Down, k.Clear}, {k.Undo, k.Uncheck, k.WalkIn}}
+	return [][]key.Binding{{k.CheckIn, k.Up, k.Clear}, {k.Undo, k.Uncheck, k.WalkIn}}
 }
 
 // Update routes messages. Results carry request numbers: stale ones are

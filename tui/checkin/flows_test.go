@@ -139,7 +139,7 @@ func TestFlowUndoLast(t *testing.T) {
 	d.key(tea.KeyEnter)
 	d.waitText("✓ Đã điểm danh: Đinh Văn Toàn")
 	d.key(tea.KeyCtrlZ)
-	d.waitText("Hủy điểm danh của Đinh Văn Toàn (Phòng Nội vụ), đến lúc 07:42?")
+	d.waitText("Hủy điểm danh của Đinh Văn Toàn — Phòng Nội vụ, đến lúc 07:42?")
 	// Enter (pressed all day, and ending every scan) must not undo
 	d.key(tea.KeyEnter)
 	d.waitText("Đã bỏ qua")
@@ -264,7 +264,7 @@ func TestFlowWalkInAlreadyOnList(t *testing.T) {
 	d.formEnter()
 	d.waitText("Thành phần")
 	d.formEnter()
-	d.waitText("Đinh Văn Toàn — Phòng Nội vụ (LD06) đã có trong danh sách mời, chưa đến.", "Enter: điểm danh người này")
+	d.waitText("Đinh Văn Toàn — Phòng Nội vụ (LD06) đã có trong danh sách, chưa đến.", "Enter: điểm danh người này")
 	d.key(tea.KeyEnter)
 	d.waitText("✓ Đã điểm danh: Đinh Văn Toàn — Phòng Nội vụ")
 	if !byCode(t, d.st, on.Code).Arrived() || len(byName(t, d.st, "Đinh Văn Toàn")) != 1 {
@@ -311,5 +311,47 @@ func TestUndoLastIsThisDesks(t *testing.T) {
 	press(m1, tea.KeyCtrlZ)
 	if m1.confirm == nil || m1.confirm.d.Code != "LD06" {
 		t.Fatal("desk 1 cannot undo its own check-in")
+	}
+}
+
+// A walk-in's name typed without accents is pointed out (documents print
+// it as typed); components.HasAccents decides.
+func TestWalkInNameWithoutAccents(t *testing.T) {
+	d := startDesk(t)
+	d.key(tea.KeyCtrlT)
+	d.waitText("Khách vãng lai (không có trong danh sách)")
+	d.typeText("le van tam")
+	d.waitText("Tên chưa có dấu")
+}
+
+// A walk-in named like two people on the list: Enter shows both, and the
+// operator must choose by the unit.
+func TestWalkInNamesakesChosenFromList(t *testing.T) {
+	m, st := newModel(t, i18n.VI, 100, 30)
+	loadModel(t, m)
+	var hoas []store.Delegate
+	for _, d := range byName(t, st, "Nguyễn Thị Hoa") {
+		if !d.WalkIn {
+			hoas = append(hoas, d)
+		}
+	}
+	w := store.WalkIn{FullName: "nguyen thi hoa"}
+	_, cmd := m.Update(checkedMsg{walkIn: true, form: w, err: func() error {
+		_, err := st.RegisterWalkIn(context.Background(), w)
+		return err
+	}()})
+	run(m, cmd)
+	screenHas(t, m, "Danh sách đã có 2 người tên Nguyễn Thị Hoa", "Enter: chọn một người")
+	press(m, tea.KeyEnter)
+	if len(m.picker.Hits()) != len(hoas) || m.confirm != nil {
+		t.Fatalf("the namesakes are not shown to choose from: %d hits", len(m.picker.Hits()))
+	}
+	press(m, tea.KeyEnter) // Enter on the top row without choosing: refused
+	if arrivedCount(t, st) != 0 {
+		t.Fatal("Enter checked in a namesake without a choice")
+	}
+	press(m, tea.KeyDown, tea.KeyEnter)
+	if arrivedCount(t, st) != 1 {
+		t.Fatal("the chosen namesake was not checked in")
 	}
 }

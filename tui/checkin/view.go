@@ -162,10 +162,7 @@ func (m *Model) row(d store.Delegate, c columns, w int, selected, tied bool) str
 	case tied:
 		mark = "= "
 	}
-	status := t.T("checkin.status.absent")
-	if d.Arrived() {
-		status = t.F("checkin.status.here", m.clockText(d.ArrivedAt))
-	}
+	status := m.arrivalText(d)
 	// a walk-in is marked in an empty column, so the title a narrow
 	// screen has room for is not pushed out by the mark
 	title, grp := d.Title, d.GroupName
@@ -220,22 +217,34 @@ func bell(seq int) string {
 	return "\a"
 }
 
+// arrivalText is "not yet" or "here 07:42".
+func (m *Model) arrivalText(d store.Delegate) string {
+	if d.Arrived() {
+		return m.c.T.F("checkin.status.here", m.clockText(d.ArrivedAt))
+	}
+	return m.c.T.T("checkin.status.absent")
+}
+
 func (m *Model) confirmLines(w int) []string {
 	t, p := m.c.T, m.pal
 	d := m.confirm.d
 	if m.confirm.walkIn != nil {
-		status := t.T("checkin.status.absent")
-		if d.Arrived() {
-			status = t.F("checkin.status.here", m.clockText(d.ArrivedAt))
+		if n := len(m.confirm.onList); n > 1 {
+			var who []string
+			for _, o := range m.confirm.onList {
+				who = append(who, unitText(o)+" "+m.arrivalText(o))
+			}
+			q := t.F("checkin.confirm.on_list_many", n, d.FullName, strings.Join(who, "; "))
+			return []string{line(p.warnBanner, " "+q, w), line(p.key, " "+t.T("checkin.confirm.on_list_many_keys"), w)}
 		}
-		q := t.F("checkin.confirm.on_list", d.FullName, unitText(d), d.Code, status)
+		q := t.F("checkin.confirm.on_list", d.FullName, unitText(d), d.Code, m.arrivalText(d))
 		return []string{line(p.warnBanner, " "+q, w), line(p.key, " "+t.T("checkin.confirm.on_list_keys"), w)}
 	}
 	at := ""
 	if d.Arrived() {
 		at = m.clockText(d.ArrivedAt)
 	}
-	q := t.F("checkin.confirm.undo", d.FullName, unitText(d), at)
+	q := t.F("checkin.confirm.undo", nameUnit(d), at)
 	return []string{line(p.warnBanner, " "+q, w), line(p.key, " "+t.T("checkin.confirm.keys"), w)}
 }
 

@@ -36,7 +36,6 @@ func (m *Model) openForm() tea.Cmd {
 	t := m.c.T
 	m.req++
 	f := &walkInForm{id: m.req}
-	required := components.Required(t, store.MaxName)
 	groups := []huh.Option[int64]{huh.NewOption(t.T("checkin.form.group_none"), int64(0))}
 	for _, g := range m.snap.groupList {
 		groups = append(groups, huh.NewOption(g.Name, g.ID))
@@ -48,7 +47,7 @@ func (m *Model) openForm() tea.Cmd {
 	}
 	f.form = huh.NewForm(
 		huh.NewGroup(
-			huh.NewInput().Title(t.T("checkin.form.name")).Value(&f.name).Validate(required),
+			components.NameField(t, t.T("checkin.form.name"), &f.name),
 			huh.NewInput().Title(t.T("checkin.form.job")).Value(&f.title).Validate(components.MaxLen(t, store.MaxName)),
 			components.UnitField(t, t.T("checkin.form.unit"), m.snap.unitList, &f.unitName, true),
 		).Title(t.T("checkin.form.title")),
@@ -119,6 +118,17 @@ func (m *Model) onListKey(k tea.KeyMsg) tea.Cmd {
 	c := m.confirm
 	m.confirm = nil
 	switch {
+	case key.Matches(k, m.keys.CheckIn) && len(c.onList) > 1:
+		// namesakes: show them, and let the operator choose by the unit
+		ids := make([]int64, len(c.onList))
+		for i, d := range c.onList {
+			ids[i] = d.ID
+		}
+		m.picker.SetQuery(fold.Fold(c.d.FullName))
+		m.picker.Pin(ids...)
+		m.chosen, m.choosing = false, true
+		m.setNotice(lvlWarn, m.c.T.F("checkin.n.namesakes", len(ids), c.d.FullName))
+		return nil
 	case key.Matches(k, m.keys.CheckIn):
 		return m.checkIn(c.d.ID, c.d.FullName)
 	case key.Matches(k, m.keys.WalkIn):

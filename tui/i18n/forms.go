@@ -2,6 +2,7 @@ package i18n
 
 func init() {
 	register(map[string][2]string{
+		"name.no_accents":       {"Tên chưa có dấu: giấy tờ sẽ in đúng như gõ (gõ có dấu nếu được)", "No accents: documents will print the name as typed (type the accents if you can)"},
 		"form.bad_date":         {"Ngày theo dạng NN/TT/NNNN, ví dụ 18/10/2023", "Date as DD/MM/YYYY, e.g. 18/10/2023"},
 		"form.bad_time":         {"Giờ theo dạng GG:PP, ví dụ 07:30", "Time as HH:MM, e.g. 07:30"},
 		"meeting.title":         {"Tên hội nghị", "Meeting title"},
