@@ -133,6 +133,12 @@ func (s *Store) Import(ctx context.Context, kind ImportKind, file string, sheets
 		im := &importer{t: t, tbl: tbl, schema: schema, rep: rep,
 			unitIDs: map[string]int64{}, groupIDs: map[string]int64{}, unitNames: map[int64]string{}}
 		var err error
+		var overBefore []GroupCount
+		if kind == ImportDelegates {
+			if overBefore, err = t.overQuota(ctx); err != nil {
+				return err
+			}
+		}
 		switch kind {
 		case ImportDelegates:
 			err = im.delegates(ctx)
@@ -145,9 +151,11 @@ func (s *Store) Import(ctx context.Context, kind ImportKind, file string, sheets
 			return err
 		}
 		if kind == ImportDelegates {
-			if rep.OverQuota, err = t.overQuota(ctx); err != nil {
+			after, err := t.overQuota(ctx)
+			if err != nil {
 				return err
 			}
+			rep.OverQuota = grownOverQuota(overBefore, after)
 		}
 		if len(rep.Rows) == 0 && len(rep.Problems) == 0 {
 			rep.problem(tbl.HeaderRow, "", "no_rows", "no rows under the header")
@@ -173,6 +181,23 @@ type GroupCount struct {
 	Name    string `json:"name"`
 	Invited int    `json:"invited"`
 	Quota   int    `json:"quota"`
+}
+
+// grownOverQuota keeps the groups over their quota that this import took
+// further over (or over for the first time): the others were so before
+// and the file did not touch them.
+func grownOverQuota(before, after []GroupCount) []GroupCount {
+	was := map[string]int{}
+	for _, g := range before {
+		was[g.Name] = g.Invited
+	}
+	var out []GroupCount
+	for _, g := range after {
+		if n, ok := was[g.Name]; !ok || g.Invited > n {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // overQuota lists the groups with more invited delegates than their quota.

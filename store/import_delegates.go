@@ -94,6 +94,7 @@ func (im *importer) delegates(ctx context.Context) error {
 			}
 		}
 	}
+	seen := map[string]int{} // name and unit of the rows without a code
 	for _, p := range rows {
 		r := p.row
 		unitName := im.get(r, sheet.KeyUnit)
@@ -101,6 +102,16 @@ func (im *importer) delegates(ctx context.Context) error {
 		groupID, ok2 := im.group(ctx, r.N, im.get(r, sheet.KeyGroup))
 		if !ok1 || !ok2 {
 			continue
+		}
+		// the same person twice in one list (copied rows) would become two
+		// delegates; two real namesakes of one unit are told apart by codes
+		if p.code == "" {
+			k := nameUnitKey(p.name, unitID)
+			if first, dup := seen[k]; dup {
+				im.rep.problem(r.N, im.col(sheet.KeyName), "row_dup", "%s is also on row %d (same name and unit): if they are two people, give each row a code", p.name, first)
+				continue
+			}
+			seen[k] = r.N
 		}
 		d := Delegate{Code: p.code, FullName: p.name, Title: im.get(r, sheet.KeyTitle), UnitID: unitID, GroupID: groupID, Phone: p.phone}
 		var old Delegate
@@ -123,6 +134,13 @@ func (im *importer) delegates(ctx context.Context) error {
 				continue
 			}
 			im.rep.add(r.N, ActionNew, label+" ["+d.Code+"]", nil)
+			continue
+		}
+		// a code names a person: a row that gives that code someone else's
+		// name (family and given name both differ) is a mistake, not a
+		// correction to apply ("Thanh Hà" to "Thanh Hải" is a correction)
+		if p.code != "" && otherPerson(p.name, old.FullName) {
+			im.rep.problem(r.N, im.col(sheet.KeyCode), "code_other_name", "code %s is %s's, not %s", old.Code, old.FullName, p.name)
 			continue
 		}
 		nd := old.record()
@@ -155,4 +173,14 @@ func (im *importer) delegates(ctx context.Context) error {
 		im.rep.add(r.N, ActionUpdate, label+" ["+old.Code+"]", changes)
 	}
 	return nil
+}
+
+// otherPerson reports two names that share neither the family name (the
+// first word) nor the given name (the last), accents aside.
+func otherPerson(a, b string) bool {
+	wa, wb := strings.Fields(Fold(a)), strings.Fields(Fold(b))
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	return wa[0] != wb[0] && wa[len(wa)-1] != wb[len(wb)-1]
 }

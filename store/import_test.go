@@ -380,3 +380,38 @@ func TestImportAgendaStartTimes(t *testing.T) {
 		}
 	}
 }
+
+// An import must not turn one person into another: a code given with
+// someone else's name, or the same person copied twice, is a problem and
+// nothing is imported. A group the file pushes past its quota is noted;
+// one that was over before and the file did not touch is not.
+func TestImportRefusesOtherPersonAndCopiedRows(t *testing.T) {
+	s, _ := openDemo(t)
+	ctx := context.Background()
+	csv := "Mã,Họ và tên,Đơn vị,Điện thoại\n" +
+		"PN002,Đinh Thị Mã Trùng,Xã Quảng Hải,\n" +
+		",Trần Thị Mới,Phường Ba Đồn,912 345 678\n" +
+		",Lê Văn Khác,Phường Ba Đồn,\n" +
+		",Trần Thị Mới,Phường Ba Đồn,0912345678\n"
+	rep, err := s.ImportFile(ctx, store.ImportDelegates, writeFile(t, "x.csv", []byte(csv)), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := map[string]int{}
+	for _, p := range rep.Problems {
+		codes[p.Code] = p.Row
+	}
+	if codes["code_other_name"] != 2 || codes["row_dup"] != 5 || len(rep.Problems) != 2 {
+		t.Fatalf("problems %+v", rep.Problems)
+	}
+	// the women's group is over its quota only after an import that adds
+	// to it; an import of officials does not repeat the note
+	women := "Họ và tên,Đơn vị,Thành phần\nLê Thị Một,Phường Ba Đồn,Đại biểu phụ nữ\nLê Thị Hai,Phường Ba Đồn,Đại biểu phụ nữ\nLê Thị Ba,Phường Ba Đồn,Đại biểu phụ nữ\n"
+	if rep, err = s.ImportFile(ctx, store.ImportDelegates, writeFile(t, "w.csv", []byte(women)), false); err != nil || len(rep.OverQuota) != 1 {
+		t.Fatalf("women: %v %+v", err, rep)
+	}
+	other := "Họ và tên,Đơn vị\nHồ Văn Bốn,Phòng Nội vụ\n"
+	if rep, err = s.ImportFile(ctx, store.ImportDelegates, writeFile(t, "o.csv", []byte(other)), false); err != nil || len(rep.OverQuota) != 0 || !rep.Applied {
+		t.Fatalf("officials: %v %+v", err, rep)
+	}
+}
