@@ -72,6 +72,7 @@ type chooser struct {
 	// all ("nuoc sach"): documents would carry it as typed
 	newWarn string
 	onNew   bool // the new row is highlighted
+	moved   bool // ↑/↓ pressed since the text changed: the highlight is a choice
 	isNew   bool // the typed text was taken as a new option
 	exact   bool // the typed text is an option's label, accents aside
 }
@@ -179,6 +180,7 @@ func (c *chooser) filter() {
 
 // choose sets the field to option key ("" clears it).
 func (c *chooser) choose(key string) {
+	c.moved = false
 	i := c.index(key)
 	if key == "" || i < 0 {
 		c.chosen, c.fresh = "", false
@@ -201,6 +203,7 @@ func (c *chooser) update(msg tea.Msg) (tea.Cmd, bool) {
 	if k, ok := msg.(tea.KeyMsg); ok {
 		switch k.String() {
 		case "up", "ctrl+p":
+			c.moved = true
 			if c.onNew {
 				c.onNew = false
 			} else if c.cursor > 0 {
@@ -208,6 +211,7 @@ func (c *chooser) update(msg tea.Msg) (tea.Cmd, bool) {
 			}
 			return nil, false
 		case "down", "ctrl+n":
+			c.moved = true
 			if c.cursor < len(c.hits)-1 {
 				c.cursor++
 			} else if c.showNew() {
@@ -231,7 +235,7 @@ func (c *chooser) update(msg tea.Msg) (tea.Cmd, bool) {
 	var cmd tea.Cmd
 	c.in, cmd = c.in.Update(msg)
 	if c.in.Value() != before {
-		c.chosen, c.fresh, c.isNew = "", false, false
+		c.chosen, c.fresh, c.isNew, c.moved = "", false, false, false
 		c.filter()
 		return cmd, true
 	}
@@ -247,7 +251,9 @@ func (c *chooser) commit() {
 		c.isNew = true
 		return
 	}
-	if (text != "" || c.required) && len(c.hits) > 0 {
+	// with nothing typed, a highlight moved with the arrows is a choice
+	// too (the full list is shown to pick from)
+	if (text != "" || c.required || c.moved) && len(c.hits) > 0 {
 		c.choose(c.opts[c.hits[c.cursor]].key)
 		return
 	}
@@ -259,7 +265,7 @@ func (c *chooser) commit() {
 // highlighted is the key of the highlighted option while typing ("" when
 // nothing is typed or nothing matches).
 func (c *chooser) highlighted() string {
-	if c.fresh || strings.TrimSpace(c.in.Value()) == "" || len(c.hits) == 0 {
+	if c.fresh || (strings.TrimSpace(c.in.Value()) == "" && !c.moved) || len(c.hits) == 0 {
 		return ""
 	}
 	return c.opts[c.hits[c.cursor]].key

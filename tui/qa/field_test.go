@@ -4,6 +4,7 @@ import (
 	"io"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
@@ -35,5 +36,28 @@ func TestChooserMatchesWordStarts(t *testing.T) {
 	c.filter()
 	if len(c.hits) != 1 || c.opts[c.hits[0]].key != "1" {
 		t.Fatalf("noi vu: hits %v", c.hits)
+	}
+}
+
+// With nothing typed the whole list shows; a row reached with the arrows is
+// the choice when the field is left (it used to be dropped silently).
+func TestChooserArrowsWithoutTyping(t *testing.T) {
+	s := styles.New(lipgloss.NewRenderer(io.Discard, termenv.WithProfile(termenv.Ascii)))
+	c := newChooser(s, "", false, false)
+	var opts []option
+	for _, l := range []string{"KN 1", "KN 2", "KN 3"} {
+		opts = append(opts, option{key: l, label: l, folded: fold.Fold(l)})
+	}
+	c.setOptions(opts)
+	c.filter()
+	c.commit()
+	if k, _ := c.value(); k != "" {
+		t.Fatalf("leaving an untouched optional field chose %q", k)
+	}
+	c.update(tea.KeyMsg{Type: tea.KeyDown})
+	c.update(tea.KeyMsg{Type: tea.KeyDown})
+	c.commit()
+	if k, _ := c.value(); k != "KN 3" {
+		t.Fatalf("the row moved to with the arrows was not chosen: %q", k)
 	}
 }
