@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"doithoai/store"
@@ -30,13 +31,19 @@ func excerpt(s string, n int) string {
 // topicsInOrder groups questions by topic, in the meeting's topic order,
 // unknown topics after, questions without a topic last.
 func (s *Snapshot) topicsInOrder() (names []string, by map[string][]store.Question) {
+	// Questions without a topic join the meeting's own "Khác" topic when
+	// it has one: two headings both reading "Về các vấn đề khác" would not do.
+	other := "Các vấn đề khác"
+	for _, t := range s.Topics {
+		if isOtherTopic(t) {
+			other = t
+			break
+		}
+	}
+	key := func(q store.Question) string { return cmpOr(q.Topic, other) }
 	by = map[string][]store.Question{}
 	for _, q := range s.Questions {
-		k := q.Topic
-		if k == "" {
-			k = "Các vấn đề khác"
-		}
-		by[k] = append(by[k], q)
+		by[key(q)] = append(by[key(q)], q)
 	}
 	seen := map[string]bool{}
 	for _, t := range s.Topics {
@@ -45,10 +52,7 @@ func (s *Snapshot) topicsInOrder() (names []string, by map[string][]store.Questi
 		}
 	}
 	for _, q := range s.Questions {
-		k := q.Topic
-		if k == "" {
-			k = "Các vấn đề khác"
-		}
+		k := key(q)
 		if !seen[k] {
 			names, seen[k] = append(names, k), true
 		}
@@ -128,7 +132,7 @@ func writeConclusion(w io.Writer, s *Snapshot, o Options) error {
 	d.P(body, t(summary))
 	for _, name := range names {
 		qs := by[name]
-		d.P(head, b("- Về "+lowerTopic(name)), t(fmt.Sprintf(" (%d ý kiến):", len(qs))))
+		d.P(head, b("- Về "+topicPhrase(name)), t(fmt.Sprintf(" (%d ý kiến):", len(qs))))
 		for _, q := range qs {
 			d.P(body, t("+ "+s.asker(q)+": "+excerpt(q.Text, 300)))
 		}
@@ -144,15 +148,24 @@ func writeConclusion(w io.Writer, s *Snapshot, o Options) error {
 	}
 	for _, tk := range tasks {
 		what := "ý kiến của " + s.asker(tk.Q)
-		if tk.Q.Topic != "" {
-			what += " về " + lowerTopic(tk.Q.Topic)
+		if tk.Q.Topic != "" && !isOtherTopic(tk.Q.Topic) {
+			what += " về " + topicPhrase(tk.Q.Topic)
 		}
 		what += " (“" + strings.TrimRight(excerpt(tk.Q.Text, 160), ".;,!? ") + "”)"
+		// The issuing body does not assign a task to itself: what it owes
+		// reads as its own undertaking.
+		self := isIssuer(m, tk.Agency)
 		var line string
-		if tk.A.Outcome == store.OutcomeWritten {
+		switch {
+		case tk.A.Outcome == store.OutcomeWritten && self:
+			line = fmt.Sprintf("- %s chỉ đạo các cơ quan chuyên môn tham mưu trả lời bằng văn bản %s trước ngày %s.", orgShort(m), what, vnDate(tk.A.DueDate))
+		case tk.A.Outcome == store.OutcomeWritten:
 			line = fmt.Sprintf("- Giao %s nghiên cứu, trả lời bằng văn bản %s trước ngày %s.", tk.Agency, what, vnDate(tk.A.DueDate))
-		} else {
+		default:
 			line = fmt.Sprintf("- Giao %s tổng hợp, báo cáo cấp có thẩm quyền xem xét, giải quyết %s", tk.Agency, what)
+			if self {
+				line = fmt.Sprintf("- %s tổng hợp, báo cáo cấp có thẩm quyền xem xét, giải quyết %s", orgShort(m), what)
+			}
 			if tk.A.DueDate != "" {
 				line += " trước ngày " + vnDate(tk.A.DueDate)
 			}
@@ -173,13 +186,62 @@ func writeConclusion(w io.Writer, s *Snapshot, o Options) error {
 	return d.Write(w)
 }
 
-// lowerTopic lowercases the first letter of a topic used inside a sentence.
-func lowerTopic(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
+// isOtherTopic reports whether a topic is the catch-all "Khác" (other).
+func isOtherTopic(s string) bool {
+	switch store.Fold(s) {
+	case "khac", "van de khac", "cac van de khac", "noi dung khac", "cac noi dung khac", "linh vuc khac", "cac linh vuc khac", "other", "others":
+		return true
+	}
+	return false
+}
+
+// topicPhrase is a topic as it reads inside a sentence, after "Về":
+// "Khác" becomes "các vấn đề khác"; otherwise the first letter is lowered
+// ("đào tạo nghề, việc làm") unless the topic opens with an abbreviation
+// ("HTX", "OCOP") or a proper name, which in Vietnamese capitalises every
+// syllable ("Quảng Hải", "Hội Liên hiệp Phụ nữ").
+func topicPhrase(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if isOtherTopic(s) {
+		return "các vấn đề khác"
+	}
+	w := strings.Fields(s)
+	if len(w) == 0 {
 		return s
 	}
+	if hasUpperAfterFirst(w[0]) || (len(w) > 1 && startsUpper(w[1])) {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
 	return strings.ToLower(string(r)) + s[n:]
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func hasUpperAfterFirst(w string) bool {
+	_, n := utf8.DecodeRuneInString(w)
+	return strings.IndexFunc(w[n:], unicode.IsUpper) >= 0
+}
+
+// bodyKey is a body's name folded, with "Ủy ban nhân dân" and "Hội đồng
+// nhân dân" abbreviated, so "Ủy ban nhân dân thị xã Ba Đồn" and "UBND thị
+// xã" compare.
+func bodyKey(s string) string {
+	return strings.NewReplacer("uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd").Replace(store.Fold(s))
+}
+
+// isIssuer reports whether agency is the body issuing the notice, the
+// meeting's organiser, named in full, abbreviated, or without its place
+// name ("UBND thị xã" for "Ủy ban nhân dân thị xã Ba Đồn").
+func isIssuer(m store.Meeting, agency string) bool {
+	a, o := bodyKey(agency), bodyKey(m.Organiser)
+	if a == "" || o == "" {
+		return false
+	}
+	return a == o || a == bodyKey(orgShort(m)) || strings.HasPrefix(o, a+" ")
 }
 
 func cmpOr(s, def string) string {
@@ -213,7 +275,9 @@ func (s *Snapshot) recipients(m store.Meeting, tasks []task) []string {
 	out = append(out, "Chủ tịch, các PCT "+orgShort(m))
 	seen := map[string]bool{}
 	for _, tk := range tasks {
-		if tk.Agency != unassigned && !seen[tk.Agency] {
+		// A body does not send its own notice to itself ("Lưu: VT" keeps
+		// its copy).
+		if tk.Agency != unassigned && !seen[tk.Agency] && !isIssuer(m, tk.Agency) {
 			seen[tk.Agency] = true
 			out = append(out, tk.Agency)
 		}
