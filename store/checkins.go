@@ -88,7 +88,9 @@ func (s *Store) UndoCheckIn(ctx context.Context, id int64) error {
 }
 
 // OnListError refuses a walk-in who is already on the list: same name
-// (accents aside) and same unit, or same name and no unit given. Delegates
+// (accents aside) and same unit, or same name and no unit given, or same
+// name and not yet arrived whatever the unit (a unit mistyped or guessed
+// at the door must not make a second person). Delegates
 // are the people on the list of that name, those not yet arrived first;
 // the desk offers them instead.
 type OnListError struct{ Delegates []Delegate }
@@ -131,7 +133,7 @@ func (s *Store) RegisterWalkIn(ctx context.Context, w WalkIn) (CheckInResult, er
 		}
 		if !w.Namesake {
 			ds, err := queryAll(ctx, t.tx, scanDelegate, `SELECT `+delegateCols+delegateFrom+`
-				WHERE d.folded = ? AND (? = 0 OR d.unit_id = ?) ORDER BY c.at IS NOT NULL, d.walk_in, d.id`, Fold(w.FullName), unitID, unitID)
+				WHERE d.folded = ? AND (? = 0 OR d.unit_id = ? OR c.at IS NULL) ORDER BY c.at IS NOT NULL, d.walk_in, d.id`, Fold(w.FullName), unitID, unitID)
 			if err != nil {
 				return err
 			}

@@ -202,8 +202,15 @@ func TestWalkInOnListAndUndo(t *testing.T) {
 	if d, _ := s.Delegate(ctx, on.ID); d.Arrived() {
 		t.Fatal("a refused walk-in checked someone in")
 	}
-	// same name in another unit, or said to be a namesake: registered
+	// same name in another unit while she has not arrived: still offered
+	// (a unit mistyped at the door); once she is here, a new person
 	other := store.WalkIn{FullName: on.FullName, UnitName: "Tổ dân phố 9"}
+	if _, err := s.RegisterWalkIn(ctx, other); !errors.As(err, &onList) {
+		t.Fatalf("same name, other unit, not arrived: %v", err)
+	}
+	if _, err := s.CheckIn(ctx, on.ID); err != nil {
+		t.Fatal(err)
+	}
 	r, err := s.RegisterWalkIn(ctx, other)
 	if err != nil {
 		t.Fatal(err)

@@ -29,14 +29,18 @@ func StationHelp(id StationID, l i18n.Lang) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s — %s\n\n%s\n", t.T("station."+string(id)), t.T("station."+string(id)+".desc"), t.T("help.keys"))
 	seen := map[string]bool{}
+	var keysShown string
 	g := c.Keys
 	for _, col := range append(s.FullHelp(), []key.Binding{g.Help, g.Home, g.Quit}) {
 		for _, k := range col {
 			h := k.Help()
-			if h.Key == "" || seen[h.Key+h.Desc] {
+			// an arrow already shown in a pair ("↑↓ choose") is not repeated
+			arrow := len([]rune(h.Key)) == 1 && strings.ContainsAny(h.Key, "↑↓←→") && strings.Contains(keysShown, h.Key)
+			if h.Key == "" || seen[h.Key+h.Desc] || arrow {
 				continue
 			}
 			seen[h.Key+h.Desc] = true
+			keysShown += h.Key + " "
 			fmt.Fprintf(&b, "  %-12s %s\n", h.Key, h.Desc)
 		}
 	}

@@ -215,6 +215,13 @@ func (m *Model) switchTo(id StationID) tea.Cmd {
 		_, save = prev.Update(common.SaveDraftsMsg{})
 		delete(m.stations, m.active)
 	}
+	// back home, the highlight is on the station just left: Enter (often
+	// pressed by habit) returns there, never into another station's work
+	for i, s := range Stations {
+		if s == m.active {
+			m.cursor = i
+		}
+	}
 	m.active = id
 	m.showHelp = false
 	m.resize()

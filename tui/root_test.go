@@ -124,6 +124,17 @@ func TestHomeKeysOpenStations(t *testing.T) {
 	if m.active != Checkin {
 		t.Fatalf("F2 opened %q", m.active)
 	}
+	// Esc home from the secretary's station, then Enter by habit: back to
+	// the secretary, not into the check-in desk (the first row)
+	m.Update(tea.KeyMsg{Type: tea.KeyF4})
+	m.Update(tea.KeyMsg{Type: tea.KeyEsc})
+	if m.active != Home {
+		t.Fatalf("esc went to %q", m.active)
+	}
+	m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	if m.active != QA {
+		t.Fatalf("Enter on the home screen opened %q after leaving qa", m.active)
+	}
 	// A session confined to one station (an SSH role) cannot leave it.
 	c := newRoot(t, s, i18n.VI, Screen)
 	c.only = Screen

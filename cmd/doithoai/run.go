@@ -49,7 +49,7 @@ func runStation(ctx context.Context, st tui.StationID, args []string) error {
 	if st != tui.Home {
 		// the station's own help, in --lang if it came before --help
 		fs.Usage = func() {
-			l, _ := i18n.Parse(*lang)
+			l, _ := i18n.Parse(langArg(args, *lang))
 			fmt.Printf("%s\nUsage:\n  doithoai %s [--db FILE] [--lang vi|en] [--desk NAME]\n\nFlags:\n", tui.StationHelp(st, l), st)
 			fs.SetOutput(os.Stdout)
 			fs.PrintDefaults()
@@ -118,4 +118,19 @@ func startBackups(s *store.Store) func() {
 			fmt.Fprintln(os.Stderr, "doithoai: last backup failed:", err)
 		}
 	}
+}
+
+// langArg is the --lang value among args even after --help, which stops
+// the flag parser before it ("doithoai agenda --help --lang en").
+func langArg(args []string, def string) string {
+	for i, a := range args {
+		a = strings.TrimLeft(a, "-")
+		if v, ok := strings.CutPrefix(a, "lang="); ok {
+			return v
+		}
+		if a == "lang" && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return def
 }

@@ -133,7 +133,8 @@ func (m *Model) ShortHelp() []key.Binding {
 	case m.confirm != nil:
 		return []key.Binding{k.Yes, k.No}
 	}
-	return []key.Binding{k.CheckIn, k.Up, k.Undo, k.WalkIn}
+	// Ctrl+T before the arrows: at 80 columns the last ones are cut
+	return []key.Binding{k.CheckIn, k.WalkIn, k.Undo, k.Up}
 }
 
 // FullHelp is every key of the desk.

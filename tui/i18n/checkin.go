@@ -21,7 +21,7 @@ func init() {
 		"checkin.many":          {"… và nhiều người nữa: gõ thêm chữ", "… and many more: type more letters"},
 
 		"checkin.n.pending":                 {"Đang ghi điểm danh: %s…", "Saving check-in: %s…"},
-		"checkin.n.done":                    {"✓ Đã điểm danh: %s, lúc %s", "✓ Checked in: %s, at %s"},
+		"checkin.n.done":                    {"✓ %[2]s đã điểm danh: %[1]s", "✓ %[2]s checked in: %[1]s"},
 		"checkin.n.walkin":                  {"✓ Đã đăng ký và điểm danh khách vãng lai: %s", "✓ Walk-in registered and checked in: %s"},
 		"checkin.desk.local":                {"máy hội trường", "hall laptop"},
 		"checkin.desk.named":                {"bàn %s", "desk %s"},
@@ -41,7 +41,7 @@ func init() {
 		"checkin.n.no_name":                 {"? «%s» không khớp tên ai — chọn người bằng ↑↓ rồi Enter", "? “%s” matches no name — choose the person with ↑↓ then Enter"},
 		"checkin.n.undone":                  {"↶ Đã hủy điểm danh: %s", "↶ Check-in undone: %s"},
 		"checkin.n.not_here":                {"%s chưa điểm danh, không có gì để hủy", "%s has not checked in; nothing to undo"},
-		"checkin.n.no_last":                 {"Bàn này chưa điểm danh ai từ khi mở; để hủy điểm danh một người: gõ tên rồi Ctrl+X", "This desk has checked nobody in since it opened; to un-check someone: type the name, then Ctrl+X"},
+		"checkin.n.no_last":                 {"Bàn này chưa điểm danh ai từ khi mở. Hủy một người: gõ tên, Ctrl+X", "Nobody checked in here since this desk opened. To un-check: name, Ctrl+X"},
 		"checkin.n.uncheck_how":             {"Gõ tên người cần hủy điểm danh, chọn bằng ↑↓, rồi Ctrl+X", "Type the name of the person to un-check, choose with ↑↓, then Ctrl+X"},
 		"checkin.n.cancelled":               {"Đã bỏ qua, không thay đổi gì", "Cancelled, nothing changed"},
 		"checkin.n.error":                   {"✗ Lỗi: %s", "✗ Error: %s"},
