@@ -14,10 +14,13 @@ type Seen struct{ Item, Turn int64 }
 // ItemChangedError refuses AdvanceFrom and BackFrom when the running item
 // is not the one the station saw (another station, or a repeated key,
 // moved the run), or when it started less than the grace ago. Item is the
-// item running now (zero when none), Elapsed how long it has run.
+// item running now (zero when none), Elapsed how long it has run: since a
+// b reopened it when one did (Reopened, zero otherwise), since its start
+// otherwise.
 type ItemChangedError struct {
-	Item    AgendaItem
-	Elapsed time.Duration
+	Item     AgendaItem
+	Elapsed  time.Duration
+	Reopened time.Time
 }
 
 func (e *ItemChangedError) Error() string {
@@ -40,8 +43,18 @@ func (t *Tx) checkItemSeen(ctx context.Context, seen int64, grace time.Duration)
 		}
 		return &ItemChangedError{}
 	}
-	if d := t.now.Sub(run.StartedAt); run.ID != seen || d < grace {
-		return &ItemChangedError{Item: run, Elapsed: max(d, 0)}
+	// an item a b reopened has just started again: a second terminal's
+	// n a moment after that b must not end it unasked
+	since, reopened := run.StartedAt, time.Time{}
+	m, err := t.memo(ctx, run.ID)
+	if err != nil {
+		return err
+	}
+	if !m.priorEnd.IsZero() && m.backedAt.After(since) {
+		since, reopened = m.backedAt, m.backedAt
+	}
+	if d := t.now.Sub(since); run.ID != seen || d < grace {
+		return &ItemChangedError{Item: run, Elapsed: max(d, 0), Reopened: reopened}
 	}
 	return nil
 }

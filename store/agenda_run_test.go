@@ -298,3 +298,46 @@ func TestTwoBacksKeepTheFirstBackTime(t *testing.T) {
 		t.Fatalf("dialogue %v-%v, want %v-%v", d.StartedAt, d.EndedAt, it[item.Position-1].StartedAt, now)
 	}
 }
+
+// After the programme ended, one terminal reopens the last item with b;
+// another, whose screen still says the programme ended, presses n a moment
+// later. The store refuses: it saw nothing running, and the reopened item
+// counts as just started (the grace runs from the b, not from its old
+// start), so even a screen that did see it reopened is asked first.
+func TestNextAfterAReopenElsewhereIsRefused(t *testing.T) {
+	ctx := context.Background()
+	s, c, path := openAgenda(t)
+	other := second(t, path, c)
+	it := agItems(t, s)
+	advanceTo(t, s, c, len(it)-1)
+	c.add(time.Minute)
+	if cur, err := s.AdvanceFrom(ctx, store.Seen{Item: it[len(it)-1].ID}, store.TurnGrace, false); err != nil || cur.ID != 0 {
+		t.Fatalf("end of programme: %+v %v", cur, err)
+	}
+	last := agItems(t, s)[len(it)-1]
+	c.add(time.Minute)
+	if cur, err := other.BackFrom(ctx, store.Seen{}, 0, false); err != nil || cur.ID != last.ID {
+		t.Fatalf("b after the end: %+v %v", cur, err)
+	}
+	c.add(100 * time.Millisecond)
+	var changed *store.ItemChangedError
+	_, err := s.AdvanceFrom(ctx, store.Seen{}, store.TurnGrace, false)
+	if !errors.As(err, &changed) || changed.Item.ID != last.ID {
+		t.Fatalf("n on a screen that saw the end: %v", err)
+	}
+	_, err = s.AdvanceFrom(ctx, store.Seen{Item: last.ID}, store.TurnGrace, false)
+	if !errors.As(err, &changed) || changed.Item.ID != last.ID || changed.Elapsed != 100*time.Millisecond {
+		t.Fatalf("n 0.1 s after the reopen: %v", err)
+	}
+	if r := running(t, s); r.ID != last.ID || !r.StartedAt.Equal(last.StartedAt) {
+		t.Fatalf("a refused n moved: %+v", r)
+	}
+	// past the grace, or confirmed: it ends (as recorded: nothing happened)
+	c.add(store.TurnGrace)
+	if cur, err := s.AdvanceFrom(ctx, store.Seen{Item: last.ID}, store.TurnGrace, false); err != nil || cur.ID != 0 {
+		t.Fatalf("n 2 s after the reopen: %+v %v", cur, err)
+	}
+	if got := agItems(t, s)[len(it)-1]; !got.EndedAt.Equal(last.EndedAt) {
+		t.Fatalf("end %v, want %v", got.EndedAt, last.EndedAt)
+	}
+}
