@@ -177,11 +177,54 @@ func (s *Store) Questions(ctx context.Context, itemID int64) ([]Question, error)
 
 // SaveQuestion creates (ID 0; AskedAt defaults to now) or updates a question.
 func (s *Store) SaveQuestion(ctx context.Context, q Question) (int64, error) {
+	r, err := s.SaveQuestionResult(ctx, q)
+	return r.ID, err
+}
+
+// QuestionSaved is what SaveQuestionResult did: the question's id, and
+// the asker it checked in (nil if none was needed).
+type QuestionSaved struct {
+	ID        int64
+	CheckedIn *Delegate
+}
+
+// SaveQuestionResult saves as SaveQuestion does. Someone who asks a
+// question at the meeting is present: an asker from the list (DelegateID)
+// who has not checked in is checked in by the same transaction, so the
+// minutes never show a question from someone the attendance calls absent.
+func (s *Store) SaveQuestionResult(ctx context.Context, q Question) (QuestionSaved, error) {
+	var res QuestionSaved
 	if err := q.validate(); err != nil {
-		return 0, err
+		return res, err
 	}
-	var id int64
 	err := s.write(ctx, PermQA, func(t *Tx) error {
+		var err error
+		res.ID, err = t.saveQuestion(ctx, q)
+		if err != nil || q.DelegateID == 0 {
+			return err
+		}
+		res.CheckedIn, err = t.askerCheckIn(ctx, q.DelegateID)
+		return err
+	})
+	if err != nil {
+		return QuestionSaved{}, err
+	}
+	return res, nil
+}
+
+// askerCheckIn checks in delegate id unless she has arrived; it returns
+// her if it did. The check-in row and its audit row carry this station.
+func (t *Tx) askerCheckIn(ctx context.Context, id int64) (*Delegate, error) {
+	r, err := t.checkIn(ctx, id)
+	if err != nil || r.Already {
+		return nil, err
+	}
+	return &r.Delegate, nil
+}
+
+func (t *Tx) saveQuestion(ctx context.Context, q Question) (int64, error) {
+	var id int64
+	err := func() error {
 		if q.ID == 0 {
 			if q.AskedAt.IsZero() {
 				q.AskedAt = t.now
@@ -226,7 +269,7 @@ func (s *Store) SaveQuestion(ctx context.Context, q Question) (int64, error) {
 			return err
 		}
 		return t.audit(ctx, "update", "question", id, old, q)
-	})
+	}()
 	return id, err
 }
 

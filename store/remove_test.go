@@ -176,7 +176,8 @@ func TestRemoveDelegate(t *testing.T) {
 	if _, err := s.SaveQuestion(ctx, store.Question{DelegateID: asked, AskerName: "Phạm Thị Hỏi", Text: "Xin hỏi"}); err != nil {
 		t.Fatal(err)
 	}
-	inUse(t, "question", s.RemoveDelegate(ctx, asked), store.Uses{Questions: 1})
+	// asking checked her in too (SaveQuestion: an asker is present)
+	inUse(t, "question", s.RemoveDelegate(ctx, asked), store.Uses{Questions: 1, CheckedIn: true})
 
 	sent := add("Hoàng Văn Gửi")
 	if _, err := s.SavePetition(ctx, store.Petition{DelegateID: sent, Text: "Kiến nghị về điện"}); err != nil {

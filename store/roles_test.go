@@ -85,6 +85,9 @@ var mutations = []mutation{
 	{"SaveQuestion", qa, func(ctx context.Context, s *store.Store, f *fixture) error {
 		return ignore2(s.SaveQuestion(ctx, store.Question{AskerName: "Nguyễn Thị Hoa", Text: "Xin hỏi về vốn vay"}))
 	}},
+	{"SaveQuestionResult", qa, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return ignore2(s.SaveQuestionResult(ctx, store.Question{AskerName: "Nguyễn Thị Hoa", Text: "Xin hỏi về vốn vay"}))
+	}},
 	{"SaveAnswer", qa, func(ctx context.Context, s *store.Store, f *fixture) error {
 		return ignore2(s.SaveAnswer(ctx, store.Answer{QuestionID: 1, Person: "Trần Minh Đức", Outcome: store.OutcomeSpot}))
 	}},

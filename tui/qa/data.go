@@ -49,6 +49,8 @@ type (
 		kind formKind
 		id   int64
 		err  error
+		// checkedIn: the asker the save checked in (she was not yet)
+		checkedIn string
 	}
 	draftSavedMsg struct{ err error }
 	historyMsg    struct {

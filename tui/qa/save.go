@@ -53,11 +53,15 @@ func (m *Model) saveQuestion(f *form) tea.Cmd {
 	m.saveReq = m.next()
 	c, dw, req, gen, key := m.c, m.dw, m.saveReq, f.gen, m.keyOf(f)
 	return func() tea.Msg {
-		id, err := c.Store.SaveQuestion(c.Ctx, q)
+		r, err := c.Store.SaveQuestionResult(c.Ctx, q)
 		if err == nil {
 			dropDraft(c, dw, key, gen)
 		}
-		return savedMsg{req: req, kind: formQuestion, id: id, err: err}
+		msg := savedMsg{req: req, kind: formQuestion, id: r.ID, err: err}
+		if r.CheckedIn != nil {
+			msg.checkedIn = r.CheckedIn.FullName
+		}
+		return msg
 	}
 }
 
@@ -159,6 +163,10 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	m.pending = pendingSel{kind: msg.kind, id: msg.id, status: m.c.T.T("qa.saved.answer")}
 	if msg.kind == formQuestion {
 		m.pending.status = m.c.T.T("qa.saved.question")
+		if msg.checkedIn != "" {
+			// asking a question is being there: the attendance now says so
+			m.pending.status = m.c.T.F("qa.saved.question_checkin", msg.checkedIn)
+		}
 	}
 	m.closeForm(false)
 	m.loadReq = m.next()

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"doithoai/tui/common/commontest"
 	"doithoai/tui/i18n"
 )
 
@@ -138,8 +139,25 @@ func TestAskerNotCheckedIn(t *testing.T) {
 	if !ok || !strings.Contains(d.FullName, "Duyên") || d.Arrived() {
 		t.Fatalf("asker %+v", ask)
 	}
+	// asking is being there: the save checks her in and says so
+	press(t, m, "tab", "Hỏi thử", "ctrl+s")
+	if m.form != nil || m.status != "Đã lưu ý kiến và đã điểm danh "+d.FullName {
+		t.Fatalf("status %q, want her checked in\n%s", m.status, m.View())
+	}
+	if got, err := st.Delegate(ctx, d.ID); err != nil || !got.Arrived() || got.ArrivedAs != commontest.Station {
+		t.Fatalf("asker after the save: %+v, %v", got, err)
+	}
+	qs := questions(t, st)
+	if q := qs[len(qs)-1]; q.DelegateID != d.ID {
+		t.Fatalf("saved %+v", q)
+	}
+	// the next search no longer marks her absent
+	press(t, m, "n", "duyen")
+	if v := m.View(); strings.Count(v, "(chưa điểm danh)") != 2 {
+		t.Fatalf("still marked absent after asking:\n%s", v)
+	}
 	// arrived first: the fixture's arrived women come before the others
-	press(t, m, "ctrl+s", "esc", "esc", "n", "thi")
+	press(t, m, "esc", "esc", "n", "thi")
 	r0, arrived := ask0(m).row(0)
 	if !arrived || !r0.Arrived() {
 		t.Fatalf("first hit %s has not arrived", r0.FullName)
