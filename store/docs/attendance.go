@@ -137,13 +137,16 @@ func (s *Snapshot) attendanceRows(signin bool, o Options) []attRow {
 	return rows
 }
 
+// sheetNoHead heads the attendance list's column with each delegate's row
+// on the printed sign-in sheet (the desk's "#N"); STT is the list's own
+// running number, which a walk-in shifts for everyone after.
+const sheetNoHead = "Số ký tên"
+
 func attHeader(signin, contacts bool) []string {
-	h := []string{"STT", "Mã", "Họ và tên", "Chức vụ", "Đơn vị", "Thành phần"}
-	if signin {
-		h[0] = "Số TT"
-	}
+	h := []string{"Số TT", "Mã", "Họ và tên", "Chức vụ", "Đơn vị", "Thành phần"}
 	if !signin {
-		h = append(h, "Giờ đến", "Ghi chú")
+		// The name stays third, as on the sign-in sheet.
+		h = []string{"STT", sheetNoHead, "Họ và tên", "Mã", "Chức vụ", "Đơn vị", "Thành phần", "Giờ đến", "Ghi chú"}
 	}
 	if contacts {
 		h = append(h, "Điện thoại")
@@ -158,7 +161,7 @@ func attRecord(r attRow, signin, contacts bool) []string {
 	}
 	rec := []string{no, r.D.Code, r.D.FullName, r.D.Title, r.D.UnitName, r.Group}
 	if !signin {
-		rec = append(rec, r.Arrived, r.Note)
+		rec = []string{no, itoa(r.D.SheetNo), r.D.FullName, r.D.Code, r.D.Title, r.D.UnitName, r.Group, r.Arrived, r.Note}
 	}
 	if contacts {
 		rec = append(rec, r.D.Phone)
@@ -258,8 +261,10 @@ func attendanceXLSX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 		rec := attRecord(r, signin, o.WithContacts)
 		for ci, v := range rec {
 			c, _ := excelize.CoordinatesToCellName(ci+1, headRow+1+ri)
-			if ci == 0 && r.No > 0 {
-				x.SetCellInt(sheet, c, int64(r.No))
+			// The numbers are numbers, so a sort or filter in Excel orders
+			// them as such.
+			if n, err := strconv.Atoi(v); err == nil && (hdr[ci] == "STT" || hdr[ci] == "Số TT" || hdr[ci] == sheetNoHead) {
+				x.SetCellInt(sheet, c, int64(n))
 				continue
 			}
 			// Text cells keep codes and phones as typed (no lost zeros).
@@ -281,7 +286,7 @@ func attendanceXLSX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 }
 
 // attWidths are the column widths of the list, in characters.
-var attWidths = map[string]float64{"STT": 6, "Số TT": 6, "Mã": 9, "Họ và tên": 26, "Chức vụ": 30, "Đơn vị": 30, "Thành phần": 20,
+var attWidths = map[string]float64{"STT": 6, "Số TT": 6, sheetNoHead: 10, "Mã": 9, "Họ và tên": 26, "Chức vụ": 30, "Đơn vị": 30, "Thành phần": 20,
 	"Giờ đến": 12, "Ghi chú": 18, "Điện thoại": 13, "Ký tên": 14}
 
 // rowHeight estimates the height (points) a row of wrapped text needs:

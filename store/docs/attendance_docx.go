@@ -2,6 +2,7 @@ package docs
 
 import (
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -10,6 +11,10 @@ import (
 )
 
 const headFill = "D9E2F3"
+
+// minFlex is the least width (twips, about 30 mm) of the list's "Chức vụ,
+// đơn vị" column: a title and unit wrap to a few lines, not one word a line.
+const minFlex = 1700
 
 func headCell(s string) cell {
 	c := tc(para{align: "center", before: 2, after: 2}, sz(b(s), 12))
@@ -45,34 +50,55 @@ func attendanceDOCX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 	}
 
 	// Column widths in twips; they always add up to the text width.
+	// Columns with a min give way, down to it, when the others leave
+	// "Chức vụ, đơn vị" less than minFlex.
 	type col struct {
 		head  string
 		width int
 		align string
 		val   func(attRow) string
+		min   int
 	}
-	cols := []col{{"STT", 650, "center", func(r attRow) string { return itoa(r.No) }},
-		{"Họ và tên", 2500, "left", func(r attRow) string { return r.D.FullName }},
-		{"Chức vụ, đơn vị", 0, "left", func(r attRow) string { return titleUnit(r.D) }}}
+	const flex = 2 // "Chức vụ, đơn vị" takes what is left
+	cols := []col{{head: "STT", width: 650, align: "center", val: func(r attRow) string { return itoa(r.No) }},
+		{head: "Họ và tên", width: 2500, align: "left", val: func(r attRow) string { return r.D.FullName }, min: 1700},
+		{head: "Chức vụ, đơn vị", align: "left", val: func(r attRow) string { return titleUnit(r.D) }}}
 	if signin {
 		cols[0].head = "Số TT"
 	} else {
-		cols = append(cols, col{"Giờ đến", arrivedWidth(rows), "center", func(r attRow) string { return r.Arrived }},
-			col{"Ghi chú", 1250, "center", func(r attRow) string { return r.Note }})
+		// The row of the printed sign-in sheet, the desk's "#N": STT runs
+		// in list order and drifts from it after the first walk-in.
+		cols = slices.Insert(cols, 1, col{head: sheetNoHead, width: 750, align: "center", val: func(r attRow) string { return itoa(r.D.SheetNo) }})
+		cols = append(cols, col{head: "Giờ đến", width: arrivedWidth(rows), align: "center", val: func(r attRow) string { return r.Arrived }},
+			col{head: "Ghi chú", width: 1250, align: "center", val: func(r attRow) string { return r.Note }, min: 1000})
 	}
 	if o.WithContacts {
-		cols = append(cols, col{"Điện thoại", 1350, "center", func(r attRow) string { return r.D.Phone }})
+		cols = append(cols, col{head: "Điện thoại", width: 1350, align: "center", val: func(r attRow) string { return r.D.Phone }})
 	}
 	sign := 1300
 	if signin {
 		sign = 2000
 	}
-	cols = append(cols, col{"Ký tên", sign, "center", func(attRow) string { return "" }})
+	cols = append(cols, col{head: "Ký tên", width: sign, align: "center", val: func(attRow) string { return "" }, min: 800})
+	fi := flex
+	if !signin {
+		fi++
+	}
 	used := 0
 	for _, c := range cols {
 		used += c.width
 	}
-	cols[2].width = textW - used
+	for gave := true; textW-used < minFlex && gave; {
+		gave = false
+		for i := range cols {
+			if cols[i].min > 0 && cols[i].width-50 >= cols[i].min && textW-used < minFlex {
+				cols[i].width -= 50
+				used -= 50
+				gave = true
+			}
+		}
+	}
+	cols[fi].width = textW - used
 	widths := make([]int, len(cols))
 	head := make([]cell, len(cols))
 	for i, c := range cols {

@@ -71,7 +71,7 @@ func listTable(t *testing.T, s *Snapshot) (docxTable, int) {
 // the column; an unknown character counts as wide as an M.
 func twips(s string, bold bool) int {
 	reg := map[rune]int{'/': 278, ':': 278, ' ': 250}
-	bld := map[rune]int{'G': 778, 'i': 278, 'ờ': 500, ' ': 250, 'đ': 556, 'ế': 444, 'n': 556}
+	bld := map[rune]int{'G': 778, 'i': 278, 'ờ': 500, ' ': 250, 'đ': 556, 'ế': 444, 'n': 556, 'S': 556, 'ố': 500, 'k': 556, 'ý': 500}
 	em := 0
 	for _, r := range s {
 		w, ok := reg[r]
@@ -116,7 +116,7 @@ func arrivals(t *testing.T, tb docxTable, col int) map[string]string {
 	out := map[string]string{}
 	for _, r := range tb.rows[1:] {
 		if len(r) > col && r[col] != "" {
-			out[r[1]] = r[col]
+			out[r[slices.Index(tb.rows[0], "Họ và tên")]] = r[col]
 		}
 	}
 	return out
@@ -174,12 +174,12 @@ func TestAttendanceArrivalTimes(t *testing.T) {
 	}
 	// The spreadsheet's column holds "17/10 18:30" on one line.
 	x := readXLSX(t, render(t, evening, Attendance, XLSX, opts))
-	w, err := x.GetColWidth("Danh sách", "G")
+	w, err := x.GetColWidth("Danh sách", "H")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v, _ := x.GetCellValue("Danh sách", "G4"); v != "Giờ đến" || w < float64(len("17/10 18:30"))+1 {
-		t.Errorf("column G %q is %.0f characters wide", v, w)
+	if v, _ := x.GetCellValue("Danh sách", "H4"); v != "Giờ đến" || w < float64(len("17/10 18:30"))+1 {
+		t.Errorf("column H %q is %.0f characters wide", v, w)
 	}
 }
 
@@ -206,11 +206,12 @@ func TestAttendanceTitle(t *testing.T) {
 		t.Fatal(err)
 	}
 	absent, present := 0, 0
+	at, note := slices.Index(recs[0], "Giờ đến"), slices.Index(recs[0], "Ghi chú")
 	for _, r := range recs[1:] {
 		switch {
-		case r[6] != "" && r[7] != "Vắng":
+		case r[at] != "" && r[note] != "Vắng":
 			present++
-		case r[6] == "" && r[7] == "Vắng":
+		case r[at] == "" && r[note] == "Vắng":
 			absent++
 		}
 	}

@@ -149,7 +149,7 @@ func TestAttendanceXLSX(t *testing.T) {
 			t.Fatal(err)
 		}
 		head := rows[3]
-		want := []string{"STT", "Mã", "Họ và tên", "Chức vụ", "Đơn vị", "Thành phần", "Giờ đến", "Ghi chú"}
+		want := []string{"STT", "Số ký tên", "Họ và tên", "Mã", "Chức vụ", "Đơn vị", "Thành phần", "Giờ đến", "Ghi chú"}
 		if contacts {
 			want = append(want, "Điện thoại")
 		}
