@@ -12,9 +12,10 @@ import (
 
 const headFill = "D9E2F3"
 
-// minFlex is the least width (twips, about 30 mm) of the list's "Chức vụ,
-// đơn vị" column: a title and unit wrap to a few lines, not one word a line.
-const minFlex = 1700
+// minFlex is the least width (twips, about 32 mm) of the list's "Chức vụ,
+// đơn vị" column: its bold header fits on one line (about 1,760), a title
+// and unit wrap to a few lines, not one word a line.
+const minFlex = 1800
 
 func headCell(s string) cell {
 	c := tc(para{align: "center", before: 2, after: 2}, sz(b(s), 12))
@@ -70,12 +71,14 @@ func attendanceDOCX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 		// in list order and drifts from it after the first walk-in.
 		cols = slices.Insert(cols, 1, col{head: sheetNoHead, width: 750, align: "center", val: func(r attRow) string { return itoa(r.D.SheetNo) }})
 		cols = append(cols, col{head: "Giờ đến", width: arrivedWidth(rows), align: "center", val: func(r attRow) string { return r.Arrived }},
-			col{head: "Ghi chú", width: 1250, align: "center", val: func(r attRow) string { return r.Note }, min: 1000})
+			col{head: "Ghi chú", width: 1050, align: "center", val: func(r attRow) string { return r.Note }, min: 1000})
 	}
 	if o.WithContacts {
 		cols = append(cols, col{head: "Điện thoại", width: 1350, align: "center", val: func(r attRow) string { return r.D.Phone }})
 	}
-	sign := 1300
+	// After the day the list is a record, not signed row by row: its
+	// signature and note columns give "Chức vụ, đơn vị" the room.
+	sign := 1050
 	if signin {
 		sign = 2000
 	}

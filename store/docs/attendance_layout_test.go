@@ -70,8 +70,8 @@ func listTable(t *testing.T, s *Snapshot) (docxTable, int) {
 // the font's advance widths (1/1000 em) of the characters that occur in
 // the column; an unknown character counts as wide as an M.
 func twips(s string, bold bool) int {
-	reg := map[rune]int{'/': 278, ':': 278, ' ': 250}
-	bld := map[rune]int{'G': 778, 'i': 278, 'ờ': 500, ' ': 250, 'đ': 556, 'ế': 444, 'n': 556, 'S': 556, 'ố': 500, 'k': 556, 'ý': 500}
+	reg := map[rune]int{'/': 278, ':': 278, ' ': 250, 'V': 722, 'ắ': 444, 'n': 500, 'g': 500}
+	bld := map[rune]int{'G': 778, 'i': 278, 'ờ': 500, ' ': 250, 'đ': 556, 'ế': 444, 'n': 556, 'S': 556, 'ố': 500, 'k': 556, 'ý': 500, 'h': 556, 'c': 444, 'ú': 556}
 	em := 0
 	for _, r := range s {
 		w, ok := reg[r]
