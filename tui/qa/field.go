@@ -3,6 +3,7 @@ package qa
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textarea"
@@ -168,6 +169,7 @@ func (c *chooser) filter() {
 			c.hits = append(c.hits, i)
 		}
 	}
+	c.rank(words)
 	c.cursor = 0
 	if c.fresh {
 		for j, i := range c.hits {
@@ -176,6 +178,55 @@ func (c *chooser) filter() {
 			}
 		}
 	}
+}
+
+// rank puts first the hits where the typed words stand as a phrase
+// (consecutive, in order: "nha tre" is Nhà trẻ), then the others, each
+// group in list order. Every hit already has each word starting one of its
+// words, so without this "nha tre" listed "xã nhà … trên 35" first and
+// Enter took it.
+func (c *chooser) rank(words []string) {
+	if len(words) < 2 {
+		return // one word: every hit has it as a word start
+	}
+	var typed []string
+	for _, w := range words {
+		typed = append(typed, splitWords(w)...)
+	}
+	j := 0
+	for k, i := range c.hits {
+		if isPhrase(splitWords(c.opts[i].folded), typed) {
+			// move it up, keeping both groups in list order
+			copy(c.hits[j+1:k+1], c.hits[j:k])
+			c.hits[j] = i
+			j++
+		}
+	}
+}
+
+// splitWords splits folded text into words of letters and digits:
+// "[ld-tb&xh] nha tre," is ld, tb, xh, nha, tre.
+func splitWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// isPhrase reports whether typed appears in words consecutively and in
+// order, the last typed word being the start of its word (still typing).
+func isPhrase(words, typed []string) bool {
+	n := len(typed)
+	if n == 0 {
+		return true
+	}
+	for k := 0; k+n <= len(words); k++ {
+		ok := strings.HasPrefix(words[k+n-1], typed[n-1])
+		for i := 0; ok && i < n-1; i++ {
+			ok = words[k+i] == typed[i]
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // choose sets the field to option key ("" clears it).
