@@ -116,6 +116,10 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 		m.setPlan()
 		if first {
 			m.cursor = max(m.plan.Current, m.plan.Next, 0)
+			// a restart mid-run opens the pane the running item needs
+			if p := m.plan.Current; p >= 0 {
+				m.showPane(m.snap.items[p])
+			}
 		}
 		m.clamp()
 		return m, nil
@@ -247,7 +251,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		seen := store.Seen{Item: m.seenItem()}
-		m.ask(m.c.T.T("agenda.confirm.back"), m.back(seen, false))
+		m.ask(m.backPrompt(seen.Item), m.back(seen, false))
 		return nil
 	case key.Matches(msg, k.Pane):
 		if msg.String() == "shift+tab" {
@@ -260,6 +264,16 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	if cmd, ok := m.turnKey(msg); ok {
 		return cmd
+	}
+	switch {
+	case key.Matches(msg, k.AddItem):
+		return m.openForm(m.newItem())
+	case key.Matches(msg, k.AddSpeaker):
+		// while the dialogue runs, a is for its queue, whatever the pane
+		if _, ok := m.callItem(); ok {
+			m.pane = paneQueue
+			return m.openPicker()
+		}
 	}
 	switch m.pane {
 	case paneSheet:
@@ -315,6 +329,11 @@ func (m *Model) refused(err error, next bool, seen store.Seen, again func(store.
 		prompt := ""
 		if it.ID == 0 {
 			prompt = c.T.T(key + "_none")
+		} else if next && !changed.Reopened.IsZero() {
+			// a b (here or elsewhere) reopened it a moment ago
+			loc := c.Now().Location()
+			prompt = c.T.F("agenda.confirm.next_reopened", it.Position, common.Trunc(it.Title, 32),
+				it.StartedAt.In(loc).Format("15:04:05"), changed.Reopened.In(loc).Format("15:04:05"))
 		} else {
 			at := it.StartedAt.In(c.Now().Location()).Format("15:04:05")
 			if next && changed.Elapsed >= time.Minute {
@@ -348,11 +367,18 @@ func (m *Model) back(seen store.Seen, cutTurn bool) tea.Cmd {
 		if err != nil {
 			return doneMsg{req: req, err: err}
 		}
-		return doneMsg{req: req, status: c.T.T("agenda.status.back"), after: func(m *Model) {
+		status := c.T.T("agenda.status.back")
+		if seen.Item == 0 && cur.ID != 0 {
+			status = c.T.F("agenda.status.reopened", cur.Position, cur.Title)
+		}
+		return doneMsg{req: req, status: status, after: func(m *Model) {
 			for i, a := range m.snap.items {
 				if a.ID == cur.ID {
 					m.cursor = i
 				}
+			}
+			if cur.ID != 0 {
+				m.showPane(cur)
 			}
 		}}
 	}
@@ -401,16 +427,49 @@ func (m *Model) advance(seen store.Seen, grace time.Duration, cutTurn bool) tea.
 					m.cursor = i
 				}
 			}
-			switch cur.Kind {
-			case store.ItemDialogue:
-				m.pane = paneQueue
-			case store.ItemIntroduction:
-				m.pane = paneIntro
-			default:
-				m.pane = paneSheet
-			}
+			m.showPane(cur)
 		}}
 	}
+}
+
+// newItem is a blank item placed after the selected row.
+func (m *Model) newItem() store.AgendaItem {
+	pos := m.cursor + 2
+	if len(m.snap.items) == 0 {
+		pos = 0 // appended
+	}
+	return store.AgendaItem{Kind: store.ItemOther, PlannedMinutes: 10, Position: pos}
+}
+
+// showPane opens the pane item needs while it runs.
+func (m *Model) showPane(item store.AgendaItem) {
+	switch item.Kind {
+	case store.ItemDialogue:
+		m.pane = paneQueue
+	case store.ItemIntroduction:
+		m.pane = paneIntro
+	default:
+		m.pane = paneSheet
+	}
+}
+
+// backPrompt is the question b asks. With nothing running (the programme
+// ended) b reopens the item that ended last: the prompt names it.
+func (m *Model) backPrompt(seen int64) string {
+	if seen != 0 {
+		return m.c.T.T("agenda.confirm.back")
+	}
+	var last store.AgendaItem
+	for _, a := range m.snap.items {
+		if !a.EndedAt.IsZero() && !a.EndedAt.Before(last.EndedAt) {
+			last = a
+		}
+	}
+	if last.ID == 0 {
+		return m.c.T.T("agenda.confirm.back")
+	}
+	at := last.StartedAt.In(m.c.Now().Location()).Format("15:04:05")
+	return m.c.T.F("agenda.confirm.back_reopen", last.Position, common.Trunc(last.Title, 32), at)
 }
 
 func (m *Model) selected() (store.AgendaItem, bool) {
@@ -429,11 +488,7 @@ func (m *Model) sheetKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		m.cursor = min(len(m.snap.items)-1, m.cursor+1)
 	case key.Matches(msg, k.Add):
-		pos := m.cursor + 2 // after the selected row
-		if len(m.snap.items) == 0 {
-			pos = 0 // appended
-		}
-		return m.openForm(store.AgendaItem{Kind: store.ItemOther, PlannedMinutes: 10, Position: pos})
+		return m.openForm(m.newItem())
 	case !ok:
 		return nil
 	case key.Matches(msg, k.Edit):
@@ -496,40 +551,33 @@ func (m *Model) ShortHelp() []key.Binding {
 	_, dialogue := m.callItem()
 	switch {
 	case m.pane == paneQueue && dialogue:
-		return []key.Binding{k.Next, k.CallNext, k.EndTurn, k.Add, k.Pane}
+		return []key.Binding{k.Next, k.CallNext, k.EndTurn, k.AddHere, k.Pane}
 	case m.pane == paneQueue:
 		// no dialogue runs: nobody can be called, so c is not offered
-		return []key.Binding{k.Next, k.Back, k.Add, k.MoveUp, k.Pane}
+		return []key.Binding{k.Next, k.Back, k.AddHere, k.MoveUp, k.Pane}
 	case dialogue:
-		// the dialogue runs: its keys work from every pane
-		return []key.Binding{k.Next, k.CallNext, k.EndTurn, k.More, k.Pane}
+		// the dialogue runs: its keys work from every pane, and a adds a
+		// speaker; A adds an agenda item
+		return []key.Binding{k.Next, k.CallNext, k.AddSpeaker, k.AddItem, k.EndTurn, k.Pane}
 	case m.pane == paneIntro:
 		return []key.Binding{k.Next, k.Back, k.Pane}
 	}
 	return []key.Binding{k.Next, k.Back, k.Skip, k.Edit, k.Pane}
 }
 
-// FullHelp lists every key of the current pane.
+// FullHelp lists every key the station answers to, each once (it is also
+// what `doithoai agenda --help` prints): the run, the turn keys (c and +/-
+// say why not when no dialogue or turn runs), the run-sheet and the queue.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	if m.form != nil || m.picker != nil || m.confirm != nil {
 		return [][]key.Binding{m.ShortHelp()}
 	}
-	run := []key.Binding{k.Next, k.Back, k.Pane, k.Up, k.Down}
-	turn := []key.Binding{k.CallNext, k.EndTurn, k.More, k.Less}
-	if _, dialogue := m.callItem(); !dialogue {
-		turn = []key.Binding{k.EndTurn}
+	return [][]key.Binding{
+		{k.Next, k.Back, k.Pane, k.Up, k.Down},
+		{k.CallNext, k.EndTurn, k.More, k.Less},
+		{k.Add, k.AddItem, k.Edit, k.Skip, k.DeleteAny, k.MoveUp, k.Call},
 	}
-	switch m.pane {
-	case paneQueue:
-		if _, dialogue := m.callItem(); !dialogue {
-			return [][]key.Binding{run, turn, {k.Add, k.Remove, k.MoveUp}}
-		}
-		return [][]key.Binding{run, turn, {k.Add, k.Call, k.Remove, k.MoveUp}}
-	case paneIntro:
-		return [][]key.Binding{run, turn}
-	}
-	return [][]key.Binding{run, turn, {k.Add, k.Edit, k.Delete, k.Skip, k.MoveUp}}
 }
 
 // speakingNow is the running turn, if one runs.

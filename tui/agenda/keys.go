@@ -13,10 +13,17 @@ type keyMap struct {
 	MoveUp, MoveDown  key.Binding
 	Add, Edit, Delete key.Binding
 	Skip              key.Binding
+	// while the dialogue runs, a adds a speaker from every pane and A adds
+	// an agenda item (from every pane, at any time)
+	AddSpeaker, AddItem key.Binding
+	// a in the speaker pane's help bar, where "add" says enough
+	AddHere key.Binding
 	// speaker queue
 	CallNext, Call, EndTurn key.Binding
 	More, Less              key.Binding
 	Remove                  key.Binding
+	// the full help names x once for its two panes
+	DeleteAny key.Binding
 	// confirmation and picker
 	Yes, No     key.Binding
 	Pick, Typed key.Binding
@@ -38,23 +45,28 @@ func newKeys(t i18n.Catalog) keyMap {
 		MoveUp:   b("agenda.key.move_up", "K", "shift+up"),
 		MoveDown: b("agenda.key.move_down", "J", "shift+down"),
 		Add:      b("agenda.key.add", "a"),
-		Edit:     b("agenda.key.edit", "e", "enter"),
-		Delete:   b("agenda.key.delete", "x", "delete"),
-		Skip:     b("agenda.key.skip", "s"),
-		CallNext: b("agenda.key.call_next", "c"),
-		Call:     b("agenda.key.call", "enter"),
-		EndTurn:  b("agenda.key.end_turn", "t"),
-		More:     b("agenda.key.more", "+", "="),
-		Less:     b("agenda.key.less", "-"),
-		Remove:   b("agenda.key.remove", "x", "delete"),
-		Yes:      b("agenda.key.yes", "y"),
-		No:       b("agenda.key.no", "n", "esc"),
-		Pick:     b("agenda.key.pick", "enter"),
-		Typed:    b("agenda.key.typed", "ctrl+t"),
-		Cancel:   b("agenda.key.cancel", "esc"),
-		FormNext: b("agenda.key.form_next", "enter"),
-		FormPrev: b("agenda.key.form_prev", "shift+tab"),
-		FormPick: b("agenda.key.form_pick", "←/→"),
+		// A, not +: + and - change the running turn's limit
+		AddSpeaker: b("agenda.key.add_speaker", "a"),
+		AddItem:    b("agenda.key.add_item", "A"),
+		AddHere:    b("agenda.key.add_here", "a"),
+		DeleteAny:  b("agenda.key.delete_any", "x", "delete"),
+		Edit:       b("agenda.key.edit", "e", "enter"),
+		Delete:     b("agenda.key.delete", "x", "delete"),
+		Skip:       b("agenda.key.skip", "s"),
+		CallNext:   b("agenda.key.call_next", "c"),
+		Call:       b("agenda.key.call", "enter"),
+		EndTurn:    b("agenda.key.end_turn", "t"),
+		More:       b("agenda.key.more", "+", "="),
+		Less:       b("agenda.key.less", "-"),
+		Remove:     b("agenda.key.remove", "x", "delete"),
+		Yes:        b("agenda.key.yes", "y"),
+		No:         b("agenda.key.no", "n", "esc"),
+		Pick:       b("agenda.key.pick", "enter"),
+		Typed:      b("agenda.key.typed", "ctrl+t"),
+		Cancel:     b("agenda.key.cancel", "esc"),
+		FormNext:   b("agenda.key.form_next", "enter"),
+		FormPrev:   b("agenda.key.form_prev", "shift+tab"),
+		FormPick:   b("agenda.key.form_pick", "←/→"),
 	}
 	k.MoveUp.SetHelp("K/J", t.T("agenda.key.move"))
 	k.Pane.SetHelp("tab", t.T("agenda.key.pane"))

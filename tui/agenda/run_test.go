@@ -242,8 +242,8 @@ func TestReorderOnlyWaitingSpeakers(t *testing.T) {
 }
 
 // n on a screen still showing item 3 after another terminal went back to
-// item 2 (which started minutes ago) names item 2 as running since then,
-// not as just started.
+// item 2 (which started minutes ago) names item 2 with its start and the
+// moment it was reopened, not as just started.
 func TestNextAfterABackElsewhere(t *testing.T) {
 	c, st, clk := env(t, i18n.EN, 100, 30)
 	s := open(t, c)
@@ -258,7 +258,7 @@ func TestNextAfterABackElsewhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	s = press(s, "n")
-	if !s.Capturing() || !strings.Contains(flat(s.View()), "is running since 07:35:00 (changed elsewhere). End it and move to the next item?") {
+	if !s.Capturing() || !strings.Contains(flat(s.View()), "(started 07:35:00) was reopened at 07:41:00. End it and move on?") {
 		t.Fatalf("not asked about item 2:\n%s", s.View())
 	}
 	if runningItem(t, st).Position != 2 {
