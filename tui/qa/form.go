@@ -69,6 +69,12 @@ type form struct {
 	// keeps the other's changes to the fields left alone here
 	baseQ *store.Question
 	baseA *store.Answer
+	// fuAuto is the written-by agency as followAgency last set it ("" at
+	// first): while the field still holds it, it follows the agency field
+	fuAuto string
+	// agencyPre is the agency field as the answer form opened (the chair's
+	// agency prefilled, or the record's)
+	agencyPre string
 }
 
 // draftBody is what is saved as a draft.

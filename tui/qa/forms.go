@@ -251,6 +251,7 @@ func (m *Model) openAnswer(q store.Question, a *store.Answer) tea.Cmd {
 		base := *a
 		f.baseA = &base
 		m.fillAnswer(f, a)
+		f.agencyPre = f.fields[fAgency].(*chooser).chosen
 		return f.focusName(fSummary)
 	}
 	if len(q.Answers) == 0 && m.d.meeting.Chair != "" {
@@ -262,6 +263,7 @@ func (m *Model) openAnswer(q store.Question, a *store.Answer) tea.Cmd {
 			}
 		}
 	}
+	f.agencyPre = f.fields[fAgency].(*chooser).chosen
 	return f.focusName(fPerson)
 }
 
@@ -284,7 +286,7 @@ func (m *Model) openFilter() tea.Cmd {
 
 // afterCommit fills fields that follow from the one just left: a person
 // from the list brings their agency; a written answer is owed by the
-// linked petition's agency or the answering one unless another is chosen.
+// answering agency (else the linked petition's) unless another is chosen.
 func (m *Model) afterCommit(f *form, name string) {
 	if f.kind != formAnswer {
 		return
@@ -297,18 +299,34 @@ func (m *Model) afterCommit(f *form, name string) {
 				f.fields[fAgency].(*chooser).choose(unitKey(d.UnitID))
 			}
 		}
-	case fOutcome:
-		// the agency a linked petition was assigned to owes the answer,
-		// else the answering agency
-		fu := f.fields[fFollowup].(*chooser)
-		if f.fields[fOutcome].(*chooser).chosen == string(store.OutcomeWritten) && fu.chosen == "" {
-			owed := f.fields[fAgency].(*chooser).chosen
-			if p, ok := m.pets[m.questionByID(f.questionID).PetitionID]; ok && p.AgencyID != 0 {
-				owed = unitKey(p.AgencyID)
-			}
-			fu.choose(owed)
+		m.followAgency(f)
+	case fAgency, fOutcome:
+		m.followAgency(f)
+	}
+}
+
+// followAgency sets the written answer's agency to the one that
+// answered, and keeps it following later changes of the agency field
+// while the written-by field holds what was set here: a choice made there
+// by hand stays. The linked petition's agency is the default only while
+// the agency field is empty or still as the form opened (the chair
+// prefilled, who answers for the agency the petition was assigned to): an
+// agency chosen for this answer owes it, whatever the petition says.
+func (m *Model) followAgency(f *form) {
+	fu := f.fields[fFollowup].(*chooser)
+	if f.fields[fOutcome].(*chooser).chosen != string(store.OutcomeWritten) || fu.chosen != f.fuAuto {
+		return
+	}
+	owed := f.fields[fAgency].(*chooser).chosen
+	if owed == "" || owed == f.agencyPre {
+		if p, ok := m.pets[m.questionByID(f.questionID).PetitionID]; ok && p.AgencyID != 0 {
+			owed = unitKey(p.AgencyID)
 		}
 	}
+	if owed != "" && owed != fu.chosen {
+		fu.choose(owed)
+	}
+	f.fuAuto = fu.chosen
 }
 
 // afterRestore re-applies what restore cannot know: nothing for now but
