@@ -141,7 +141,10 @@ func init() {
 		"qa.topics.hint":        {"Mỗi dòng một lĩnh vực. Ctrl+S lưu, Esc hủy.", "One topic per line. Ctrl+S saves, Esc cancels."},
 		"qa.topics.saved":       {"Đã lưu danh sách lĩnh vực", "Topic list saved"},
 		"qa.topics.saved_short": {"Đã lưu lĩnh vực", "Topics saved"},
-		"qa.topics.renamed":     {"«%s» → «%s» (kèm ý kiến, kiến nghị)", "«%s» → «%s» (with its questions, petitions)"},
+		"qa.topics.rename":      {"«%s» → «%s»", "«%s» → «%s»"},
+		"qa.topics.renamed":     {"%s (kèm ý kiến, kiến nghị)", "%s (questions, petitions moved)"},
+		"qa.topics.renamed_n":   {"%d lĩnh vực đổi tên (kèm ý kiến, kiến nghị)", "%d renamed (questions, petitions moved)"},
+		"qa.topics.renamed_nn":  {"%d đổi tên", "%d renamed"},
 		"qa.topic.no_accents":   {"Chưa có dấu: «%s» (văn bản ghi như gõ)", "No accents: «%s» (documents carry it as typed)"},
 		"qa.topic.new_bare":     {" (chưa có dấu: văn bản ghi đúng như gõ)", " (no accents: documents carry it as typed)"},
 	})

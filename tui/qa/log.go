@@ -206,13 +206,19 @@ func (m *Model) recLines(i int) []string {
 	if q.Topic != "" {
 		head += " · " + q.Topic
 	}
+	// the marks (petition, not answered) are kept whole: a long asker or
+	// topic is cut before them, not them ("· P3 · not answe…")
+	var marks string
 	if q.PetitionID != 0 {
-		head += " · " + t.F("qa.petition.short", m.pets[q.PetitionID].No)
+		marks += " · " + t.F("qa.petition.short", m.pets[q.PetitionID].No)
 	}
 	if len(q.Answers) == 0 {
-		head += " · " + t.T("qa.unanswered")
+		marks += " · " + t.T("qa.unanswered")
 	}
-	headLine := trunc(head, w)
+	headLine := trunc(head+marks, w)
+	if mw := ansi.StringWidth(marks); ansi.StringWidth(head)+mw > w && w-mw >= 20 {
+		headLine = trunc(head, w-mw) + marks
+	}
 	if sel {
 		headLine = s.Selected.Render(common.Pad(headLine, w))
 	} else {

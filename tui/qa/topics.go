@@ -7,9 +7,11 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"doithoai/store"
 	"doithoai/store/fold"
+	"doithoai/tui/common"
 )
 
 // The topic editor is the topic list as text, one topic per line: the
@@ -71,19 +73,67 @@ func (m *Model) topicsKey(k tea.KeyMsg) tea.Cmd {
 }
 
 // topicsSaved says what the save did: the renames, and new topics typed
-// without accents (documents carry them as typed).
+// without accents (documents carry them as typed). The status is one line:
+// long topic names are cut, not the words saying what happened; several
+// renames that still do not fit are counted.
 func (m *Model) topicsSaved(msg topicsSavedMsg) string {
 	t := m.c.T
 	if len(msg.renames) == 0 && len(msg.bare) == 0 {
 		return t.T("qa.topics.saved")
 	}
-	// the warning first: the status line is one line
-	s := t.T("qa.topics.saved_short")
-	if len(msg.bare) > 0 {
-		s += ". " + t.F("qa.topic.no_accents", strings.Join(msg.bare, "», «"))
+	// count: 0 names the renames, 1 counts them, 2 counts them without
+	// the note that questions and petitions moved (a warning takes room)
+	say := func(cut int, count int) string {
+		name := func(s string) string {
+			if cut > 0 {
+				return common.Trunc(s, cut)
+			}
+			return s
+		}
+		// the warning first: it is what the secretary must act on
+		s := t.T("qa.topics.saved_short")
+		if len(msg.bare) > 0 {
+			var ns []string
+			for _, b := range msg.bare {
+				ns = append(ns, name(b))
+			}
+			s += ". " + t.F("qa.topic.no_accents", strings.Join(ns, "», «"))
+		}
+		switch {
+		case len(msg.renames) == 0:
+		case count == 1:
+			s += ". " + t.F("qa.topics.renamed_n", len(msg.renames))
+		case count == 2:
+			s += ". " + t.F("qa.topics.renamed_nn", len(msg.renames))
+		default:
+			var rs []string
+			for _, r := range msg.renames {
+				rs = append(rs, t.F("qa.topics.rename", name(r.From), name(r.To)))
+			}
+			s += ". " + t.F("qa.topics.renamed", strings.Join(rs, ", "))
+		}
+		return s
+	}
+	fits := func(s string) bool { return ansi.StringWidth(s) <= m.w }
+	longest := 0
+	for _, b := range msg.bare {
+		longest = max(longest, ansi.StringWidth(b))
 	}
 	for _, r := range msg.renames {
-		s += ". " + t.F("qa.topics.renamed", r.From, r.To)
+		longest = max(longest, ansi.StringWidth(r.From), ansi.StringWidth(r.To))
+	}
+	s := say(0, 0)
+	for count := 0; count <= 2; count++ {
+		if count > 0 && (len(msg.renames) == 0 || count == 1 && len(msg.renames) == 1 && len(msg.bare) == 0) {
+			break // nothing to count: a single rename fits once cut
+		}
+		s = say(0, count)
+		for cut := longest - 1; !fits(s) && cut >= 8; cut-- {
+			s = say(cut, count)
+		}
+		if fits(s) {
+			break
+		}
 	}
 	return s
 }
