@@ -53,6 +53,9 @@ func TestTopicsStatusFits80(t *testing.T) {
 		{i18n.EN, topicsSavedMsg{renames: []store.TopicRename{short}}, []string{"Topics saved. «nuoc sach» → «Nước sạch» (questions, petitions moved)"}},
 		{i18n.VI, topicsSavedMsg{renames: []store.TopicRename{long}}, []string{"Đã lưu lĩnh vực. «Vay vốn", "» → «Vay vốn ưu đãi", "…» (kèm ý kiến, kiến nghị)"}},
 		{i18n.EN, topicsSavedMsg{renames: []store.TopicRename{long}}, []string{"Topics saved. «Vay vốn", "» → «Vay vốn ưu đãi", "…» (questions, petitions moved)"}},
+		// they part at the end: both sides show where, not the same start
+		{i18n.EN, topicsSavedMsg{renames: []store.TopicRename{{From: "Doanh nghiệp, hợp tác xã do phụ nữ làm chủ", To: "Doanh nghiệp, hợp tác xã do phụ nữ làm chủ cho phụ nữ nông thôn và thành thị"}}},
+			[]string{"Topics saved. «…", "làm chủ» → «…chủ cho phụ", "…» (questions, petitions moved)"}},
 		{i18n.EN, topicsSavedMsg{renames: []store.TopicRename{long, long, short}}, []string{"Topics saved. 3 renamed (questions, petitions moved)"}},
 		{i18n.VI, topicsSavedMsg{renames: []store.TopicRename{long, short}}, []string{"Đã lưu lĩnh vực. 2 lĩnh vực đổi tên (kèm ý kiến, kiến nghị)"}},
 		{i18n.EN, topicsSavedMsg{bare: []string{"an toan thuc pham nong thon mien nui"}, renames: []store.TopicRename{long}},

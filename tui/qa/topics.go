@@ -108,7 +108,11 @@ func (m *Model) topicsSaved(msg topicsSavedMsg) string {
 		default:
 			var rs []string
 			for _, r := range msg.renames {
-				rs = append(rs, t.F("qa.topics.rename", name(r.From), name(r.To)))
+				from, to := r.From, r.To
+				if cut > 0 {
+					from, to = renameCut(from, to, cut)
+				}
+				rs = append(rs, t.F("qa.topics.rename", from, to))
 			}
 			s += ". " + t.F("qa.topics.renamed", strings.Join(rs, ", "))
 		}
@@ -136,6 +140,36 @@ func (m *Model) topicsSaved(msg topicsSavedMsg) string {
 		}
 	}
 	return s
+}
+
+// renameCut shortens both names of a rename to w columns around where
+// they differ: a cut at the end alone would often show the same words on
+// both sides of the arrow ("«Doanh nghiệp, …» → «Doanh nghiệp, …»").
+func renameCut(from, to string, w int) (string, string) {
+	a, b := []rune(from), []rune(to)
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	// from the start of the word where they part
+	for p > 0 && a[p-1] != ' ' {
+		p--
+	}
+	cut := func(s string, r []rune) string {
+		if ansi.StringWidth(s) <= w || w < 3 {
+			return common.Trunc(s, w)
+		}
+		if ansi.StringWidth(string(r[:p])) <= w/2 {
+			return common.Trunc(s, w) // they part early: the start shows it
+		}
+		rest := string(r[p:])
+		if n := ansi.StringWidth(rest); n < w-1 {
+			// the difference is near the end: show the end
+			return "…" + ansi.TruncateLeft(s, ansi.StringWidth(s)-(w-1), "")
+		}
+		return "…" + common.Trunc(rest, w-1)
+	}
+	return cut(from, a), cut(to, b)
 }
 
 // topicRenames pairs the lines removed and added at the same place of the
