@@ -165,7 +165,7 @@ func renameCut(from, to string, w int) (string, string) {
 		rest := string(r[p:])
 		if n := ansi.StringWidth(rest); n < w-1 {
 			// the difference is near the end: show the end
-			return "…" + ansi.TruncateLeft(s, ansi.StringWidth(s)-(w-1), "")
+			return "…" + strings.TrimLeft(ansi.TruncateLeft(s, ansi.StringWidth(s)-(w-1), ""), " ")
 		}
 		return "…" + common.Trunc(rest, w-1)
 	}
