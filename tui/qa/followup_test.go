@@ -62,3 +62,22 @@ func TestWrittenByPetitionWhenChairPrefilled(t *testing.T) {
 		t.Fatalf("written by %q, want NN&PTNT (P5's)", got)
 	}
 }
+
+// TestWrittenByFollowsInCorrection: correcting a written answer whose
+// written-by is the answering agency, a new agency carries it along; one
+// chosen apart stays.
+func TestWrittenByFollowsInCorrection(t *testing.T) {
+	m, st := newTest(t, i18n.VI, 80, 21, true)
+	press(t, m, "home", "down", "down", "e")
+	if m.form == nil || m.form.kind != formAnswer || m.form.id == 0 {
+		t.Fatal("correction form not open")
+	}
+	fu := m.form.fields[fFollowup].(*chooser)
+	if fu.chosen != unitKey(unitID(t, st, "LĐ-TB&XH")) {
+		t.Fatalf("opened on %q, want the fixture's LĐ-TB&XH", fu.chosen)
+	}
+	press(t, m, "shift+tab", "tai nguyen", "enter")
+	if fu.chosen != unitKey(unitID(t, st, "TN&MT")) {
+		t.Fatalf("written by %q after the agency changed, want TN&MT", fu.chosen)
+	}
+}

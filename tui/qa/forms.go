@@ -252,6 +252,7 @@ func (m *Model) openAnswer(q store.Question, a *store.Answer) tea.Cmd {
 		f.baseA = &base
 		m.fillAnswer(f, a)
 		f.agencyPre = f.fields[fAgency].(*chooser).chosen
+		m.fuFollows(f)
 		return f.focusName(fSummary)
 	}
 	if len(q.Answers) == 0 && m.d.meeting.Chair != "" {
@@ -334,6 +335,18 @@ func (m *Model) followAgency(f *form) {
 func (m *Model) afterRestore(f *form) {
 	if a, ok := f.fields[fAsker].(*askerField); ok && m.d.hasSpeaker {
 		a.speaker = m.d.speaker
+	}
+	m.fuFollows(f)
+}
+
+// fuFollows: a written-by agency that is the answering one keeps
+// following the agency field (a restored draft, a correction).
+func (m *Model) fuFollows(f *form) {
+	if f.kind != formAnswer {
+		return
+	}
+	if fu := f.fields[fFollowup].(*chooser).chosen; fu != "" && fu == f.fields[fAgency].(*chooser).chosen {
+		f.fuAuto = fu
 	}
 }
 
