@@ -132,8 +132,13 @@ var ErrNotStarted = fmt.Errorf("%w: the meeting has not started", ErrNotFound)
 
 // runningItem returns the item that has started and not ended, if any.
 func (t *Tx) runningItem(ctx context.Context) (AgendaItem, bool, error) {
-	a, err := scanItem(t.queryRow(ctx, `SELECT `+itemCols+` FROM agenda_items
-		WHERE started_at IS NOT NULL AND ended_at IS NULL ORDER BY started_at DESC, position DESC LIMIT 1`))
+	return t.firstItem(ctx, `started_at IS NOT NULL AND ended_at IS NULL ORDER BY started_at DESC, position DESC`)
+}
+
+// firstItem is the first agenda item matching where (an SQL condition and
+// order), if any.
+func (t *Tx) firstItem(ctx context.Context, where string) (AgendaItem, bool, error) {
+	a, err := scanItem(t.queryRow(ctx, `SELECT `+itemCols+` FROM agenda_items WHERE `+where+` LIMIT 1`))
 	if errors.Is(err, sql.ErrNoRows) {
 		return AgendaItem{}, false, nil
 	}
@@ -219,11 +224,9 @@ func (s *Store) advance(ctx context.Context, check func(*Tx) error) (AgendaItem,
 		if err != nil {
 			return err
 		}
-		next, err := scanItem(t.queryRow(ctx, `SELECT `+itemCols+` FROM agenda_items
-			WHERE started_at IS NULL AND skipped = 0 ORDER BY position, id LIMIT 1`))
-		hasNext := err == nil
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return mapErr(err)
+		next, hasNext, err := t.firstItem(ctx, `started_at IS NULL AND skipped = 0 ORDER BY position, id`)
+		if err != nil {
+			return err
 		}
 		if !ok && !hasNext {
 			return ErrNoNextItem
@@ -305,11 +308,9 @@ func (s *Store) back(ctx context.Context, check func(*Tx) error) (AgendaItem, er
 		if err != nil {
 			return err
 		}
-		prev, err := scanItem(t.queryRow(ctx, `SELECT `+itemCols+` FROM agenda_items
-			WHERE ended_at IS NOT NULL ORDER BY ended_at DESC, position DESC LIMIT 1`))
-		hasPrev := err == nil
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return mapErr(err)
+		prev, hasPrev, err := t.firstItem(ctx, `ended_at IS NOT NULL ORDER BY ended_at DESC, position DESC`)
+		if err != nil {
+			return err
 		}
 		if !ok && !hasPrev {
 			return ErrNotStarted
