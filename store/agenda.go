@@ -212,7 +212,10 @@ func (m backMemo) recent(now time.Time) bool {
 	return !m.backedAt.IsZero() && now.Sub(m.backedAt) < BackGrace
 }
 
-func (s *Store) advance(ctx context.Context, check func(*Tx) error) (AgendaItem, error) {
+// moveRun runs one move of the run (n or b) in a write transaction: the
+// caller's check first (what the screen saw), then move with the running
+// item, which sets the item now running in cur.
+func (s *Store) moveRun(ctx context.Context, check func(*Tx) error, move func(t *Tx, run AgendaItem, ok bool, cur *AgendaItem) error) (AgendaItem, error) {
 	var cur AgendaItem
 	err := s.write(ctx, PermAgenda, func(t *Tx) error {
 		if check != nil {
@@ -224,6 +227,13 @@ func (s *Store) advance(ctx context.Context, check func(*Tx) error) (AgendaItem,
 		if err != nil {
 			return err
 		}
+		return move(t, run, ok, &cur)
+	})
+	return cur, err
+}
+
+func (s *Store) advance(ctx context.Context, check func(*Tx) error) (AgendaItem, error) {
+	return s.moveRun(ctx, check, func(t *Tx, run AgendaItem, ok bool, cur *AgendaItem) error {
 		next, hasNext, err := t.firstItem(ctx, `started_at IS NULL AND skipped = 0 ORDER BY position, id`)
 		if err != nil {
 			return err
@@ -275,12 +285,11 @@ func (s *Store) advance(ctx context.Context, check func(*Tx) error) (AgendaItem,
 			if err := t.setItemTimes(ctx, next, start, time.Time{}, false); err != nil {
 				return err
 			}
-			cur = next
+			*cur = next
 			cur.StartedAt = start
 		}
 		return nil
 	})
-	return cur, err
 }
 
 // Back undoes one step of Advance: the running item returns to not started
@@ -297,17 +306,7 @@ func (s *Store) BackUnlessSpeaking(ctx context.Context) (AgendaItem, error) {
 }
 
 func (s *Store) back(ctx context.Context, check func(*Tx) error) (AgendaItem, error) {
-	var cur AgendaItem
-	err := s.write(ctx, PermAgenda, func(t *Tx) error {
-		if check != nil {
-			if err := check(t); err != nil {
-				return err
-			}
-		}
-		run, ok, err := t.runningItem(ctx)
-		if err != nil {
-			return err
-		}
+	return s.moveRun(ctx, check, func(t *Tx, run AgendaItem, ok bool, cur *AgendaItem) error {
 		prev, hasPrev, err := t.firstItem(ctx, `ended_at IS NOT NULL ORDER BY ended_at DESC, position DESC`)
 		if err != nil {
 			return err
@@ -343,12 +342,11 @@ func (s *Store) back(ctx context.Context, check func(*Tx) error) (AgendaItem, er
 			if err := t.setItemTimes(ctx, prev, prev.StartedAt, time.Time{}, false); err != nil {
 				return err
 			}
-			cur = prev
+			*cur = prev
 			cur.EndedAt = time.Time{}
 		}
 		return nil
 	})
-	return cur, err
 }
 
 // ErrItemStarted refuses skipping, deleting or moving an item that has
