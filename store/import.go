@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"doithoai/store/sheet"
+	"doithoai/store/textclean"
 )
 
 // Problem is one bad cell or row of an imported file (see sheet.Problem).
@@ -120,6 +121,7 @@ func (s *Store) Import(ctx context.Context, kind ImportKind, file string, sheets
 	if !ok {
 		return nil, fmt.Errorf("%w: unknown import kind %q", ErrInvalid, kind)
 	}
+	file = textclean.Line(file) // a file's name is outside text too: it is audited and shown
 	var rep *ImportReport
 	err := s.write(ctx, PermSetup, func(t *Tx) error {
 		// a retried transaction starts from a clean report

@@ -9,12 +9,9 @@ import (
 )
 
 func validateMeeting(m *Meeting) error {
-	m.Title = strings.TrimSpace(m.Title)
-	if m.Title == "" {
-		return invalid("title", "required")
-	}
-	if len([]rune(m.Title)) > 500 {
-		return invalid("title", "too long")
+	var err error
+	if m.Title, err = clean("title", m.Title, true, 500); err != nil {
+		return err
 	}
 	if m.Date != "" {
 		if _, err := time.Parse("2006-01-02", m.Date); err != nil {

@@ -1,5 +1,7 @@
 package store
 
+import "doithoai/store/textclean"
+
 // Role is what a station may do. Roles are enforced here, in the store,
 // so an SSH session for the check-in desk cannot record answers whatever
 // its UI shows.
@@ -64,7 +66,15 @@ func (s *Store) As(a Actor) *Store {
 	if a.Role == "" {
 		a.Role = RoleAdmin
 	}
-	return &Store{shared: s.shared, actor: a}
+	return &Store{shared: s.shared, actor: a.clean()}
+}
+
+// clean cleans the station and user: they are written into every audit
+// row and check-in and shown on screens, and an SSH user name or a key's
+// comment is outside text like any other.
+func (a Actor) clean() Actor {
+	a.Station, a.User = textclean.Line(a.Station), textclean.Line(a.User)
+	return a
 }
 
 // Actor is who this view writes as.

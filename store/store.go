@@ -118,7 +118,7 @@ func Open(ctx context.Context, path string, o Options) (*Store, error) {
 	} else {
 		go sh.watch(wctx, o.PollEvery)
 	}
-	return &Store{shared: sh, actor: o.Actor}, nil
+	return &Store{shared: sh, actor: o.Actor.clean()}, nil
 }
 
 // probe checks the file header before SQLite touches the file, so a foreign

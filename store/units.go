@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+
+	"doithoai/store/textclean"
 )
 
 // Unit is an agency, ward, commune, Party board or organisation.
@@ -118,6 +120,7 @@ func (t *Tx) unitByName(ctx context.Context, name string) (int64, error) {
 // ensureUnit returns the unit with that name, creating it (kind other) if
 // there is none.
 func (t *Tx) ensureUnit(ctx context.Context, name string, kind UnitKind) (int64, error) {
+	name = textclean.Line(name) // to find the unit saved under the cleaned name
 	id, err := t.unitByName(ctx, name)
 	if err != nil || id != 0 || name == "" {
 		return id, err
@@ -217,6 +220,7 @@ func (t *Tx) groupByName(ctx context.Context, name string) (int64, error) {
 }
 
 func (t *Tx) ensureGroup(ctx context.Context, name string) (int64, error) {
+	name = textclean.Line(name)
 	id, err := t.groupByName(ctx, name)
 	if err != nil || id != 0 || name == "" {
 		return id, err

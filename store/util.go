@@ -4,11 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 	"unicode/utf8"
 
 	"doithoai/store/fold"
-	"golang.org/x/text/unicode/norm"
+	"doithoai/store/textclean"
 )
 
 // MaxText bounds free-text fields; a 10,000-character paste is refused
@@ -25,9 +24,17 @@ func notFound(err error) error {
 	return mapErr(err)
 }
 
-// clean normalises s to NFC, trims it and checks its length; field names the field for errors.
+// clean is the store's boundary for text: every text field it saves
+// passes here. It removes controls and escape sequences (see textclean),
+// normalises to NFC, trims, and checks the length; field names the field
+// for errors. Fields allowed MaxText or more are long texts and keep
+// their line breaks; shorter ones are one line.
 func clean(field, s string, required bool, max int) (string, error) {
-	s = strings.TrimSpace(norm.NFC.String(s))
+	if max >= MaxText {
+		s = textclean.Long(s)
+	} else {
+		s = textclean.Line(s)
+	}
 	if required && s == "" {
 		return s, invalid(field, "required")
 	}

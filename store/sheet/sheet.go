@@ -12,7 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
+	"doithoai/store/textclean"
 )
 
 // Limits keep hostile or mistaken files (a zip bomb, a 1,048,576-row
@@ -71,9 +71,10 @@ func (p Problem) String() string {
 	return fmt.Sprintf("row %d, %s: %s", p.Row, p.Column, p.Msg)
 }
 
-// Clean normalises one cell: NFC (files from Macs and some web forms carry
-// decomposed accents), no-break and other odd spaces made plain, trimmed,
-// and cut to MaxCellRunes.
+// Clean normalises one cell: controls and escape sequences removed (see
+// textclean; line breaks kept), NFC (files from Macs and some web forms
+// carry decomposed accents), no-break and other odd spaces made plain,
+// trimmed, and cut to MaxCellRunes.
 func Clean(s string) string {
 	if s == "" {
 		return s
@@ -89,7 +90,7 @@ func Clean(s string) string {
 		}
 		return r
 	}, s)
-	s = strings.TrimSpace(norm.NFC.String(s))
+	s = textclean.Long(s)
 	if len(s) > MaxCellRunes {
 		r := []rune(s)
 		if len(r) > MaxCellRunes {

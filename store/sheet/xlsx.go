@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"doithoai/store/textclean"
 )
 
 // ReadXLSXFile reads an XLSX workbook (see ReadXLSX).
@@ -54,8 +56,9 @@ func ReadXLSX(r io.Reader) ([]Sheet, error) {
 	for _, name := range f.GetSheetList() {
 		sh, err := readSheet(f, name)
 		if err != nil {
-			return nil, fmt.Errorf("%w: sheet %q: %v", ErrFormat, name, err)
+			return nil, fmt.Errorf("%w: sheet %q: %v", ErrFormat, textclean.Line(name), err)
 		}
+		sh.Name = textclean.Line(sh.Name) // shown and audited
 		out = append(out, sh)
 	}
 	if len(out) == 0 {
