@@ -166,8 +166,12 @@ func TestDemoPetitions(t *testing.T) {
 		if !slices.Contains(s.Topics, p.Topic) {
 			t.Errorf("petition %d: unknown topic %q", i, p.Topic)
 		}
-		if p.Text == "" || p.PreparedAnswer == "" {
-			t.Errorf("petition %d: empty text or answer", i)
+		// an answer not received yet has no text; one received has
+		if p.Text == "" || (p.PreparedAnswer == "") != (p.ReceivedOn == "") {
+			t.Errorf("petition %d: empty text, or answer and date received disagree", i)
+		}
+		if p.AskedOn == "" || p.DueOn == "" || p.DueOn < p.AskedOn || (p.ReceivedOn != "" && p.ReceivedOn < p.AskedOn) {
+			t.Errorf("petition %d: dates asked %q, due %q, received %q", i, p.AskedOn, p.DueOn, p.ReceivedOn)
 		}
 		k, ok := kinds[p.Agency]
 		if !ok {

@@ -20,6 +20,9 @@ type AgendaItem struct {
 	StartedAt      time.Time `json:"started_at,omitzero"`
 	EndedAt        time.Time `json:"ended_at,omitzero"`
 	Skipped        bool      `json:"skipped,omitempty"`
+	// Words is what the MC reads for the item when the moderator has
+	// written it; empty, the script uses the template for its kind.
+	Words string `json:"words,omitempty"`
 }
 
 // Running reports whether the item has started and not ended.
@@ -37,12 +40,12 @@ func validItemKind(k ItemKind) bool {
 	return false
 }
 
-const itemCols = `id, position, kind, title, presenter, planned_minutes, started_at, ended_at, skipped`
+const itemCols = `id, position, kind, title, presenter, planned_minutes, started_at, ended_at, skipped, mc_words`
 
 func scanItem(r scanner) (AgendaItem, error) {
 	var a AgendaItem
 	var st, en sql.NullInt64
-	err := r.Scan(&a.ID, &a.Position, &a.Kind, &a.Title, &a.Presenter, &a.PlannedMinutes, &st, &en, &a.Skipped)
+	err := r.Scan(&a.ID, &a.Position, &a.Kind, &a.Title, &a.Presenter, &a.PlannedMinutes, &st, &en, &a.Skipped, &a.Words)
 	a.StartedAt, a.EndedAt = fromMS(st), fromMS(en)
 	return a, err
 }
@@ -109,8 +112,32 @@ func (t *Tx) saveItem(ctx context.Context, a AgendaItem) (int64, error) {
 		a.Kind, a.Title, a.Presenter, a.PlannedMinutes, a.ID); err != nil {
 		return 0, err
 	}
-	a.Position, a.StartedAt, a.EndedAt, a.Skipped = old.Position, old.StartedAt, old.EndedAt, old.Skipped
+	a.Position, a.StartedAt, a.EndedAt, a.Skipped, a.Words = old.Position, old.StartedAt, old.EndedAt, old.Skipped, old.Words
 	return a.ID, t.audit(ctx, "update", "agenda_item", a.ID, old, a)
+}
+
+// SetItemWords stores the MC's words for an item; empty words bring back
+// the template. The change is audited like any edit of the item.
+func (s *Store) SetItemWords(ctx context.Context, id int64, words string) error {
+	return s.write(ctx, PermAgenda, func(t *Tx) error {
+		w, err := clean("words", words, false, MaxText)
+		if err != nil {
+			return err
+		}
+		old, err := t.readItem(ctx, id)
+		if err != nil {
+			return err
+		}
+		if old.Words == w {
+			return nil
+		}
+		if _, err := t.exec(ctx, `UPDATE agenda_items SET mc_words = ? WHERE id = ?`, w, id); err != nil {
+			return err
+		}
+		nw := old
+		nw.Words = w
+		return t.audit(ctx, "update", "agenda_item", id, old, nw)
+	})
 }
 
 // setItemTimes is the one place run state changes; every change is audited.

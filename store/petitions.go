@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"strings"
+	"time"
 )
 
 // Petition is a pre-submitted question with its assigned agency and the
@@ -15,6 +17,11 @@ type Petition struct {
 	SourceUnitID   int64  `json:"source_unit_id,omitempty"`
 	AgencyID       int64  `json:"agency_id,omitempty"`
 	PreparedAnswer string `json:"prepared_answer,omitempty"`
+	// The prepared answer tracked (YYYY-MM-DD, "" = not yet): when the
+	// agency was asked, its deadline, when the answer arrived.
+	AskedOn    string `json:"asked_on,omitempty"`
+	DueOn      string `json:"due_on,omitempty"`
+	ReceivedOn string `json:"received_on,omitempty"`
 
 	SourceName string `json:"-"` // delegate's name, else source unit's
 	SourceUnit string `json:"-"`
@@ -22,7 +29,7 @@ type Petition struct {
 	Raised     int    `json:"-"`
 }
 
-const petitionCols = `p.id, p.no, p.topic, p.text, coalesce(p.delegate_id,0), coalesce(p.source_unit_id,0), coalesce(p.agency_id,0), p.prepared_answer,
+const petitionCols = `p.id, p.no, p.topic, p.text, coalesce(p.delegate_id,0), coalesce(p.source_unit_id,0), coalesce(p.agency_id,0), p.prepared_answer, p.asked_on, p.due_on, p.received_on,
 	coalesce(d.full_name, su.name, ''), coalesce(du.name, su.name, ''), coalesce(a.name,''),
 	(SELECT count(*) FROM questions q WHERE q.petition_id = p.id)`
 
@@ -31,7 +38,7 @@ const petitionFrom = ` FROM petitions p LEFT JOIN delegates d ON d.id = p.delega
 
 func scanPetition(r scanner) (Petition, error) {
 	var p Petition
-	err := r.Scan(&p.ID, &p.No, &p.Topic, &p.Text, &p.DelegateID, &p.SourceUnitID, &p.AgencyID, &p.PreparedAnswer,
+	err := r.Scan(&p.ID, &p.No, &p.Topic, &p.Text, &p.DelegateID, &p.SourceUnitID, &p.AgencyID, &p.PreparedAnswer, &p.AskedOn, &p.DueOn, &p.ReceivedOn,
 		&p.SourceName, &p.SourceUnit, &p.AgencyName, &p.Raised)
 	return p, err
 }
@@ -51,7 +58,7 @@ func (s *Store) Petition(ctx context.Context, id int64) (Petition, error) {
 
 func (p Petition) record() Petition {
 	return Petition{ID: p.ID, No: p.No, Topic: p.Topic, Text: p.Text, DelegateID: p.DelegateID, SourceUnitID: p.SourceUnitID,
-		AgencyID: p.AgencyID, PreparedAnswer: p.PreparedAnswer}
+		AgencyID: p.AgencyID, PreparedAnswer: p.PreparedAnswer, AskedOn: p.AskedOn, DueOn: p.DueOn, ReceivedOn: p.ReceivedOn}
 }
 
 // SavePetition creates (ID 0; No defaults to the next number) or updates a
@@ -77,6 +84,9 @@ func (t *Tx) savePetition(ctx context.Context, p Petition) (int64, error) {
 	if p.PreparedAnswer, err = clean("prepared_answer", p.PreparedAnswer, false, MaxText); err != nil {
 		return 0, err
 	}
+	if err := p.checkDates(); err != nil {
+		return 0, err
+	}
 	folded := Fold(p.Topic + " " + p.Text)
 	if p.ID == 0 {
 		if p.No == 0 {
@@ -84,8 +94,9 @@ func (t *Tx) savePetition(ctx context.Context, p Petition) (int64, error) {
 				return 0, mapErr(err)
 			}
 		}
-		r, err := t.exec(ctx, `INSERT INTO petitions(no, topic, text, delegate_id, source_unit_id, agency_id, prepared_answer, folded) VALUES (?,?,?,?,?,?,?,?)`,
-			p.No, p.Topic, p.Text, nullID(p.DelegateID), nullID(p.SourceUnitID), nullID(p.AgencyID), p.PreparedAnswer, folded)
+		r, err := t.exec(ctx, `INSERT INTO petitions(no, topic, text, delegate_id, source_unit_id, agency_id, prepared_answer, asked_on, due_on, received_on, folded)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+			p.No, p.Topic, p.Text, nullID(p.DelegateID), nullID(p.SourceUnitID), nullID(p.AgencyID), p.PreparedAnswer, p.AskedOn, p.DueOn, p.ReceivedOn, folded)
 		if err != nil {
 			return 0, err
 		}
@@ -99,9 +110,35 @@ func (t *Tx) savePetition(ctx context.Context, p Petition) (int64, error) {
 	if p.No == 0 {
 		p.No = old.No
 	}
-	if _, err := t.exec(ctx, `UPDATE petitions SET no=?, topic=?, text=?, delegate_id=?, source_unit_id=?, agency_id=?, prepared_answer=?, folded=? WHERE id=?`,
-		p.No, p.Topic, p.Text, nullID(p.DelegateID), nullID(p.SourceUnitID), nullID(p.AgencyID), p.PreparedAnswer, folded, p.ID); err != nil {
+	if _, err := t.exec(ctx, `UPDATE petitions SET no=?, topic=?, text=?, delegate_id=?, source_unit_id=?, agency_id=?, prepared_answer=?,
+		asked_on=?, due_on=?, received_on=?, folded=? WHERE id=?`,
+		p.No, p.Topic, p.Text, nullID(p.DelegateID), nullID(p.SourceUnitID), nullID(p.AgencyID), p.PreparedAnswer,
+		p.AskedOn, p.DueOn, p.ReceivedOn, folded, p.ID); err != nil {
 		return 0, err
 	}
 	return p.ID, t.audit(ctx, "update", "petition", p.ID, old.record(), p.record())
+}
+
+// checkDates refuses a date that is not YYYY-MM-DD, a deadline before the
+// day the agency was asked, and an answer that arrived before it.
+func (p *Petition) checkDates() error {
+	for _, f := range []struct {
+		name string
+		v    *string
+	}{{"asked_on", &p.AskedOn}, {"due_on", &p.DueOn}, {"received_on", &p.ReceivedOn}} {
+		*f.v = strings.TrimSpace(*f.v)
+		if *f.v == "" {
+			continue
+		}
+		if _, err := time.Parse("2006-01-02", *f.v); err != nil {
+			return invalid(f.name, "expected YYYY-MM-DD")
+		}
+	}
+	if p.AskedOn != "" && p.DueOn != "" && p.DueOn < p.AskedOn {
+		return invalid("due_on", "before the day the agency was asked")
+	}
+	if p.AskedOn != "" && p.ReceivedOn != "" && p.ReceivedOn < p.AskedOn {
+		return invalid("received_on", "before the day the agency was asked")
+	}
+	return nil
 }

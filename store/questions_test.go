@@ -233,7 +233,7 @@ func TestQuestionsByItemAndPetitionRaised(t *testing.T) {
 	}
 	pets, _ = s.Petitions(ctx)
 	for i, p := range pets {
-		if (i == 2) != (p.Raised == 1) || p.AgencyName == "" || p.PreparedAnswer == "" {
+		if (i == 2) != (p.Raised == 1) || p.AgencyName == "" || p.PreparedAnswer == "" != p.Missing() {
 			t.Errorf("petition %d: raised %d agency %q", p.No, p.Raised, p.AgencyName)
 		}
 	}

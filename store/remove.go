@@ -109,9 +109,9 @@ func (s *Store) DelegateUses(ctx context.Context, id int64) (Uses, error) {
 // otherwise it returns an *InUseError saying what does.
 func (s *Store) RemoveUnit(ctx context.Context, id int64) error {
 	return s.write(ctx, PermSetup, func(t *Tx) error {
-		var old Unit
-		if err := t.queryRow(ctx, `SELECT id, name, short, kind FROM units WHERE id = ?`, id).Scan(&old.ID, &old.Name, &old.Short, &old.Kind); err != nil {
-			return notFound(err)
+		old, err := t.readUnit(ctx, id)
+		if err != nil {
+			return err
 		}
 		u, err := unitUses(ctx, t.tx, id)
 		if err != nil {

@@ -57,6 +57,9 @@ var mutations = []mutation{
 	{"SaveItem", agenda, func(ctx context.Context, s *store.Store, f *fixture) error {
 		return ignore2(s.SaveItem(ctx, store.AgendaItem{Kind: store.ItemOther, Title: "Chụp ảnh lưu niệm", PlannedMinutes: 5}))
 	}},
+	{"SetItemWords", agenda, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return s.SetItemWords(ctx, f.items[1].ID, "Kính thưa các vị đại biểu")
+	}},
 	{"MoveItem", agenda, func(ctx context.Context, s *store.Store, f *fixture) error {
 		return s.MoveItem(ctx, f.items[1].ID, 1)
 	}},
@@ -136,6 +139,9 @@ var mutations = []mutation{
 	}},
 	{"SavePetition", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
 		return ignore2(s.SavePetition(ctx, store.Petition{Topic: "Y tế", Text: "Khám sức khỏe định kỳ"}))
+	}},
+	{"MarkAsked", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return ignore2(s.MarkAsked(ctx, "2023-09-25", "2023-10-09"))
 	}},
 	{"Import", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
 		// a dry run of an empty table: refused, or rolled back with a report

@@ -15,9 +15,11 @@ type Seed struct {
 
 // SeedUnit is a unit by name; Kind is one of the UnitKind values.
 type SeedUnit struct {
-	Name  string   `json:"name"`
-	Short string   `json:"short,omitempty"`
-	Kind  UnitKind `json:"kind"`
+	Name    string   `json:"name"`
+	Short   string   `json:"short,omitempty"`
+	Kind    UnitKind `json:"kind"`
+	Contact string   `json:"contact,omitempty"`
+	Phone   string   `json:"phone,omitempty"`
 }
 
 // SeedGroup is an attendee category; Quota 0 means no quota.
@@ -55,4 +57,7 @@ type SeedPetition struct {
 	SourceUnit     string `json:"source_unit,omitempty"`
 	Agency         string `json:"agency"`
 	PreparedAnswer string `json:"prepared_answer,omitempty"`
+	AskedOn        string `json:"asked_on,omitempty"`
+	DueOn          string `json:"due_on,omitempty"`
+	ReceivedOn     string `json:"received_on,omitempty"`
 }

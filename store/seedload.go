@@ -28,7 +28,7 @@ func (s *Store) LoadSeed(ctx context.Context, sd Seed) error {
 			}
 		}
 		for _, u := range sd.Units {
-			if _, err := t.saveUnit(ctx, Unit{Name: u.Name, Short: u.Short, Kind: u.Kind}); err != nil {
+			if _, err := t.saveUnit(ctx, Unit{Name: u.Name, Short: u.Short, Kind: u.Kind, Contact: u.Contact, Phone: u.Phone}); err != nil {
 				return fmt.Errorf("unit %q: %w", u.Name, err)
 			}
 		}
@@ -69,7 +69,7 @@ func (s *Store) LoadSeed(ctx context.Context, sd Seed) error {
 				return err
 			}
 			if _, err := t.savePetition(ctx, Petition{Topic: p.Topic, Text: p.Text, DelegateID: codes[p.SourceCode], SourceUnitID: src,
-				AgencyID: agency, PreparedAnswer: p.PreparedAnswer}); err != nil {
+				AgencyID: agency, PreparedAnswer: p.PreparedAnswer, AskedOn: p.AskedOn, DueOn: p.DueOn, ReceivedOn: p.ReceivedOn}); err != nil {
 				return fmt.Errorf("petition %q: %w", p.Text, err)
 			}
 		}

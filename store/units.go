@@ -4,15 +4,33 @@ import (
 	"context"
 	"database/sql"
 
+	"doithoai/store/sheet"
 	"doithoai/store/textclean"
 )
 
-// Unit is an agency, ward, commune, Party board or organisation.
+// Unit is an agency, ward, commune, Party board or organisation. Contact
+// and Phone are the person the office calls about its prepared answers
+// (the Chairman's briefing lists them).
 type Unit struct {
-	ID    int64    `json:"id"`
-	Name  string   `json:"name"`
-	Short string   `json:"short,omitempty"`
-	Kind  UnitKind `json:"kind"`
+	ID      int64    `json:"id"`
+	Name    string   `json:"name"`
+	Short   string   `json:"short,omitempty"`
+	Kind    UnitKind `json:"kind"`
+	Contact string   `json:"contact,omitempty"`
+	Phone   string   `json:"phone,omitempty"`
+}
+
+const unitCols = `id, name, short, kind, contact_name, contact_phone`
+
+func scanUnit(r scanner) (Unit, error) {
+	var u Unit
+	err := r.Scan(&u.ID, &u.Name, &u.Short, &u.Kind, &u.Contact, &u.Phone)
+	return u, err
+}
+
+func (t *Tx) readUnit(ctx context.Context, id int64) (Unit, error) {
+	u, err := scanUnit(t.queryRow(ctx, `SELECT `+unitCols+` FROM units WHERE id = ?`, id))
+	return u, notFound(err)
 }
 
 // Label is the short name when there is one.
@@ -42,22 +60,9 @@ func validKind(k UnitKind) bool {
 
 // Units lists all units in protocol order of kind, then name.
 func (s *Store) Units(ctx context.Context) ([]Unit, error) {
-	rows, err := s.read().QueryContext(ctx, `SELECT id, name, short, kind FROM units
+	return queryAll(ctx, s.read(), scanUnit, `SELECT `+unitCols+` FROM units
 		ORDER BY CASE kind WHEN 'leadership' THEN 0 WHEN 'party' THEN 1 WHEN 'front' THEN 2 WHEN 'council' THEN 3
 		WHEN 'agency' THEN 4 WHEN 'organisation' THEN 5 WHEN 'ward' THEN 6 WHEN 'commune' THEN 7 ELSE 8 END, id`)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []Unit
-	for rows.Next() {
-		var u Unit
-		if err := rows.Scan(&u.ID, &u.Name, &u.Short, &u.Kind); err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
 }
 
 // SaveUnit creates (ID 0) or updates a unit; it returns the ID.
@@ -79,6 +84,15 @@ func (t *Tx) saveUnit(ctx context.Context, u Unit) (int64, error) {
 	if u.Short, err = clean("short", u.Short, false, MaxName); err != nil {
 		return 0, err
 	}
+	if u.Contact, err = clean("contact", u.Contact, false, MaxName); err != nil {
+		return 0, err
+	}
+	if u.Phone, err = clean("phone", u.Phone, false, 40); err != nil {
+		return 0, err
+	}
+	if u.Phone, err = sheet.Phone(u.Phone); err != nil {
+		return 0, invalid("phone", "not a phone number")
+	}
 	if u.Kind == "" {
 		u.Kind = UnitOther
 	}
@@ -86,18 +100,20 @@ func (t *Tx) saveUnit(ctx context.Context, u Unit) (int64, error) {
 		return 0, invalid("kind", "unknown unit kind")
 	}
 	if u.ID == 0 {
-		r, err := t.exec(ctx, `INSERT INTO units(name, short, kind, folded) VALUES (?,?,?,?)`, u.Name, u.Short, u.Kind, Fold(u.Name))
+		r, err := t.exec(ctx, `INSERT INTO units(name, short, kind, folded, contact_name, contact_phone) VALUES (?,?,?,?,?,?)`,
+			u.Name, u.Short, u.Kind, Fold(u.Name), u.Contact, u.Phone)
 		if err != nil {
 			return 0, err
 		}
 		u.ID, _ = r.LastInsertId()
 		return u.ID, t.audit(ctx, "create", "unit", u.ID, nil, u)
 	}
-	var old Unit
-	if err := t.queryRow(ctx, `SELECT id, name, short, kind FROM units WHERE id = ?`, u.ID).Scan(&old.ID, &old.Name, &old.Short, &old.Kind); err != nil {
-		return 0, notFound(err)
+	old, err := t.readUnit(ctx, u.ID)
+	if err != nil {
+		return 0, err
 	}
-	if _, err := t.exec(ctx, `UPDATE units SET name=?, short=?, kind=?, folded=? WHERE id=?`, u.Name, u.Short, u.Kind, Fold(u.Name), u.ID); err != nil {
+	if _, err := t.exec(ctx, `UPDATE units SET name=?, short=?, kind=?, folded=?, contact_name=?, contact_phone=? WHERE id=?`,
+		u.Name, u.Short, u.Kind, Fold(u.Name), u.Contact, u.Phone, u.ID); err != nil {
 		return 0, err
 	}
 	return u.ID, t.audit(ctx, "update", "unit", u.ID, old, u)
@@ -134,9 +150,9 @@ func (t *Tx) ensureUnit(ctx context.Context, name string, kind UnitKind) (int64,
 // DeleteUnit removes a unit nobody refers to.
 func (s *Store) DeleteUnit(ctx context.Context, id int64) error {
 	return s.write(ctx, PermSetup, func(t *Tx) error {
-		var old Unit
-		if err := t.queryRow(ctx, `SELECT id, name, short, kind FROM units WHERE id = ?`, id).Scan(&old.ID, &old.Name, &old.Short, &old.Kind); err != nil {
-			return notFound(err)
+		old, err := t.readUnit(ctx, id)
+		if err != nil {
+			return err
 		}
 		if _, err := t.exec(ctx, `DELETE FROM units WHERE id = ?`, id); err != nil {
 			return err

@@ -47,6 +47,29 @@ func (m *Model) text(max int, required bool) func(string) error {
 	}
 }
 
+// phone accepts what sheet.Phone can read (empty included).
+func (m *Model) phone() func(string) error {
+	return func(s string) error {
+		if _, err := sheet.Phone(s); err != nil {
+			return errors.New(m.c.T.T("setup.bad_phone"))
+		}
+		return nil
+	}
+}
+
+// dateField is a day typed dd/mm/yyyy (empty allowed), shown the same way.
+func (m *Model) dateField(title string, v *string) *huh.Input {
+	return huh.NewInput().Title(title).Placeholder("dd/mm/yyyy").Value(v).CharLimit(10).Validate(func(s string) error {
+		if s = strings.TrimSpace(s); s == "" {
+			return nil
+		}
+		if _, ok := components.ParseDate(s); !ok {
+			return errors.New(m.c.T.T("form.bad_date"))
+		}
+		return nil
+	})
+}
+
 func (m *Model) openMeetingForm() tea.Cmd { return m.reopenMeeting(m.snap.meeting) }
 
 func (m *Model) reopenMeeting(mt store.Meeting) tea.Cmd {
@@ -114,8 +137,15 @@ func (m *Model) openUnitForm(u store.Unit) tea.Cmd {
 		huh.NewInput().Title(t.T("setup.f.unit_name")).Value(&u.Name).Validate(m.text(store.MaxName, true)),
 		huh.NewInput().Title(t.T("setup.f.unit_short")).Value(&u.Short).Validate(m.text(store.MaxName, false)),
 		huh.NewSelect[store.UnitKind]().Title(t.T("setup.f.unit_kind")).Options(kinds...).Value(&u.Kind).Height(len(kinds)+1),
-	).Title(t.T(pick(u.ID == 0, "setup.form.unit_new", "setup.form.unit"))))
+	).Title(t.T(pick(u.ID == 0, "setup.form.unit_new", "setup.form.unit"))),
+		// who the office calls about the unit's prepared answers
+		huh.NewGroup(
+			huh.NewInput().Title(t.T("prep.f.contact")).Description(t.T("prep.f.contact_hint")).Value(&u.Contact).Validate(m.text(store.MaxName, false)),
+			huh.NewInput().Title(t.T("setup.f.phone")).Value(&u.Phone).Validate(m.phone()).CharLimit(40),
+		).Title(t.T(pick(u.ID == 0, "setup.form.unit_new", "setup.form.unit"))),
+	)
 	return m.openForm(f, func() tea.Cmd {
+		u.Phone, _ = sheet.Phone(u.Phone)
 		return m.act(m.c.T.T("ui.saved"), func() error { _, err := m.c.Store.SaveUnit(m.c.Ctx, u); return err },
 			func(error) tea.Cmd { return m.openUnitForm(u) })
 	})
@@ -176,12 +206,7 @@ func (m *Model) openDelegateForm(d store.Delegate) tea.Cmd {
 	for _, g := range m.snap.groups {
 		groups = append(groups, huh.NewOption(g.Name, g.ID))
 	}
-	phone := func(s string) error {
-		if _, err := sheet.Phone(s); err != nil {
-			return errors.New(t.T("setup.bad_phone"))
-		}
-		return nil
-	}
+	phone := m.phone()
 	text := m.text(64, d.ID != 0)
 	// a code another delegate holds is refused at the field, naming them,
 	// so the user stays where the mistake is
@@ -268,6 +293,8 @@ func (m *Model) openPetitionForm(p store.Petition) tea.Cmd {
 	}
 	rows := max(3, min(8, m.formHeight()-6))
 	source, agency := &unitInput{id: &p.SourceUnitID}, &unitInput{id: &p.AgencyID}
+	asked, due, received := components.ShowDate(p.AskedOn), components.ShowDate(p.DueOn), components.ShowDate(p.ReceivedOn)
+	before := p.PreparedAnswer
 	f := huh.NewForm(
 		huh.NewGroup(
 			huh.NewSelect[string]().Title(t.T("setup.f.topic")).Options(topics...).Value(&p.Topic).Height(min(rows, len(topics)+1)),
@@ -288,13 +315,23 @@ func (m *Model) openPetitionForm(p store.Petition) tea.Cmd {
 		).Title(t.T(pick(p.ID == 0, "setup.form.petition_new", "setup.form.petition"))),
 		huh.NewGroup(
 			m.unitField(t.T("setup.f.agency"), agency),
+			m.dateField(t.T("prep.f.asked"), &asked),
+			m.dateField(t.T("prep.f.due"), &due),
 		).Title(t.T(pick(p.ID == 0, "setup.form.petition_new", "setup.form.petition"))),
 		huh.NewGroup(
 			huh.NewText().Title(t.T("setup.f.answer")).Value(&p.PreparedAnswer).Validate(m.text(store.MaxText, false)).Lines(6).CharLimit(store.MaxText),
+			m.dateField(t.T("prep.f.received"), &received).Description(t.T("prep.f.received_hint")),
 		).Title(t.T(pick(p.ID == 0, "setup.form.petition_new", "setup.form.petition"))),
 	)
 	return m.openForm(f, func() tea.Cmd {
 		m.resolve(source, agency)
+		p.AskedOn, _ = components.ParseDate(asked)
+		p.DueOn, _ = components.ParseDate(due)
+		p.ReceivedOn, _ = components.ParseDate(received)
+		// an answer typed in now arrived today unless a day is given
+		if p.ReceivedOn == "" && strings.TrimSpace(p.PreparedAnswer) != "" && p.PreparedAnswer != before {
+			p.ReceivedOn = m.c.Now().Format("2006-01-02")
+		}
 		p.DelegateID = 0
 		if d, ok := byCode(who); ok {
 			p.DelegateID = d.ID

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestPetitionsCommand(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "m.db")
+	if err := createDemo(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := petitionsCmd(ctx, []string{"--db", db, "--on", "18/10/2023"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	for _, want := range []string{
+		"tính đến ngày 18/10/2023",
+		"Cộng                                         14       11          3        4",
+		"KN 9   Phòng Tài nguyên và Môi trường · hạn 09/10/2023 (quá hạn)",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q in\n%s", want, text)
+		}
+	}
+	out.Reset()
+	if err := petitionsCmd(ctx, []string{"--db", db, "--on", "08/10/2023", "--json", "--lang", "en"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		On    string
+		Total struct{ Asked, Received, Missing, Late int }
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.On != "2023-10-08" || got.Total.Asked != 14 || got.Total.Missing != 3 || got.Total.Late != 1 {
+		t.Fatalf("json %+v", got)
+	}
+	for _, bad := range [][]string{{"--db", db, "--on", "hôm qua"}, {"--db", db, "extra"}, {"--db", db, "--lang", "fr"}} {
+		if err := petitionsCmd(ctx, bad, &out); err == nil {
+			t.Errorf("%v: accepted", bad)
+		}
+	}
+}
