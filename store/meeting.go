@@ -31,11 +31,23 @@ func validateMeeting(m *Meeting) error {
 		v    *string
 		max  int
 	}{{"theme", &m.Theme, 500}, {"venue", &m.Venue, MaxName}, {"organiser", &m.Organiser, MaxName},
-		{"place", &m.Place, MaxName}, {"chair", &m.Chair, MaxName}, {"chair_title", &m.ChairTitle, MaxName}} {
+		{"place", &m.Place, MaxName}, {"chair", &m.Chair, MaxName}, {"chair_title", &m.ChairTitle, MaxName},
+		{"secretary", &m.Secretary, MaxName}, {"secretary_title", &m.SecretaryTitle, MaxName},
+		{"signer", &m.Signer, MaxName}, {"signer_title", &m.SignerTitle, MaxName},
+		{"office", &m.Office, MaxName}, {"office_code", &m.OfficeCode, 20}} {
 		var err error
 		if *f.v, err = clean(f.name, *f.v, false, f.max); err != nil {
 			return err
 		}
+	}
+	switch m.SignAs = SignAs(strings.ToUpper(strings.Trim(strings.TrimSpace(string(m.SignAs)), "."))); m.SignAs {
+	case SignChair:
+	case SignKT, SignTL:
+		if m.Signer == "" {
+			return invalid("signer", "required")
+		}
+	default:
+		return invalid("sign_as", "expected KT or TL")
 	}
 	if m.TurnSeconds == 0 {
 		m.TurnSeconds = 180
@@ -80,18 +92,27 @@ func normalClock(s string) (string, bool) {
 	return fmt.Sprintf("%02d:%02d", hour, minute), true
 }
 
+// meetingCols are the meeting's columns as Meeting scans them.
+const meetingCols = `title, theme, venue, organiser, place, date, start_time, chair, chair_title, turn_seconds,
+	secretary, secretary_title, sign_as, signer, signer_title, office, office_code, assessment`
+
+func (m *Meeting) fields() []any {
+	return []any{&m.Title, &m.Theme, &m.Venue, &m.Organiser, &m.Place, &m.Date, &m.StartTime, &m.Chair, &m.ChairTitle, &m.TurnSeconds,
+		&m.Secretary, &m.SecretaryTitle, &m.SignAs, &m.Signer, &m.SignerTitle, &m.Office, &m.OfficeCode, &m.Assessment}
+}
+
 // Meeting reads the meeting row.
 func (s *Store) Meeting(ctx context.Context) (Meeting, error) {
 	var m Meeting
-	err := s.read().QueryRowContext(ctx, `SELECT title, theme, venue, organiser, place, date, start_time, chair, chair_title, turn_seconds FROM meeting WHERE id = 1`).
-		Scan(&m.Title, &m.Theme, &m.Venue, &m.Organiser, &m.Place, &m.Date, &m.StartTime, &m.Chair, &m.ChairTitle, &m.TurnSeconds)
-	if err != nil {
+	if err := s.read().QueryRowContext(ctx, `SELECT `+meetingCols+` FROM meeting WHERE id = 1`).Scan(m.fields()...); err != nil {
 		return m, notFound(err)
 	}
 	return m, nil
 }
 
-// SaveMeeting creates or replaces the meeting row.
+// SaveMeeting creates or replaces the meeting row. The assessment is kept
+// as stored: the setup form's copy may be older than the reports
+// station's (SaveAssessment writes it).
 func (s *Store) SaveMeeting(ctx context.Context, m Meeting) error {
 	if err := validateMeeting(&m); err != nil {
 		return err
@@ -102,17 +123,20 @@ func (s *Store) SaveMeeting(ctx context.Context, m Meeting) error {
 func (t *Tx) saveMeeting(ctx context.Context, m Meeting) error {
 	var before *Meeting
 	var old Meeting
-	err := t.queryRow(ctx, `SELECT title, theme, venue, organiser, place, date, start_time, chair, chair_title, turn_seconds FROM meeting WHERE id = 1`).
-		Scan(&old.Title, &old.Theme, &old.Venue, &old.Organiser, &old.Place, &old.Date, &old.StartTime, &old.Chair, &old.ChairTitle, &old.TurnSeconds)
+	err := t.queryRow(ctx, `SELECT `+meetingCols+` FROM meeting WHERE id = 1`).Scan(old.fields()...)
 	if err == nil {
 		before = &old
 	}
-	_, err = t.exec(ctx, `INSERT INTO meeting(id, title, theme, venue, organiser, place, date, start_time, chair, chair_title, turn_seconds)
-		VALUES (1,?,?,?,?,?,?,?,?,?,?)
+	m.Assessment = old.Assessment
+	_, err = t.exec(ctx, `INSERT INTO meeting(id, title, theme, venue, organiser, place, date, start_time, chair, chair_title, turn_seconds,
+		secretary, secretary_title, sign_as, signer, signer_title, office, office_code)
+		VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 		ON CONFLICT(id) DO UPDATE SET title=excluded.title, theme=excluded.theme, venue=excluded.venue, organiser=excluded.organiser,
 		place=excluded.place, date=excluded.date, start_time=excluded.start_time, chair=excluded.chair, chair_title=excluded.chair_title,
-		turn_seconds=excluded.turn_seconds`,
-		m.Title, m.Theme, m.Venue, m.Organiser, m.Place, m.Date, m.StartTime, m.Chair, m.ChairTitle, m.TurnSeconds)
+		turn_seconds=excluded.turn_seconds, secretary=excluded.secretary, secretary_title=excluded.secretary_title, sign_as=excluded.sign_as,
+		signer=excluded.signer, signer_title=excluded.signer_title, office=excluded.office, office_code=excluded.office_code`,
+		m.Title, m.Theme, m.Venue, m.Organiser, m.Place, m.Date, m.StartTime, m.Chair, m.ChairTitle, m.TurnSeconds,
+		m.Secretary, m.SecretaryTitle, m.SignAs, m.Signer, m.SignerTitle, m.Office, m.OfficeCode)
 	if err != nil {
 		return err
 	}
@@ -121,4 +145,29 @@ func (t *Tx) saveMeeting(ctx context.Context, m Meeting) error {
 		action = "create"
 	}
 	return t.audit(ctx, action, "meeting", 1, before, m)
+}
+
+// SaveAssessment stores the conclusion notice's "Đánh giá chung"
+// paragraph (empty leaves the notice's placeholder), audited.
+func (s *Store) SaveAssessment(ctx context.Context, text string) error {
+	text, err := clean("assessment", text, false, MaxText)
+	if err != nil {
+		return err
+	}
+	return s.write(ctx, PermSetup, func(t *Tx) error {
+		var old string
+		if err := t.queryRow(ctx, `SELECT assessment FROM meeting WHERE id = 1`).Scan(&old); err != nil {
+			return notFound(err)
+		}
+		if old == text {
+			return nil
+		}
+		if _, err := t.exec(ctx, `UPDATE meeting SET assessment = ? WHERE id = 1`, text); err != nil {
+			return err
+		}
+		type assessment struct {
+			Assessment string `json:"assessment"`
+		}
+		return t.audit(ctx, "update", "meeting", 1, assessment{old}, assessment{text})
+	})
 }

@@ -15,7 +15,32 @@ type Meeting struct {
 	ChairTitle string `json:"chair_title"` // e.g. "Chủ tịch UBND thị xã"
 	// TurnSeconds is the default time limit of one speaker's turn.
 	TurnSeconds int `json:"turn_seconds"`
+
+	Secretary      string `json:"secretary,omitempty"`       // who keeps the minutes
+	SecretaryTitle string `json:"secretary_title,omitempty"` // e.g. "Chuyên viên Phòng Nội vụ"
+	// SignAs is how the conclusion notice (and the office's letters) are
+	// signed: by the chair himself, or KT./TL. by Signer.
+	SignAs      SignAs `json:"sign_as,omitempty"`
+	Signer      string `json:"signer,omitempty"`       // name of the KT./TL. signer
+	SignerTitle string `json:"signer_title,omitempty"` // e.g. "Phó Chủ tịch", "Chánh Văn phòng"
+	Office      string `json:"office,omitempty"`       // drafts the notice, follows up its tasks: "Phòng Nội vụ"
+	OfficeCode  string `json:"office_code,omitempty"`  // its initials in "Lưu: VT, NV."
+	// Assessment is the notice's "Đánh giá chung" paragraph, written in
+	// the reports station; SaveMeeting leaves it as it is (SaveAssessment).
+	Assessment string `json:"assessment,omitempty"`
 }
+
+// SignAs is the authority a document is signed with.
+type SignAs string
+
+const (
+	SignChair SignAs = ""   // the chair signs in his own name and title
+	SignKT    SignAs = "KT" // ký thay: a deputy signs for the chair (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)
+	SignTL    SignAs = "TL" // thừa lệnh: the office signs by order (TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG)
+)
+
+// SignAsValues lists every authority.
+var SignAsValues = []SignAs{SignChair, SignKT, SignTL}
 
 // Start returns the planned start of the meeting in loc, or the zero time
 // when date or start time are not set.

@@ -85,10 +85,7 @@ func writeConclusion(w io.Writer, s *Snapshot, o Options) error {
 	m := s.Meeting
 	d := newDocx("Dự thảo thông báo kết luận", 14, o.Now)
 	adminHeader(d, m, s.heldOn(o), "TB-UBND")
-	d.P(para{align: "center", before: 18}, b("THÔNG BÁO"))
-	d.P(para{align: "center"}, b("Kết luận của "+shortChair(m)+" tại "+m.Title))
-	d.Raw(rule(textW, 12))
-	d.P(para{after: 6})
+	docTitle(d, "THÔNG BÁO", "Kết luận của "+shortChair(m)+" tại "+m.Title)
 
 	body := para{align: "both", firstLine: 567, before: 6, line: 264}
 	head := para{align: "both", firstLine: 567, before: 6, keepNext: true, line: 264}
@@ -176,13 +173,13 @@ func writeConclusion(w io.Writer, s *Snapshot, o Options) error {
 	if noted := countOutcome(s.Questions, store.OutcomeNoted); noted > 0 {
 		d.P(body, t(fmt.Sprintf("- Các cơ quan, đơn vị liên quan tiếp thu %d ý kiến của đại biểu để nghiên cứu, thực hiện trong thời gian tới.", noted)))
 	}
-	if nv := s.unitLike("noi vu"); nv != "" {
+	if nv := s.office(); nv != "" {
 		d.P(body, t("- Giao "+nv+" theo dõi, đôn đốc các cơ quan, đơn vị thực hiện các nội dung trên; tổng hợp, báo cáo kết quả về "+orgShort(m)+"."))
 	}
 	d.P(body, t("Trên đây là Thông báo kết luận của "+shortChair(m)+" tại "+m.Title+". "+cmpOr(m.Organiser, "UBND")+
 		" thông báo để các cơ quan, đơn vị, địa phương biết, thực hiện./."))
 
-	recipientsAndSignature(d, m, s.recipients(m, tasks))
+	closing(d, s.recipients(m, tasks), noticeSigner(m))
 	return d.Write(w)
 }
 
@@ -261,6 +258,10 @@ func (s *Snapshot) unitLike(f string) string {
 	return ""
 }
 
+// office is the office that drafts the notice and follows up its tasks:
+// the meeting's, else a unit named Nội vụ (the plan's Phòng Nội vụ).
+func (s *Snapshot) office() string { return cmpOr(s.Meeting.Office, s.unitLike("noi vu")) }
+
 // recipients is the "Nơi nhận" list: the leaders, every agency tasked,
 // the Women's Union and the communes, then the archive.
 func (s *Snapshot) recipients(m store.Meeting, tasks []task) []string {
@@ -288,8 +289,7 @@ func (s *Snapshot) recipients(m store.Meeting, tasks []task) []string {
 	if level == "thị xã" || level == "huyện" || level == "thành phố" {
 		out = append(out, "UBND các xã, phường")
 	}
-	out = append(out, "Lưu: VT")
-	return out
+	return append(out, archiveLine(s.office(), m.OfficeCode))
 }
 
 // orgLevel is the administrative level of a People's Committee organiser

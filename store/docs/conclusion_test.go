@@ -102,7 +102,7 @@ func TestConclusionOtherTopicAndOwnTasks(t *testing.T) {
 		"- UBND thị xã tổng hợp, báo cáo cấp có thẩm quyền xem xét, giải quyết ý kiến của",
 		"Giao Phòng Y tế nghiên cứu, trả lời bằng văn bản",
 		"- Chủ tịch, các PCT UBND thị xã;",
-		"- Lưu: VT.",
+		"- Lưu: VT, NV.",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("conclusion lacks %q", want)

@@ -74,7 +74,7 @@ func TestConclusionLayout(t *testing.T) {
 		"trước ngày 30/11/2023",
 		"Giao Ngân hàng Chính sách xã hội thị xã tổng hợp, báo cáo cấp có thẩm quyền",
 		"Nơi nhận:",
-		"- Lưu: VT.",
+		"- Lưu: VT, NV.",
 		"CHỦ TỊCH",
 		"Trần Minh Đức",
 		"- Về đào tạo nghề, việc làm (1 ý kiến):",
@@ -91,7 +91,7 @@ func TestConclusionLayout(t *testing.T) {
 	if !strings.Contains(doc, `<w:top w:val="nil"/>`) {
 		t.Error("header table has borders")
 	}
-	if !strings.Contains(doc, `<w:r><w:rPr><w:i/><w:iCs/></w:rPr><w:t xml:space="preserve">Ba Đồn, ngày`) {
+	if _, p := find(t, paragraphs(t, doc), "Ba Đồn, ngày"); !p.Runs[0].Ital {
 		t.Error("date line is not italic")
 	}
 	if !strings.Contains(doc, `<w:b/><w:bCs/><w:i/><w:iCs/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr><w:t xml:space="preserve">Nơi nhận:`) {

@@ -57,6 +57,7 @@ type para struct {
 	firstLine    int    // first-line indent, twips
 	indL, indR   int    // indents, twips
 	keepNext     bool
+	keepLines    bool // the paragraph's lines stay on one page
 	pageBreak    bool // page break before
 	topRule      bool // a rule above (the short lines under header blocks)
 	size         int  // font size of the paragraph mark, points
@@ -64,11 +65,23 @@ type para struct {
 }
 
 type docx struct {
-	body     strings.Builder
+	body     []block
 	media    [][]byte // PNG pictures, word/media/imageN.png
 	title    string
 	fontSize int // default size, points
 	created  time.Time
+	// noPageNumbers leaves out the page number Decree 30/2020 puts in the
+	// top margin from page 2 on (invitation cards are cut apart).
+	noPageNumbers bool
+}
+
+// block is a body paragraph, kept as parts until written so that a
+// closing can still bind the last lines of text to the signature
+// (keepTail), or ready-made XML (tables).
+type block struct {
+	p    para
+	runs []run
+	raw  string
 }
 
 func newDocx(title string, fontSize int, created time.Time) *docx {
@@ -108,6 +121,9 @@ func pPr(p para) string {
 	s.WriteString("<w:pPr>")
 	if p.keepNext {
 		s.WriteString("<w:keepNext/>")
+	}
+	if p.keepLines {
+		s.WriteString("<w:keepLines/>")
 	}
 	if p.pageBreak {
 		s.WriteString("<w:pageBreakBefore/>")
@@ -181,10 +197,30 @@ func paraXML(p para, runs ...run) string {
 }
 
 // P appends a paragraph.
-func (d *docx) P(p para, runs ...run) { d.body.WriteString(paraXML(p, runs...)) }
+func (d *docx) P(p para, runs ...run) { d.body = append(d.body, block{p: p, runs: runs}) }
 
 // Raw appends ready-made body XML (from paraXML or rule).
-func (d *docx) Raw(xml string) { d.body.WriteString(xml) }
+func (d *docx) Raw(xml string) { d.body = append(d.body, block{raw: xml}) }
+
+// keepTail binds the last n paragraphs of text to what follows (the
+// signature block): each keeps with the next and the last keeps its lines
+// together, so a page break never leaves the signature alone on a page.
+// Empty spacer paragraphs in between are bound too but do not count.
+func (d *docx) keepTail(n int) {
+	last := true
+	for i := len(d.body) - 1; i >= 0 && n > 0; i-- {
+		bl := &d.body[i]
+		if bl.raw != "" {
+			return // a table: what precedes it does not run on into the closing
+		}
+		bl.p.keepNext = true
+		if len(bl.runs) > 0 {
+			bl.p.keepLines = bl.p.keepLines || last
+			last = false
+			n--
+		}
+	}
+}
 
 // cell is one table cell: its paragraphs (XML from paraXML), how many grid
 // columns it spans, and a fill colour.
@@ -209,7 +245,7 @@ type table struct {
 }
 
 // Table appends a table.
-func (d *docx) Table(tb table) { d.body.WriteString(tableXML(tb)) }
+func (d *docx) Table(tb table) { d.Raw(tableXML(tb)) }
 
 func tableXML(tb table) string {
 	var s strings.Builder
@@ -313,14 +349,50 @@ func (d *docx) Picture(png []byte, wMM, hMM float64, name string) run {
 const nsW = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
 
 func (d *docx) documentXML() string {
+	var body strings.Builder
+	for _, bl := range d.body {
+		if bl.raw != "" {
+			body.WriteString(bl.raw)
+		} else {
+			body.WriteString(paraXML(bl.p, bl.runs...))
+		}
+	}
+	// The page number sits in the top margin from page 2 on: a default
+	// header with the PAGE field, an empty one for the first page
+	// (titlePg).
+	headers, titlePg := "", ""
+	if !d.noPageNumbers {
+		headers = `<w:headerReference w:type="default" r:id="rIdHdrPage"/><w:headerReference w:type="first" r:id="rIdHdrFirst"/>`
+		titlePg = `<w:titlePg/>`
+	}
 	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
 		`<w:document ` + nsW + ` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"` +
 		` xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:body>` +
-		d.body.String() +
-		fmt.Sprintf(`<w:sectPr><w:pgSz w:w="%d" w:h="%d" w:code="9"/>`+
-			`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="567" w:footer="567" w:gutter="0"/>`+
-			`<w:cols w:space="720"/></w:sectPr>`, a4W, a4H, marginTop, marginRight, marginBottom, marginLeft) +
+		body.String() +
+		`<w:sectPr>` + headers + fmt.Sprintf(`<w:pgSz w:w="%d" w:h="%d" w:code="9"/>`+
+		`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="567" w:footer="567" w:gutter="0"/>`+
+		`<w:cols w:space="720"/>`, a4W, a4H, marginTop, marginRight, marginBottom, marginLeft) + titlePg + `</w:sectPr>` +
 		`</w:body></w:document>`
+}
+
+// pageNumberSize is the size of the page number (Decree 30/2020: 13–14,
+// upright).
+const pageNumberSize = 13
+
+// headerXML is a header part: the page number centred, or nothing.
+func headerXML(pageNumber bool) string {
+	p := `<w:p><w:pPr><w:jc w:val="center"/></w:pPr></w:p>`
+	if pageNumber {
+		rPr := fmt.Sprintf(`<w:rPr><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr>`, pageNumberSize*2, pageNumberSize*2)
+		p = `<w:p><w:pPr><w:jc w:val="center"/>` + rPr + `</w:pPr>` +
+			`<w:r>` + rPr + `<w:fldChar w:fldCharType="begin"/></w:r>` +
+			`<w:r>` + rPr + `<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
+			`<w:r>` + rPr + `<w:fldChar w:fldCharType="separate"/></w:r>` +
+			`<w:r>` + rPr + `<w:t>2</w:t></w:r>` +
+			`<w:r>` + rPr + `<w:fldChar w:fldCharType="end"/></w:r></w:p>`
+	}
+	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<w:hdr ` + nsW + `>` + p + `</w:hdr>`
 }
 
 func (d *docx) stylesXML() string {
@@ -329,7 +401,7 @@ func (d *docx) stylesXML() string {
 		`<w:rFonts w:ascii="` + font + `" w:hAnsi="` + font + `" w:eastAsia="` + font + `" w:cs="` + font + `"/>` +
 		fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, d.fontSize*2, d.fontSize*2) +
 		`<w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
-		`<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>` +
+		`<w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>` +
 		`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>` +
 		`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/>` +
 		`<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>` +
@@ -368,8 +440,13 @@ func (d *docx) Write(w io.Writer) error {
 		`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
 		`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
 		`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
-		`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
-		`</Types>`
+		`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>`
+	if !d.noPageNumbers {
+		for _, h := range []string{"header1", "header2"} {
+			ct += `<Override PartName="/word/` + h + `.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`
+		}
+	}
+	ct += `</Types>`
 	rels := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
 		`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
@@ -381,14 +458,19 @@ func (d *docx) Write(w io.Writer) error {
 		`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 		`<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
 		`<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>`)
+	if !d.noPageNumbers {
+		docRels.WriteString(`<Relationship Id="rIdHdrPage" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>` +
+			`<Relationship Id="rIdHdrFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/>`)
+	}
 	for i := range d.media {
 		docRels.WriteString(fmt.Sprintf(`<Relationship Id="rIdImg%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image%d.png"/>`, i+1, i+1))
 	}
 	docRels.WriteString(`</Relationships>`)
-	parts := []struct {
+	type part struct {
 		name string
 		data []byte
-	}{
+	}
+	parts := []part{
 		{"[Content_Types].xml", []byte(ct)},
 		{"_rels/.rels", []byte(rels)},
 		{"docProps/core.xml", []byte(d.coreXML())},
@@ -398,11 +480,11 @@ func (d *docx) Write(w io.Writer) error {
 		{"word/settings.xml", []byte(settingsXML)},
 		{"word/_rels/document.xml.rels", []byte(docRels.String())},
 	}
+	if !d.noPageNumbers {
+		parts = append(parts, part{"word/header1.xml", []byte(headerXML(true))}, part{"word/header2.xml", []byte(headerXML(false))})
+	}
 	for i, m := range d.media {
-		parts = append(parts, struct {
-			name string
-			data []byte
-		}{fmt.Sprintf("word/media/image%d.png", i+1), m})
+		parts = append(parts, part{fmt.Sprintf("word/media/image%d.png", i+1), m})
 	}
 	for _, p := range parts {
 		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: d.created})

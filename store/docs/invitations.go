@@ -43,6 +43,7 @@ func when(m store.Meeting) string {
 func writeInvitations(w io.Writer, s *Snapshot, o Options) error {
 	m := s.Meeting
 	d := newDocx("Giấy mời", 13, o.Now)
+	d.noPageNumbers = true // cards, cut apart
 	ds := s.sheetOrder()
 	var invited []store.Delegate
 	for _, dl := range ds {
@@ -72,7 +73,7 @@ func writeInvitations(w io.Writer, s *Snapshot, o Options) error {
 		}
 		left = append(left,
 			paraXML(para{align: "center", before: 6}, orgRuns...),
-			rule(textColW, 8),
+			rule(textColW, ruleTwips(textTwips(org[len(org)-1], true, 12))),
 			paraXML(para{align: "center", before: 6}, sz(b("GIẤY MỜI"), 16)),
 			paraXML(para{before: 8, indL: 200}, t("Kính gửi: "), b("Ông (Bà) "+dl.FullName)),
 		)

@@ -213,9 +213,7 @@ func minutesDOCX(w io.Writer, s *Snapshot, o Options) error {
 	m := s.Meeting
 	d := newDocx("Biên bản", 13, o.Now)
 	adminHeader(d, m, s.heldOn(o), "BB-UBND")
-	d.P(para{align: "center", before: 12}, sz(b("BIÊN BẢN"), 14))
-	d.P(para{align: "center"}, sz(b(m.Title), 14))
-	d.P(para{})
+	docTitle(d, "BIÊN BẢN", m.Title)
 	body := para{align: "both", firstLine: 567, before: 3, after: 3, line: 276}
 	h := para{before: 6, after: 3, keepNext: true, firstLine: 567}
 	d.P(h, b("I. Thời gian, địa điểm"))
@@ -270,16 +268,7 @@ func minutesDOCX(w io.Writer, s *Snapshot, o Options) error {
 	if !end.IsZero() {
 		d.P(body, t("Hội nghị kết thúc lúc "+clock(end, o)+" cùng ngày."))
 	}
-	d.P(para{})
-	half := textW / 2
-	sign := func(title, name string) cell {
-		ps := []string{paraXML(para{align: "center", before: 12}, b(title))}
-		for range 5 {
-			ps = append(ps, paraXML(para{after: 6}))
-		}
-		return cell{paras: append(ps, paraXML(para{align: "center"}, b(name)))}
-	}
-	d.Table(table{widths: []int{half, textW - half}, rows: [][]cell{{sign("THƯ KÝ", ""), sign("CHỦ TRÌ", m.Chair)}}})
+	closingSigners(d, secretarySigner(m), chairSigner(m))
 	return d.Write(w)
 }
 
