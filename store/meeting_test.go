@@ -67,3 +67,47 @@ func TestSaveMeetingStartTime(t *testing.T) {
 		t.Fatalf("7:5: %v, want a start_time field error expecting HH:MM", err)
 	}
 }
+
+// The signer, secretary and office are stored cleaned; KT./TL. needs a
+// name; the assessment is written only by SaveAssessment (a setup form
+// holding an older copy does not undo it), and both are audited.
+func TestMeetingSignerAndAssessment(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "m.db"), Options{Create: true, NoWatch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	m := Meeting{Title: "Hội nghị", Secretary: "  Nguyễn Thị Thư ", SecretaryTitle: "Chuyên viên", SignAs: "tl.",
+		Signer: "Lê Văn Phòng", SignerTitle: "Chánh Văn phòng", Office: "Phòng Nội vụ", OfficeCode: "NV"}
+	if err := s.SaveMeeting(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Meeting(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Secretary != "Nguyễn Thị Thư" || got.SignAs != SignTL || got.Signer != "Lê Văn Phòng" || got.OfficeCode != "NV" {
+		t.Errorf("stored %+v", got)
+	}
+	var fe *FieldError
+	if err := s.SaveMeeting(ctx, Meeting{Title: "Hội nghị", SignAs: SignKT}); !errors.As(err, &fe) || fe.Field != "signer" {
+		t.Errorf("KT. without a signer: %v, want a signer field error", err)
+	}
+	if err := s.SaveMeeting(ctx, Meeting{Title: "Hội nghị", SignAs: "TM"}); !errors.As(err, &fe) || fe.Field != "sign_as" {
+		t.Errorf("TM: %v, want a sign_as field error", err)
+	}
+	if err := s.SaveAssessment(ctx, " Chương trình thành công tốt đẹp.\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveMeeting(ctx, got); err != nil { // the setup form's older copy
+		t.Fatal(err)
+	}
+	if got, _ = s.Meeting(ctx); got.Assessment != "Chương trình thành công tốt đẹp." {
+		t.Errorf("assessment %q after a setup save", got.Assessment)
+	}
+	var n int
+	if err := s.read().QueryRowContext(ctx, `SELECT count(*) FROM audit WHERE entity = 'meeting' AND after LIKE '%thành công%' AND before NOT LIKE '%thành công%'`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("assessment audited %d times (%v), want 1", n, err)
+	}
+}
