@@ -109,6 +109,9 @@ var mutations = []mutation{
 		m.Venue = "Hội trường B"
 		return s.SaveMeeting(ctx, m)
 	}},
+	{"SaveAssessment", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return s.SaveAssessment(ctx, "Chương trình thành công tốt đẹp.")
+	}},
 	{"SaveUnit", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
 		return ignore2(s.SaveUnit(ctx, store.Unit{Name: "Phòng Kinh tế", Kind: store.UnitAgency}))
 	}},
