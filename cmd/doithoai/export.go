@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register(command{name: "export", summary: "write a document: attendance, signin, minutes, followup, conclusion, invitations", run: runExport})
+	register(command{name: "export", summary: "write a document: attendance, signin, minutes, followup, conclusion, invitations, reminders", run: runExport})
 }
 
 const exportUsage = `Usage: doithoai export KIND [--format FMT] [-o OUT] [--db MEETING] [--with-contacts]
@@ -25,6 +25,10 @@ Writes a document of the meeting:
   followup      written answers and referrals by agency, with due dates (xlsx, docx)
   conclusion    draft conclusion notice, Decree 30/2020 layout (docx)
   invitations   invitation cards with each delegate's QR code (docx)
+  reminders --prepared
+                a reminder letter (công văn đôn đốc) to every agency still
+                missing a prepared answer, one file per agency (docx);
+                -o names the folder
 
 Without -o the file goes to the "exports" folder beside the meeting file.
 Phone numbers are left out unless --with-contacts is given.`
@@ -51,6 +55,7 @@ func runExport(ctx context.Context, args []string) error {
 	out := fs.String("o", "", "output `FILE` (default: exports/NAME beside the meeting file)")
 	db := fs.String("db", "", "meeting `FILE`")
 	contacts := fs.Bool("with-contacts", false, "include phone numbers")
+	prepared := fs.Bool("prepared", false, "reminders: to the agencies missing prepared answers before the day")
 	// KIND may come before the flags (doithoai export minutes --db m.db):
 	// the flag package stops at the first non-flag argument.
 	var kindArg string
@@ -69,6 +74,9 @@ func runExport(ctx context.Context, args []string) error {
 	}
 	if kindArg == "" {
 		return usagef("export needs a KIND: %s", kindNames())
+	}
+	if kindArg == "reminders" {
+		return exportReminders(ctx, *db, *out, *prepared)
 	}
 	kind, ok := docs.ParseKind(kindArg)
 	if !ok {

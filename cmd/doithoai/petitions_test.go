@@ -49,3 +49,23 @@ func TestPetitionsCommand(t *testing.T) {
 		}
 	}
 }
+
+func TestExportRemindersCommand(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "m.db")
+	if err := createDemo(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := run(ctx, []string{"export", "reminders", "--db", db}, &out, &errb); code != 2 || !strings.Contains(errb.String(), "--prepared") {
+		t.Fatalf("without --prepared: exit %d, %s", code, errb.String())
+	}
+	if code := run(ctx, []string{"export", "reminders", "--prepared", "--db", db}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "exports", "don-doc-tra-loi-kien-nghi-*.docx"))
+	if len(files) != 2 {
+		t.Fatalf("letters %v", files)
+	}
+}
