@@ -55,7 +55,7 @@ func (s *Snapshot) PreparedReminders(today string) (Letter, []AgencyOwed) {
 		}
 		owed = append(owed, a)
 	}
-	compiler := cmpOr(s.unitLike("noi vu"), "cơ quan tổng hợp")
+	compiler := cmpOr(s.office(), "cơ quan tổng hợp")
 	org := orgShort(m)
 	by := reportBy(today, m.Date)
 	l := Letter{
@@ -77,7 +77,7 @@ func (s *Snapshot) PreparedReminders(today string) (Letter, []AgencyOwed) {
 			return fmt.Sprintf("Để kịp tổng hợp, báo cáo %s trước ngày tổ chức đối thoại%s, %s đề nghị %s khẩn trương hoàn thành "+
 				"nội dung trả lời các kiến nghị nêu trên, gửi về %s trước ngày %s để tổng hợp./.", shortChair(m), when, org, agency, compiler, vnDate(by))
 		},
-		Recipients: []string{"Chủ tịch, các PCT " + org + " (để b/c)", compiler, "Lưu: VT"},
+		Recipients: []string{"Chủ tịch, các PCT " + org + " (để b/c)", archiveLine(s.office(), m.OfficeCode)},
 	}
 	return l, owed
 }

@@ -42,7 +42,8 @@ type Letter struct {
 	Intro, Request func(agency string, n int) string
 	// Cols heads the "since" and "due" columns ("Ngày giao", "Hạn trả lời").
 	SinceCol, DueCol string
-	// Recipients follow "Như trên" (the agency itself) in "Nơi nhận".
+	// Recipients follow "Như trên" (the agency itself) in "Nơi nhận",
+	// the archive line ("Lưu: VT, NV") last.
 	Recipients []string
 	// File starts each file's name ("don-doc-tra-loi-kien-nghi"); the
 	// agency and the day follow.
@@ -88,7 +89,7 @@ func WriteReminder(w io.Writer, m store.Meeting, l Letter, a AgencyOwed, o Optio
 	if l.Request != nil {
 		d.P(body, t(l.Request(a.Agency, len(a.Items))))
 	}
-	recipientsAndSignature(d, m, append([]string{"Như trên"}, l.Recipients...))
+	closing(d, append([]string{"Như trên"}, l.Recipients...), noticeSigner(m))
 	return d.Write(w)
 }
 

@@ -44,7 +44,7 @@ func TestPreparedReminders(t *testing.T) {
 		// two days before the meeting is today: tomorrow, then
 		"trước ngày tổ chức đối thoại (ngày 18 tháng 10 năm 2023)",
 		"gửi về Phòng Nội vụ trước ngày 17/10/2023",
-		"Nơi nhận:", "- Như trên;", "- Lưu: VT.",
+		"Nơi nhận:", "- Như trên;", "- Lưu: VT, NV.",
 		"Trần Minh Đức",
 	} {
 		if !strings.Contains(text, want) {
