@@ -19,7 +19,10 @@ func init() {
 const initUsage = `Usage: doithoai init [--demo] [--title T --date DD/MM/YYYY --start HH:MM …] FILE
 
 Creates a new meeting file. With --demo it holds the demo meeting (fictional
-people). Without --title, in a terminal, a form asks for the details.`
+people). Without --title, in a terminal, a form asks for the details.
+The documents' signers: --secretary signs the minutes; the conclusion notice
+is signed by the chair, or with --sign-as KT|TL --signer NAME --signer-title
+TITLE ("TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG").`
 
 func runInit(ctx context.Context, args []string) error {
 	fs := newFlags("init", initUsage)
@@ -34,6 +37,13 @@ func runInit(ctx context.Context, args []string) error {
 	fs.StringVar(&m.ChairTitle, "chair-title", "", "the chair's title")
 	fs.StringVar(&m.Organiser, "organiser", "", "issuing body, e.g. Ủy ban nhân dân thị xã Ba Đồn")
 	fs.StringVar(&m.Place, "place", "", "place name for the date line")
+	fs.StringVar(&m.Secretary, "secretary", "", "who keeps the minutes (signs them as THƯ KÝ)")
+	fs.StringVar(&m.SecretaryTitle, "secretary-title", "", "the secretary's title")
+	signAs := fs.String("sign-as", "", "how the conclusion notice is signed: empty (the chair), KT or TL")
+	fs.StringVar(&m.Signer, "signer", "", "name of the KT./TL. signer")
+	fs.StringVar(&m.SignerTitle, "signer-title", "", "the KT./TL. signer's title, e.g. Chánh Văn phòng")
+	fs.StringVar(&m.Office, "office", "", "office that drafts the notice and follows it up, e.g. Phòng Nội vụ")
+	fs.StringVar(&m.OfficeCode, "office-code", "", "its initials in 'Lưu: VT, NV.'")
 	lang := fs.String("lang", "vi", "language of the form: vi or en")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -41,6 +51,7 @@ func runInit(ctx context.Context, args []string) error {
 	if fs.NArg() != 1 {
 		return usagef("init needs exactly one FILE (see doithoai init --help)")
 	}
+	m.SignAs = store.SignAs(*signAs)
 	if m.Date != "" {
 		iso, ok := components.ParseDate(m.Date)
 		if !ok {

@@ -103,6 +103,24 @@ func TestInitDemoAndFlags(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "bad.db")); err == nil {
 		t.Error("a refused init left a file behind")
 	}
+	// the documents' signers from flags; KT./TL. without a name is refused
+	signed := filepath.Join(dir, "signed.db")
+	if code, errs := runCLI(t, "init", "--title", "X", "--secretary", "Nguyễn Thị Thư", "--sign-as", "TL", "--signer", "Lê Văn Phòng",
+		"--signer-title", "Chánh Văn phòng", "--office", "Phòng Nội vụ", "--office-code", "NV", signed); code != 0 {
+		t.Fatalf("init with signer flags: %d %s", code, errs)
+	}
+	if st, err := store.Open(context.Background(), signed, store.Options{NoWatch: true}); err != nil {
+		t.Fatal(err)
+	} else {
+		m, _ := st.Meeting(context.Background())
+		st.Close()
+		if m.Secretary != "Nguyễn Thị Thư" || m.SignAs != store.SignTL || m.Signer != "Lê Văn Phòng" || m.SignerTitle != "Chánh Văn phòng" || m.OfficeCode != "NV" {
+			t.Errorf("signer flags stored as %+v", m)
+		}
+	}
+	if code, _ := runCLI(t, "init", "--title", "X", "--sign-as", "KT", filepath.Join(dir, "nosigner.db")); code != 2 {
+		t.Errorf("init --sign-as KT without --signer: exit %d, want 2", code)
+	}
 	if code, _ := runCLI(t, "--version"); code != 0 {
 		t.Error("--version")
 	}

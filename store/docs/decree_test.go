@@ -161,7 +161,7 @@ func TestDecreeLayout(t *testing.T) {
 	for _, c := range []struct {
 		k          Kind
 		kind, name string
-	}{{Conclusion, "THÔNG BÁO", "Trần Minh Đức"}, {Minutes, "BIÊN BẢN", "Trần Minh Đức"}} {
+	}{{Conclusion, "THÔNG BÁO", "Dương Quốc Bảo"}, {Minutes, "BIÊN BẢN", "Trần Minh Đức"}} {
 		t.Run(string(c.k), func(t *testing.T) {
 			var buf strings.Builder
 			if err := Write(&buf, s, c.k, DOCX, opts); err != nil {

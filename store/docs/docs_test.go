@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"doithoai/store"
 )
 
 // -out DIR writes every document of the demo morning to DIR, to open by hand.
@@ -117,9 +119,22 @@ func TestConclusionSignature(t *testing.T) {
 		}
 		return buf.Bytes()
 	}
+	// The demo's notice is signed by order of the Chairman.
 	text := plainText(t, docxParts(t, conclusion())["word/document.xml"])
-	if !strings.Contains(text, "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH") {
-		t.Error("a vice-chairman does not sign KT. CHỦ TỊCH")
+	if !strings.Contains(text, "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\n\n\n\n\nDương Quốc Bảo") {
+		t.Errorf("the demo's notice is not signed TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG by Dương Quốc Bảo:\n%s", text[strings.Index(text, "Nơi nhận"):])
+	}
+	s.Meeting.SignAs, s.Meeting.Signer, s.Meeting.SignerTitle = store.SignKT, "Lê Thị Thanh Hà", ""
+	if text = plainText(t, docxParts(t, conclusion())["word/document.xml"]); !strings.Contains(text, "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\n\n\n\nLê Thị Thanh Hà") {
+		t.Error("KT. without a title is not signed KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
+	}
+	s.Meeting.SignAs = store.SignChair
+	if text = plainText(t, docxParts(t, conclusion())["word/document.xml"]); !strings.Contains(text, "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\n\n\n\nTrần Minh Đức") {
+		t.Error("a vice-chairman chairing and signing himself does not sign KT. CHỦ TỊCH")
+	}
+	s.Meeting.ChairTitle = "Chủ tịch UBND thị xã"
+	if text = plainText(t, docxParts(t, conclusion())["word/document.xml"]); !strings.Contains(text, "\nCHỦ TỊCH\n\n\n\n\n\nTrần Minh Đức") {
+		t.Error("the Chairman signing himself does not sign CHỦ TỊCH")
 	}
 	s.Meeting.Organiser = "Hội đồng nhân dân xã Quảng Hải"
 	text = plainText(t, docxParts(t, conclusion())["word/document.xml"])
@@ -316,13 +331,17 @@ func TestMinutes(t *testing.T) {
 	}
 	for _, w := range []string{"Ý kiến 1 (09:10): " + s.Questions[0].AskerName, "Kiến nghị số 1", "Trả lời bằng văn bản — giao Phòng Y tế, hạn 30/11/2023",
 		"Đã nêu tại hội nghị: 1/", "Phát biểu khai mạc — Trần Minh Đức, Chủ tịch UBND thị xã (07:55–08:06)", "Giải lao (không thực hiện)",
-		"bắt đầu lúc 07 giờ 35", "kết thúc lúc 10 giờ 57", "Kiến nghị số 2 (Đào tạo nghề, việc làm) — Phường Quảng Phúc", "Chuyển cấp có thẩm quyền — Ngân hàng Chính sách xã hội thị xã tham mưu", "Tiếp thu"} {
+		"bắt đầu lúc 07 giờ 35", "kết thúc lúc 10 giờ 57", "Kiến nghị số 2 (Đào tạo nghề, việc làm) — Phường Quảng Phúc", "Chuyển cấp có thẩm quyền — Ngân hàng Chính sách xã hội thị xã tham mưu", "Tiếp thu",
+		"Thư ký: Phan Thị Oanh, Chuyên viên Phòng Nội vụ"} {
 		if !strings.Contains(md, w) {
 			t.Errorf("minutes.md lacks %q", w)
 		}
 		if !strings.Contains(text, w) {
 			t.Errorf("minutes.docx lacks %q", w)
 		}
+	}
+	if !strings.Contains(text, "THƯ KÝ\n\n\n\n\n\nPhan Thị Oanh") || !strings.Contains(md, "| Phan Thị Oanh | Trần Minh Đức |") {
+		t.Error("the secretary's name is not under THƯ KÝ")
 	}
 }
 

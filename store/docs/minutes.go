@@ -124,6 +124,7 @@ func minutesMD(w io.Writer, s *Snapshot, o Options) error {
 	if m.Chair != "" {
 		fmt.Fprintf(&b, "- Chủ trì: %s\n", joinNonEmpty(", ", m.Chair, m.ChairTitle))
 	}
+	fmt.Fprintf(&b, "- Thư ký: %s\n", cmpOr(joinNonEmpty(", ", m.Secretary, m.SecretaryTitle), "………"))
 	fmt.Fprintf(&b, "- %s\n", s.attendanceSentence())
 	b.WriteString("\n## III. Nội dung\n\n### 1. Chương trình\n\n")
 	// Points are lettered, not numbered: "1." is the subsection's own
@@ -162,7 +163,7 @@ func minutesMD(w io.Writer, s *Snapshot, o Options) error {
 	if !end.IsZero() {
 		fmt.Fprintf(&b, "\nHội nghị kết thúc lúc %s cùng ngày.\n", clock(end, o))
 	}
-	b.WriteString("\n| THƯ KÝ | CHỦ TRÌ |\n|:---:|:---:|\n| | " + m.Chair + " |\n")
+	b.WriteString("\n| THƯ KÝ | CHỦ TRÌ |\n|:---:|:---:|\n| " + m.Secretary + " | " + m.Chair + " |\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -231,6 +232,7 @@ func minutesDOCX(w io.Writer, s *Snapshot, o Options) error {
 	if m.Chair != "" {
 		d.P(body, t("Chủ trì: "+joinNonEmpty(", ", m.Chair, m.ChairTitle)+"."))
 	}
+	d.P(body, t("Thư ký: "+cmpOr(joinNonEmpty(", ", m.Secretary, m.SecretaryTitle), "………")+"."))
 	d.P(body, t(s.attendanceSentence()))
 	d.P(h, b("III. Nội dung"))
 	d.P(h, b("1. Chương trình"))

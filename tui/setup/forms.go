@@ -117,6 +117,7 @@ func (m *Model) reopenMeeting(mt store.Meeting) tea.Cmd {
 			huh.NewInput().Title(t.T("meeting.chair_title")).Value(&mt.ChairTitle).Validate(name),
 			huh.NewInput().Title(t.T("meeting.turn")).Value(&turn).Validate(seconds).CharLimit(4),
 		).Title(t.T("setup.form.meeting")),
+		m.signingGroup(&mt),
 	)
 	return m.openForm(f, func() tea.Cmd {
 		mt.TurnSeconds, _ = strconv.Atoi(strings.TrimSpace(turn))
@@ -125,6 +126,40 @@ func (m *Model) reopenMeeting(mt store.Meeting) tea.Cmd {
 		return m.act(m.c.T.T("ui.saved"), func() error { return m.c.Store.SaveMeeting(m.c.Ctx, mt) },
 			func(error) tea.Cmd { return m.reopenMeeting(mt) })
 	})
+}
+
+// signingGroup asks who keeps and signs the documents: the secretary of
+// the minutes, the notice's signer (the chair, or KT./TL. with a name and
+// title), the office that drafts it and follows its tasks up.
+func (m *Model) signingGroup(mt *store.Meeting) *huh.Group {
+	t := m.c.T
+	name := m.text(store.MaxName, false)
+	var as []huh.Option[store.SignAs]
+	for _, a := range store.SignAsValues {
+		as = append(as, huh.NewOption(t.T("doc.sign_as."+cmpOr(string(a), "chair")), a))
+	}
+	signer := func(s string) error {
+		if mt.SignAs != store.SignChair && strings.TrimSpace(s) == "" {
+			return errors.New(t.T("doc.signer_required"))
+		}
+		return name(s)
+	}
+	return huh.NewGroup(
+		huh.NewInput().Title(t.T("doc.secretary")).Value(&mt.Secretary).Validate(name),
+		huh.NewInput().Title(t.T("doc.secretary_title")).Value(&mt.SecretaryTitle).Validate(name),
+		huh.NewSelect[store.SignAs]().Title(t.T("doc.sign_as")).Options(as...).Value(&mt.SignAs).Height(len(as)+1),
+		huh.NewInput().Title(t.T("doc.signer")).Value(&mt.Signer).Validate(signer),
+		huh.NewInput().Title(t.T("doc.signer_title")).Description(t.T("doc.signer_title_hint")).Value(&mt.SignerTitle).Validate(name),
+		huh.NewInput().Title(t.T("doc.office")).Description(t.T("doc.office_hint")).Value(&mt.Office).Validate(name),
+		huh.NewInput().Title(t.T("doc.office_code")).Description(t.T("doc.office_code_hint")).Value(&mt.OfficeCode).Validate(m.text(20, false)).CharLimit(20),
+	).Title(t.T("doc.form.signing"))
+}
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }
 
 func (m *Model) openUnitForm(u store.Unit) tea.Cmd {

@@ -105,7 +105,7 @@ func TestMeetingDateDayFirst(t *testing.T) {
 	}
 	s = clearField(s)
 	s = typeText(s, "9/11/2023")
-	for range 5 {
+	for range 12 { // the date group, then the signing group
 		s = press(s, "enter")
 	}
 	if m, _ := st.Meeting(ctx); m.Date != "2023-11-09" {

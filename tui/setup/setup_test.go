@@ -129,8 +129,8 @@ func TestEditMeeting(t *testing.T) {
 	before, _ := st.Meeting(ctx)
 	s = press(s, "enter", "backspace", "backspace", "backspace", "backspace")
 	s = typeText(s, "2024")
-	// ten fields in two groups: Enter moves on, and on the last submits
-	for range 10 {
+	// seventeen fields in three groups: Enter moves on, and on the last submits
+	for range 17 {
 		s = press(s, "enter")
 	}
 	after, _ := st.Meeting(ctx)
@@ -140,6 +140,37 @@ func TestEditMeeting(t *testing.T) {
 	h, _ := st.History(ctx, "meeting", 1, 0)
 	if last := h[len(h)-1]; last.Action != "update" || last.Station != commontest.Station {
 		t.Errorf("audit %+v", last)
+	}
+}
+
+// TestMeetingSigner sets the secretary and a TL. signer in the meeting
+// form's third group; TL. without the signer's name is not accepted.
+func TestMeetingSigner(t *testing.T) {
+	s, st := open(t, i18n.VI, 80, 30)
+	ctx := context.Background()
+	s = press(s, "enter")
+	for range 10 {
+		s = press(s, "enter")
+	}
+	s = typeText(s, "Nguyễn Thị Thư")
+	s = press(s, "enter")
+	s = typeText(s, "Chuyên viên Phòng Nội vụ")
+	s = press(s, "enter", "down", "down", "enter")
+	s = press(s, "enter") // no signer's name: refused, the field stays
+	if v := s.View(); !strings.Contains(v, "KT./TL. cần họ tên người ký") {
+		t.Fatalf("TL. without a name not refused:\n%s", v)
+	}
+	s = typeText(s, "Lê Văn Phòng")
+	s = press(s, "enter")
+	s = typeText(s, "Chánh Văn phòng")
+	s = press(s, "enter", "enter", "enter")
+	m, _ := st.Meeting(ctx)
+	if m.Secretary != "Nguyễn Thị Thư" || m.SecretaryTitle != "Chuyên viên Phòng Nội vụ" || m.SignAs != store.SignTL ||
+		m.Signer != "Lê Văn Phòng" || m.SignerTitle != "Chánh Văn phòng" {
+		t.Fatalf("%+v\n%s", m, s.View())
+	}
+	if v := s.View(); !strings.Contains(v, "TL. Lê Văn Phòng — Chánh Văn phòng") || !strings.Contains(v, "Nguyễn Thị Thư, Chuyên viên") {
+		t.Errorf("the meeting tab does not show the signer and secretary:\n%s", v)
 	}
 }
 

@@ -117,6 +117,8 @@ func (m *Model) meetingView() string {
 		{"meeting.title", mt.Title}, {"meeting.theme", mt.Theme}, {"meeting.organiser", mt.Organiser}, {"meeting.place", mt.Place},
 		{"meeting.venue", mt.Venue}, {"meeting.date", components.ShowDate(mt.Date)}, {"meeting.start", mt.StartTime}, {"meeting.chair", mt.Chair},
 		{"meeting.chair_title", mt.ChairTitle}, {"meeting.turn", strconv.Itoa(mt.TurnSeconds)},
+		{"doc.secretary", joinComma(mt.Secretary, mt.SecretaryTitle)}, {"doc.signs", m.signsLine(mt)},
+		{"doc.office", joinComma(mt.Office, mt.OfficeCode)},
 	}
 	lw := 0
 	for _, f := range fields {
@@ -129,6 +131,25 @@ func (m *Model) meetingView() string {
 	}
 	lines = append(lines, "", s.Subtle.Render(common.Trunc(t.T("setup.meeting.hint"), m.w)))
 	return strings.Join(lines, "\n")
+}
+
+// signsLine is who signs the notice: "Trần Minh Đức (chủ trì)" or
+// "TL. Lê Văn Phòng — Chánh Văn phòng".
+func (m *Model) signsLine(mt store.Meeting) string {
+	if mt.SignAs == store.SignChair {
+		if mt.Chair == "" {
+			return ""
+		}
+		return fmt.Sprintf(m.c.T.T("doc.signs.chair"), mt.Chair)
+	}
+	return fmt.Sprintf(m.c.T.T("doc.signs.deputy"), mt.SignAs, mt.Signer, mt.SignerTitle)
+}
+
+func joinComma(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	return a + ", " + b
 }
 
 func (m *Model) unitsView() string {

@@ -1,0 +1,27 @@
+package i18n
+
+// Strings of the documents' signers, secretary, honorifics and the
+// conclusion notice's own fields (setup's meeting and unit forms, the
+// reports station), key prefix "doc.".
+func init() {
+	register(map[string][2]string{
+		"doc.form.signing":       {"Ký văn bản", "Signing the documents"},
+		"doc.secretary":          {"Thư ký hội nghị (ký biên bản)", "Secretary (signs the minutes)"},
+		"doc.secretary_title":    {"Chức vụ thư ký", "Secretary's title"},
+		"doc.sign_as":            {"Người ký thông báo kết luận", "Who signs the conclusion notice"},
+		"doc.sign_as.chair":      {"Chủ trì tự ký", "The chair himself"},
+		"doc.sign_as.KT":         {"KT. (ký thay: Phó Chủ tịch)", "KT. (a deputy signs for the chair)"},
+		"doc.sign_as.TL":         {"TL. (thừa lệnh: Chánh Văn phòng)", "TL. (the office signs by order)"},
+		"doc.signer":             {"Họ tên người ký KT./TL.", "Name of the KT./TL. signer"},
+		"doc.signer_title":       {"Chức vụ người ký KT./TL.", "Title of the KT./TL. signer"},
+		"doc.signer_title_hint":  {"Ví dụ: Phó Chủ tịch, Chánh Văn phòng", "E.g. Phó Chủ tịch, Chánh Văn phòng"},
+		"doc.signer_required":    {"KT./TL. cần họ tên người ký", "KT./TL. needs the signer's name"},
+		"doc.office":             {"Cơ quan tham mưu, theo dõi", "Drafting and follow-up office"},
+		"doc.office_hint":        {"Ví dụ: Phòng Nội vụ (để trống: đơn vị tên «Nội vụ»)", "E.g. Phòng Nội vụ (empty: the unit named «Nội vụ»)"},
+		"doc.office_code":        {"Ký hiệu cơ quan tham mưu (Lưu: VT, …)", "Office's initials (Lưu: VT, …)"},
+		"doc.office_code_hint":   {"Ví dụ: NV (để trống: chữ đầu của tên)", "E.g. NV (empty: initials of its name)"},
+		"doc.signs":              {"Ký", "Signs"},
+		"doc.signs.chair":        {"%s (chủ trì)", "%s (the chair)"},
+		"doc.signs.deputy":       {"%s. %s — %s", "%s. %s — %s"},
+	})
+}
