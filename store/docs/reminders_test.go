@@ -45,7 +45,7 @@ func TestPreparedReminders(t *testing.T) {
 		"trước ngày tổ chức đối thoại (ngày 18 tháng 10 năm 2023)",
 		"gửi về Phòng Nội vụ trước ngày 17/10/2023",
 		"Nơi nhận:", "- Như trên;", "- Lưu: VT, NV.",
-		"Trần Minh Đức",
+		"TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG", "Dương Quốc Bảo", // the demo's signer
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing %q in\n%s", want, text)

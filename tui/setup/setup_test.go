@@ -152,16 +152,20 @@ func TestMeetingSigner(t *testing.T) {
 	for range 10 {
 		s = press(s, "enter")
 	}
+	s = clearField(s)
 	s = typeText(s, "Nguyễn Thị Thư")
 	s = press(s, "enter")
+	s = clearField(s)
 	s = typeText(s, "Chuyên viên Phòng Nội vụ")
-	s = press(s, "enter", "down", "down", "enter")
+	s = press(s, "enter", "up", "up", "down", "down", "enter") // TL., whatever the demo had
+	s = clearField(s)
 	s = press(s, "enter") // no signer's name: refused, the field stays
 	if v := s.View(); !strings.Contains(v, "KT./TL. cần họ tên người ký") {
 		t.Fatalf("TL. without a name not refused:\n%s", v)
 	}
 	s = typeText(s, "Lê Văn Phòng")
 	s = press(s, "enter")
+	s = clearField(s)
 	s = typeText(s, "Chánh Văn phòng")
 	s = press(s, "enter", "enter", "enter")
 	m, _ := st.Meeting(ctx)
