@@ -15,6 +15,8 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"doithoai/store/cleansql"
 )
 
 // ApplicationID marks a SQLite file as a doithoai meeting ("DTHT").
@@ -87,7 +89,7 @@ func Open(ctx context.Context, path string, o Options) (*Store, error) {
 	if err := probe(path, o.Create); err != nil {
 		return nil, err
 	}
-	w, err := sql.Open("sqlite", dsn(path, o.BusyTimeout, "&_txlock=immediate"))
+	w, err := cleansql.Open(dsn(path, o.BusyTimeout, "&_txlock=immediate"))
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +105,7 @@ func Open(ctx context.Context, path string, o Options) (*Store, error) {
 		w.Close()
 		return nil, corrupt(ctx, path, err)
 	}
-	r, err := sql.Open("sqlite", dsn(path, o.BusyTimeout, "&_pragma=query_only(1)"))
+	r, err := cleansql.Open(dsn(path, o.BusyTimeout, "&_pragma=query_only(1)"))
 	if err != nil {
 		w.Close()
 		return nil, err

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"doithoai/store"
+	"doithoai/store/textclean"
 	"doithoai/tui/agenda"
 	"doithoai/tui/checkin"
 	"doithoai/tui/common"
@@ -367,7 +368,12 @@ func (m *Model) FullHelp() [][]key.Binding {
 }
 
 // View draws header, body and help bar within the window.
-func (m *Model) View() string {
+// View draws the frame, cleaned of any escape sequence but colour and
+// style (textclean.Frame): the last defence, for every station and SSH
+// session, against text that reached the screen without passing the store.
+func (m *Model) View() string { return textclean.Frame(m.view()) }
+
+func (m *Model) view() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}

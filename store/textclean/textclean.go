@@ -68,6 +68,30 @@ func Clean(s string, long bool) bool {
 	return strings.TrimSpace(s) == s && norm.NFC.IsNormalString(s)
 }
 
+// Safe reports whether s holds nothing a terminal would act on: valid
+// UTF-8 without controls (but line breaks, if long), bidi controls or
+// line separators. It does not check spacing or normalisation, and costs
+// a few nanoseconds per byte without allocating: the check on every text
+// read from a file and on every frame.
+func Safe(s string, long bool) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && (c != '\n' || !long) || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r < 0xa0 || r == 0x2028 || r == 0x2029 || dropped(r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
 // Bidi overrides and isolates reorder what follows them on screen
 // ("Trojan source"); the byte-order mark is never part of a name.
 func dropped(r rune) bool {
@@ -218,4 +242,91 @@ func Cut(s string, max int, long bool) (string, bool) {
 		n++
 	}
 	return s, false
+}
+
+// Frame cleans a whole rendered screen as the last step before it goes to
+// the terminal: colour and style (SGR, ESC [ … m, as lipgloss writes it)
+// and line breaks stay; every other escape sequence, control, bidi control
+// and invalid byte goes. It is the defence for text that never passed the
+// store (an error naming a file, a value being typed). A clean frame costs
+// one pass and no allocation.
+func Frame(s string) string {
+	if frameSafe(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == 0x1b:
+			if k := sgrLen(s[i:]); k > 0 {
+				b.WriteString(s[i : i+k])
+				i += k
+			} else {
+				i = skipEscape(s, i+1)
+			}
+			continue
+		case r == 0x9b:
+			i = skipCSI(s, i+n)
+			continue
+		case r == 0x9d || r == 0x90 || r == 0x98 || r == 0x9e || r == 0x9f:
+			i = skipString(s, i+n)
+			continue
+		case r == '\n':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case r == utf8.RuneError && n == 1, r < 0x20, r >= 0x7f && r < 0xa0, r == 0x2028, r == 0x2029, dropped(r):
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// sgrLen is the length of the SGR sequence (ESC [ digits ; : m) s starts
+// with, or 0.
+func sgrLen(s string) int {
+	if len(s) < 3 || s[0] != 0x1b || s[1] != '[' {
+		return 0
+	}
+	for i := 2; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == 'm':
+			return i + 1
+		case c >= '0' && c <= '9' || c == ';' || c == ':':
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+func frameSafe(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == 0x1b:
+				k := sgrLen(s[i:])
+				if k == 0 {
+					return false
+				}
+				i += k
+				continue
+			case c < 0x20 && c != '\n' || c == 0x7f:
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r < 0xa0 || r == 0x2028 || r == 0x2029 || dropped(r) {
+			return false
+		}
+		i += n
+	}
+	return true
 }

@@ -104,6 +104,13 @@ func FuzzClean(f *testing.F) {
 			if again := clean(got); again != got {
 				t.Fatalf("not idempotent (long %v): %q -> %q -> %q", long, s, got, again)
 			}
+			if !Safe(got, long) {
+				t.Fatalf("Safe(%q, %v) is false on its own output", got, long)
+			}
+			// Safe is exactly "strip changes nothing" for long texts
+			if safe, same := Safe(s, true), strip(s, true) == s; long && safe != same {
+				t.Fatalf("Safe(%q) = %v, but strip changes it: %v", s, safe, !same)
+			}
 			if !Clean(got, long) {
 				t.Fatalf("Clean(%q, %v) is false on its own output", got, long)
 			}
@@ -117,6 +124,43 @@ func FuzzClean(f *testing.F) {
 			if Clean(s, long) && got != s {
 				t.Fatalf("Clean(%q) but cleaned to %q", s, got)
 			}
+		}
+	})
+}
+
+func TestFrame(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"\x1b[1;38;2;10;20;30mHoa\x1b[0m\n─┐", "\x1b[1;38;2;10;20;30mHoa\x1b[0m\n─┐"},
+		{"a\x1b]2;PWNED\x07b\x1b[2Jc\x1b[?25ld\u202ee\r\tf", "abcde f"},
+		{"\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\", "link"},
+		{"\x1b[31", ""},
+	} {
+		if got := Frame(c.in); got != c.want {
+			t.Errorf("Frame(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func FuzzFrame(f *testing.F) {
+	for _, s := range []string{"\x1b[31mX\x1b[0m", "\x1b]2;x\x07", "\x1b[2J", "─\n│", "\x1b[", "\u202e", "\x1b[1;2:3m"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Frame(s)
+		if Frame(got) != got || !frameSafe(got) || !utf8.ValidString(got) || len(got) > len(s) {
+			t.Fatalf("Frame(%q) = %q", s, got)
+		}
+		// what is left once SGR is taken out holds no escape at all
+		rest := got
+		for i := strings.IndexByte(rest, 0x1b); i >= 0; i = strings.IndexByte(rest, 0x1b) {
+			k := sgrLen(rest[i:])
+			if k == 0 {
+				t.Fatalf("Frame(%q) = %q: an ESC outside SGR", s, got)
+			}
+			rest = rest[:i] + rest[i+k:]
+		}
+		if !Safe(rest, true) {
+			t.Fatalf("Frame(%q) = %q: unsafe text", s, got)
 		}
 	})
 }
