@@ -137,7 +137,16 @@ func writeConclusion(w io.Writer, s *Snapshot, o Options) error {
 
 	d.P(body, t("Sau khi nghe ý kiến của đại biểu và trả lời của các cơ quan, đơn vị, "+shortChair(m)+" kết luận như sau:"))
 	d.P(head, b("1. Đánh giá chung"))
-	d.P(body, t("[Đánh giá của "+shortChair(m)+" về kết quả Chương trình đối thoại và vai trò của phụ nữ trong phát triển kinh tế - xã hội của địa phương.]"))
+	if strings.TrimSpace(m.Assessment) == "" {
+		d.P(body, t(assessmentPlaceholder(m)))
+	}
+	// The secretary's paragraph, written in the reports station; its line
+	// breaks are paragraphs.
+	for _, p := range strings.Split(m.Assessment, "\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			d.P(body, t(p))
+		}
+	}
 	d.P(head, b("2. Giao nhiệm vụ"))
 	tasks := s.tasks()
 	if len(tasks) == 0 {
@@ -181,6 +190,12 @@ func writeConclusion(w io.Writer, s *Snapshot, o Options) error {
 
 	closing(d, s.recipients(m, tasks), noticeSigner(m))
 	return d.Write(w)
+}
+
+// assessmentPlaceholder stands where the Chairman's assessment goes until
+// the secretary writes it.
+func assessmentPlaceholder(m store.Meeting) string {
+	return "[Đánh giá của " + shortChair(m) + " về kết quả Chương trình đối thoại và vai trò của phụ nữ trong phát triển kinh tế - xã hội của địa phương.]"
 }
 
 // isOtherTopic reports whether a topic is the catch-all "Khác" (other).
