@@ -58,7 +58,8 @@ func (t *Tx) checkIn(ctx context.Context, id int64) (CheckInResult, error) {
 // UndoCheckIn removes the check-in of delegate id (an audited mutation, so
 // the log still shows it happened). A walk-in exists only because of the
 // check-in: undoing it removes the person too, unless they have since
-// asked a question or been queued to speak.
+// asked a question or been queued to speak. A substitute registered at the
+// desk goes the same way; the apology keeps her name for when she comes.
 func (s *Store) UndoCheckIn(ctx context.Context, id int64) error {
 	return s.write(ctx, PermCheckin, func(t *Tx) error {
 		d, err := t.readDelegate(ctx, id)
@@ -77,13 +78,7 @@ func (s *Store) UndoCheckIn(ctx context.Context, id int64) error {
 		if !d.WalkIn {
 			return nil
 		}
-		if u, err := delegateUses(ctx, t.tx, id); err != nil || !u.None() {
-			return err
-		}
-		if _, err := t.exec(ctx, `DELETE FROM delegates WHERE id = ?`, id); err != nil {
-			return err
-		}
-		return t.audit(ctx, "delete", "delegate", id, d.record(), nil)
+		return t.dropUnusedWalkIn(ctx, id)
 	})
 }
 
@@ -151,46 +146,61 @@ func (s *Store) RegisterWalkIn(ctx context.Context, w WalkIn) (CheckInResult, er
 	return res, err
 }
 
-// Tally is arrived / expected for one group or unit.
+// Tally is arrived / expected for one group or unit. The arrived are
+// disjoint: invited delegates who came, substitutes standing in for an
+// invited delegate who did not, and walk-ins; the invited who did not come
+// are absent with apologies or without.
 type Tally struct {
 	ID       int64
 	Name     string
 	Quota    int // groups only; 0 = none
-	Expected int // invited delegates (walk-ins not counted as expected)
-	Arrived  int // all arrived, walk-ins included
-	WalkIns  int
+	Expected int // invited delegates (walk-ins and substitutes not counted as expected)
+	Arrived  int // all arrived: invited, substitutes and walk-ins
+	WalkIns  int // arrived walk-ins, substitutes not counted
+	// Substitutes are arrived delegates registered in the place of an
+	// invited delegate who sent apologies and has not come: each counts
+	// in the group in her place (a substitute whose principal came after
+	// all is a walk-in).
+	Substitutes int
+	Apologised  int // invited, not arrived, apologies sent
 }
+
+// Absent is the invited who have not come, apologies or not.
+func (t Tally) Absent() int { return max(t.Expected-(t.Arrived-t.WalkIns-t.Substitutes), 0) }
+
+// Unexcused is the invited who have not come and sent no apology.
+func (t Tally) Unexcused() int { return max(t.Absent()-t.Apologised, 0) }
+
+// tallyCounts are Tally's counts over delegates d with check-in c, the
+// apology a she sent and the apology r she stands in for (rc: the check-in
+// of the one she replaces).
+const tallyCounts = `count(d.id) - coalesce(sum(d.walk_in), 0), count(c.delegate_id),
+	count(CASE WHEN d.walk_in = 1 AND c.delegate_id IS NOT NULL AND (r.delegate_id IS NULL OR rc.delegate_id IS NOT NULL) THEN 1 END),
+	count(CASE WHEN d.walk_in = 1 AND c.delegate_id IS NOT NULL AND r.delegate_id IS NOT NULL AND rc.delegate_id IS NULL THEN 1 END),
+	count(CASE WHEN d.walk_in = 0 AND c.delegate_id IS NULL AND a.delegate_id IS NOT NULL THEN 1 END)`
+
+const tallyJoins = ` LEFT JOIN checkins c ON c.delegate_id = d.id LEFT JOIN apologies a ON a.delegate_id = d.id
+	LEFT JOIN apologies r ON r.substitute_id = d.id LEFT JOIN checkins rc ON rc.delegate_id = r.delegate_id`
 
 // Tallies counts arrivals per group and per unit, and the totals.
 // Delegates without a group or unit are counted in the total only.
 func (s *Store) Tallies(ctx context.Context) (groups, units []Tally, total Tally, err error) {
-	const counts = `count(d.id) - coalesce(sum(d.walk_in), 0), count(c.delegate_id), count(CASE WHEN d.walk_in = 1 AND c.delegate_id IS NOT NULL THEN 1 END)`
 	q := func(query string) ([]Tally, error) {
-		rows, err := s.read().QueryContext(ctx, query)
-		if err != nil {
-			return nil, mapErr(err)
-		}
-		defer rows.Close()
-		var out []Tally
-		for rows.Next() {
+		return queryAll(ctx, s.read(), func(r scanner) (Tally, error) {
 			var t Tally
-			if err := rows.Scan(&t.ID, &t.Name, &t.Quota, &t.Expected, &t.Arrived, &t.WalkIns); err != nil {
-				return nil, err
-			}
-			out = append(out, t)
-		}
-		return out, rows.Err()
+			return t, r.Scan(&t.ID, &t.Name, &t.Quota, &t.Expected, &t.Arrived, &t.WalkIns, &t.Substitutes, &t.Apologised)
+		}, query)
 	}
-	if groups, err = q(`SELECT g.id, g.name, g.quota, ` + counts + ` FROM groups g LEFT JOIN delegates d ON d.group_id = g.id
-		LEFT JOIN checkins c ON c.delegate_id = d.id GROUP BY g.id ORDER BY g.position, g.id`); err != nil {
+	if groups, err = q(`SELECT g.id, g.name, g.quota, ` + tallyCounts + ` FROM groups g LEFT JOIN delegates d ON d.group_id = g.id` +
+		tallyJoins + ` GROUP BY g.id ORDER BY g.position, g.id`); err != nil {
 		return
 	}
-	if units, err = q(`SELECT u.id, u.name, 0, ` + counts + ` FROM units u JOIN delegates d ON d.unit_id = u.id
-		LEFT JOIN checkins c ON c.delegate_id = d.id GROUP BY u.id ORDER BY u.id`); err != nil {
+	if units, err = q(`SELECT u.id, u.name, 0, ` + tallyCounts + ` FROM units u JOIN delegates d ON d.unit_id = u.id` +
+		tallyJoins + ` GROUP BY u.id ORDER BY u.id`); err != nil {
 		return
 	}
 	var all []Tally
-	if all, err = q(`SELECT 0, '', 0, ` + counts + ` FROM delegates d LEFT JOIN checkins c ON c.delegate_id = d.id`); err != nil {
+	if all, err = q(`SELECT 0, '', 0, ` + tallyCounts + ` FROM delegates d` + tallyJoins); err != nil {
 		return
 	}
 	if len(all) == 1 {

@@ -275,15 +275,15 @@ func (t *Tx) assignSheetNumbers(ctx context.Context) (n int, err error) {
 	return n, err
 }
 
-// ListStamp changes whenever delegates, units or groups change, but not
-// with check-ins: a desk holding 10,000 delegates re-reads only the
+// ListStamp changes whenever delegates, units, groups or apologies change,
+// but not with check-ins: a desk holding 10,000 delegates re-reads only the
 // check-ins while the stamp stays the same. It rests on the audit log
 // (every such change writes a row) and on the delegates' count and
 // highest id as a guard.
 func (s *Store) ListStamp(ctx context.Context) (string, error) {
 	var a, n, m int64
 	err := s.read().QueryRowContext(ctx, `SELECT
-		(SELECT coalesce(max(id), 0) FROM audit WHERE entity IN ('delegate', 'unit', 'group')),
+		(SELECT coalesce(max(id), 0) FROM audit WHERE entity IN ('delegate', 'unit', 'group', 'apology')),
 		(SELECT count(*) FROM delegates), (SELECT coalesce(max(id), 0) FROM delegates)`).Scan(&a, &n, &m)
 	if err != nil {
 		return "", mapErr(err)

@@ -18,6 +18,7 @@ type Uses struct {
 	Questions int  `json:"questions,omitempty"` // questions the delegate asked
 	Speakers  int  `json:"speakers,omitempty"`  // speaker list entries of the delegate
 	CheckedIn bool `json:"checked_in,omitempty"`
+	Apology   bool `json:"apology,omitempty"` // the delegate sent apologies or stands in for someone who did
 }
 
 // None reports whether nothing refers to the record.
@@ -37,6 +38,9 @@ func (u Uses) String() string {
 	add(u.Speakers, "speaker entry(ies)")
 	if u.CheckedIn {
 		parts = append(parts, "checked in")
+	}
+	if u.Apology {
+		parts = append(parts, "apology")
 	}
 	return strings.Join(parts, ", ")
 }
@@ -84,8 +88,9 @@ func delegateUses(ctx context.Context, q rowQueryer, id int64) (Uses, error) {
 		EXISTS (SELECT 1 FROM checkins WHERE delegate_id = ?),
 		(SELECT count(*) FROM speakers WHERE delegate_id = ?),
 		(SELECT count(*) FROM questions WHERE delegate_id = ?),
-		(SELECT count(*) FROM petitions WHERE delegate_id = ?)`,
-		id, id, id, id).Scan(&u.CheckedIn, &u.Speakers, &u.Questions, &u.Petitions)
+		(SELECT count(*) FROM petitions WHERE delegate_id = ?),
+		EXISTS (SELECT 1 FROM apologies WHERE delegate_id = ? OR substitute_id = ?)`,
+		id, id, id, id, id, id).Scan(&u.CheckedIn, &u.Speakers, &u.Questions, &u.Petitions, &u.Apology)
 	return u, mapErr(err)
 }
 

@@ -23,7 +23,7 @@ var Roles = []Role{RoleCheckin, RoleAgenda, RoleQA, RoleScreen, RoleReports}
 type Perm string
 
 const (
-	PermCheckin Perm = "check in"            // check-ins, undo, walk-ins
+	PermCheckin Perm = "check in"            // check-ins, undo, walk-ins, apologies and substitutes
 	PermAgenda  Perm = "run the agenda"      // agenda items, speaker queue
 	PermQA      Perm = "record the dialogue" // questions, answers
 	PermSetup   Perm = "edit the meeting"    // meeting, units, groups, delegates, petitions, topics, imports

@@ -53,6 +53,19 @@ var mutations = []mutation{
 	{"RegisterWalkIn", desk, func(ctx context.Context, s *store.Store, f *fixture) error {
 		return ignore2(s.RegisterWalkIn(ctx, store.WalkIn{FullName: "Phan Thị Mới", UnitName: "Hội Phụ nữ phường Quảng Long"}))
 	}},
+	// apologies come by phone to the desk on the day as well as to the office
+	{"SaveApology", desk, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return s.SaveApology(ctx, store.Apology{DelegateID: f.delegates[6].ID, Reason: "ốm"})
+	}},
+	{"WithdrawApology", desk, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return s.WithdrawApology(ctx, f.delegates[6].ID)
+	}},
+	{"SaveApology", desk, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return s.SaveApology(ctx, store.Apology{DelegateID: f.delegates[7].ID, Reason: "đi công tác", SubstituteName: "Lê Thị Thay"})
+	}},
+	{"CheckInSubstitute", desk, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return ignore2(s.CheckInSubstitute(ctx, f.delegates[7].ID))
+	}},
 
 	{"SaveItem", agenda, func(ctx context.Context, s *store.Store, f *fixture) error {
 		return ignore2(s.SaveItem(ctx, store.AgendaItem{Kind: store.ItemOther, Title: "Chụp ảnh lưu niệm", PlannedMinutes: 5}))

@@ -11,6 +11,7 @@ type Seed struct {
 	Delegates []SeedDelegate `json:"delegates"`
 	Agenda    []SeedItem     `json:"agenda"`
 	Petitions []SeedPetition `json:"petitions"`
+	Apologies []SeedApology  `json:"apologies,omitempty"`
 }
 
 // SeedUnit is a unit by name; Kind is one of the UnitKind values.
@@ -60,4 +61,14 @@ type SeedPetition struct {
 	AskedOn        string `json:"asked_on,omitempty"`
 	DueOn          string `json:"due_on,omitempty"`
 	ReceivedOn     string `json:"received_on,omitempty"`
+}
+
+// SeedApology is an apology by the code of the delegate who sent it; the
+// substitute is named, or given by her code when she is on the list.
+type SeedApology struct {
+	Code            string `json:"code"`
+	Reason          string `json:"reason,omitempty"`
+	Substitute      string `json:"substitute,omitempty"`
+	SubstituteTitle string `json:"substitute_title,omitempty"`
+	SubstituteCode  string `json:"substitute_code,omitempty"`
 }

@@ -73,6 +73,12 @@ func (s *Store) LoadSeed(ctx context.Context, sd Seed) error {
 				return fmt.Errorf("petition %q: %w", p.Text, err)
 			}
 		}
+		for _, a := range sd.Apologies {
+			if err := t.saveApology(ctx, Apology{DelegateID: codes[a.Code], Reason: a.Reason, SubstituteName: a.Substitute,
+				SubstituteTitle: a.SubstituteTitle, SubstituteID: codes[a.SubstituteCode]}); err != nil {
+				return fmt.Errorf("apology of %q: %w", a.Code, err)
+			}
+		}
 		// numbered from the start, so the desk accepts #N even before the
 		// sign-in sheet is printed (printing keeps the numbers)
 		_, err := t.assignSheetNumbers(ctx)

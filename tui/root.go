@@ -417,7 +417,11 @@ func (m *Model) homeView(w, h int) string {
 	if m.meeting.Theme != "" {
 		b.WriteString(s.Subtle.Render(common.Trunc("“"+m.meeting.Theme+"”", w)) + "\n")
 	}
-	b.WriteString(s.Subtle.Render(m.c.T.F("home.delegates", m.total.Expected+m.total.WalkIns, m.total.Arrived)) + "\n\n")
+	people := m.c.T.F("home.delegates", m.total.Expected+m.total.WalkIns+m.total.Substitutes, m.total.Arrived)
+	if m.total.Apologised > 0 {
+		people += m.c.T.F("apology.home", m.total.Apologised)
+	}
+	b.WriteString(s.Subtle.Render(people) + "\n\n")
 	for i, id := range Stations {
 		line := "  " + s.Key.Render(string(rune('1'+i))) + "  " + common.Pad(m.c.T.T("station."+string(id)), 12) + " " +
 			s.Subtle.Render(m.c.T.T("station."+string(id)+".desc"))
