@@ -117,6 +117,7 @@ func (s *Snapshot) attendanceRows(signin bool, o Options) []attRow {
 	}
 	rows := make([]attRow, 0, len(ds))
 	day := s.heldOn(o)
+	ix := s.apologyIndex()
 	for i, d := range ds {
 		r := attRow{No: i + 1, D: d, Group: d.GroupName}
 		if r.Group == "" {
@@ -126,9 +127,15 @@ func (s *Snapshot) attendanceRows(signin bool, o Options) []attRow {
 			r.No = d.SheetNo
 		} else {
 			r.Arrived = hhmm(d.ArrivedAt, o, day)
-			if d.WalkIn {
+			a, stands := ix.standsIn[d.ID]
+			switch {
+			case stands && d.Arrived():
+				r.Note = "Dự thay " + a.Name
+			case d.WalkIn:
 				r.Note = walkInNote
-			} else if !d.Arrived() {
+			case ix.apologised(d):
+				r.Note = absenceNote(ix.by[d.ID])
+			case !d.Arrived():
 				r.Note = "Vắng"
 			}
 		}
@@ -210,15 +217,12 @@ func attTitle(signin bool) string {
 // attSummary is the count line under the title of the attendance list.
 func (s *Snapshot) attSummary() string {
 	_, _, total := s.tallies()
-	line := fmt.Sprintf("Tổng số đại biểu được mời: %d; có mặt: %d", total.Invited, total.Arrived)
-	if total.WalkIns > 0 {
-		line += fmt.Sprintf(" (trong đó %d đại biểu ngoài danh sách mời)", total.WalkIns)
-	}
-	return line + fmt.Sprintf("; vắng: %d.", absent(total))
+	return fmt.Sprintf("Tổng số đại biểu được mời: %d; có mặt: %d%s; %s.", total.Invited, total.Arrived, presentBreakdown(total), absentCount(total))
 }
 
-// absent is how many invited delegates did not come.
-func absent(t tally) int { return max(t.Invited-(t.Arrived-t.WalkIns), 0) }
+// absent is how many invited delegates did not come (with apologies or
+// without).
+func absent(t tally) int { return max(t.Invited-(t.Arrived-t.WalkIns-t.Substitutes), 0) }
 
 func attendanceXLSX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Options) error {
 	x := excelize.NewFile()
@@ -339,11 +343,13 @@ func dateSuffix(day string) string {
 	return " (" + longDate(day) + ")"
 }
 
-// tally counts one group or unit.
+// tally counts one group or unit (see store.Tally: the arrived are
+// invited, substitutes and walk-ins, each counted once).
 type tally struct {
 	Name                    string
 	Quota, Invited, Arrived int
 	WalkIns                 int
+	Substitutes, Apologised int
 }
 
 // tallies counts by group and by unit from the snapshot, in list order;
@@ -356,15 +362,23 @@ func (s *Snapshot) tallies() (groups, units []tally, total tally) {
 		groups = append(groups, tally{Name: g.Name, Quota: g.Quota})
 		total.Quota += g.Quota
 	}
+	ix := s.apologyIndex()
 	add := func(t *tally, d store.Delegate) {
 		if !d.WalkIn {
 			t.Invited++
 		}
-		if d.Arrived() {
+		switch {
+		case ix.apologised(d):
+			t.Apologised++
+		case !d.Arrived():
+		case ix.substitute(d):
 			t.Arrived++
-			if d.WalkIn {
-				t.WalkIns++
-			}
+			t.Substitutes++
+		case d.WalkIn:
+			t.Arrived++
+			t.WalkIns++
+		default:
+			t.Arrived++
 		}
 	}
 	// Units in the store's protocol order first, so no sorting (and no
@@ -408,6 +422,9 @@ func tallySheet(x *excelize.File, s *Snapshot, head, body int) error {
 			return err
 		}
 		hdr := []string{part.first, "Số được mời", "Có mặt", "Trong đó ngoài danh sách", "Vắng"}
+		if withApologies(total) {
+			hdr = []string{part.first, "Số được mời", "Có mặt", "Trong đó dự thay", "Trong đó ngoài danh sách", "Vắng có lý do", "Vắng không lý do"}
+		}
 		if part.first == "Thành phần" {
 			hdr = append(hdr, "Chỉ tiêu")
 		}
@@ -423,9 +440,14 @@ func tallySheet(x *excelize.File, s *Snapshot, head, body int) error {
 				quota = 0
 			}
 		}
-		rows := append(slices.Clone(part.rows), tally{Name: "Tổng cộng", Quota: quota, Invited: total.Invited, Arrived: total.Arrived, WalkIns: total.WalkIns})
+		sum := total
+		sum.Name, sum.Quota = "Tổng cộng", quota
+		rows := append(slices.Clone(part.rows), sum)
 		for i, t := range rows {
 			rec := []any{t.Name, t.Invited, t.Arrived, t.WalkIns, absent(t)}
+			if withApologies(total) {
+				rec = []any{t.Name, t.Invited, t.Arrived, t.Substitutes, t.WalkIns, t.Apologised, absent(t) - t.Apologised}
+			}
 			if part.first == "Thành phần" {
 				if t.Quota > 0 {
 					rec = append(rec, t.Quota)

@@ -148,16 +148,38 @@ func arrivedWidth(rows []attRow) int {
 }
 
 func tallyTable(first string, rows []tally, total tally) table {
-	widths := []int{textW - 4*1300, 1300, 1300, 1300, 1300}
-	tb := table{widths: widths, borders: true, header: 1, cantSplit: true, rows: [][]cell{{
-		headCell(first), headCell("Được mời"), headCell("Có mặt"), headCell("Ngoài danh sách"), headCell("Vắng")}}}
-	for _, t := range append(rows, tally{Name: "Tổng cộng", Invited: total.Invited, Arrived: total.Arrived, WalkIns: total.WalkIns}) {
-		tb.rows = append(tb.rows, []cell{bodyCell("left", t.Name, 1), bodyCell("center", strconv.Itoa(t.Invited), 1),
-			bodyCell("center", strconv.Itoa(t.Arrived), 1), bodyCell("center", strconv.Itoa(t.WalkIns), 1),
-			bodyCell("center", strconv.Itoa(absent(t)), 1)})
+	heads := []string{first, "Được mời", "Có mặt", "Ngoài danh sách", "Vắng"}
+	vals := func(t tally) []int { return []int{t.Invited, t.Arrived, t.WalkIns, absent(t)} }
+	if withApologies(total) {
+		heads = []string{first, "Được mời", "Có mặt", "Dự thay", "Ngoài danh sách", "Vắng có lý do", "Vắng không lý do"}
+		vals = func(t tally) []int {
+			return []int{t.Invited, t.Arrived, t.Substitutes, t.WalkIns, t.Apologised, absent(t) - t.Apologised}
+		}
+	}
+	n := len(heads) - 1
+	num := min(1300, (textW-2600)/n)
+	widths := []int{textW - n*num}
+	head := []cell{headCell(first)}
+	for _, h := range heads[1:] {
+		widths = append(widths, num)
+		head = append(head, headCell(h))
+	}
+	tb := table{widths: widths, borders: true, header: 1, cantSplit: true, rows: [][]cell{head}}
+	sum := total
+	sum.Name = "Tổng cộng"
+	for _, t := range append(rows, sum) {
+		line := []cell{bodyCell("left", t.Name, 1)}
+		for _, v := range vals(t) {
+			line = append(line, bodyCell("center", strconv.Itoa(v), 1))
+		}
+		tb.rows = append(tb.rows, line)
 	}
 	return tb
 }
+
+// withApologies reports a meeting where someone sent apologies: its
+// tallies split the absent, and count substitutes apart from walk-ins.
+func withApologies(total tally) bool { return total.Apologised > 0 || total.Substitutes > 0 }
 
 func itoa(n int) string {
 	if n == 0 {

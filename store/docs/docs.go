@@ -103,6 +103,7 @@ type Snapshot struct {
 	Petitions []store.Petition
 	Questions []store.Question
 	Speakers  []store.Speaker // every queue, removed entries left out
+	Apologies []store.Apology
 }
 
 // Load reads a snapshot of the meeting.
@@ -134,6 +135,9 @@ func Load(ctx context.Context, st *store.Store) (*Snapshot, error) {
 		return nil, err
 	}
 	if s.Speakers, err = st.Speakers(ctx, 0); err != nil {
+		return nil, err
+	}
+	if s.Apologies, err = st.Apologies(ctx); err != nil {
 		return nil, err
 	}
 	return &s, nil

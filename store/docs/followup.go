@@ -232,6 +232,7 @@ func followupDOCX(w io.Writer, s *Snapshot, o Options) error {
 // Summary is the on-screen digest of the meeting for the reports station.
 type Summary struct {
 	Invited, Arrived, WalkIns, Absent int
+	Substitutes, Apologised           int // Apologised is part of Absent
 	Groups                            []GroupCount
 	Questions, Answers                int
 	ByOutcome                         map[store.Outcome]int
@@ -248,8 +249,8 @@ type GroupCount struct {
 // Summarize digests a snapshot.
 func (s *Snapshot) Summarize() Summary {
 	groups, _, total := s.tallies()
-	out := Summary{Invited: total.Invited, Arrived: total.Arrived, WalkIns: total.WalkIns,
-		Absent: max(total.Invited-(total.Arrived-total.WalkIns), 0), ByOutcome: map[store.Outcome]int{},
+	out := Summary{Invited: total.Invited, Arrived: total.Arrived, WalkIns: total.WalkIns, Substitutes: total.Substitutes,
+		Absent: absent(total), Apologised: total.Apologised, ByOutcome: map[store.Outcome]int{},
 		Questions: len(s.Questions), Petitions: len(s.Petitions), Due: s.DueByAgency()}
 	for _, g := range groups {
 		out.Groups = append(out.Groups, GroupCount{Name: g.Name, Quota: g.Quota, Invited: g.Invited, Arrived: g.Arrived})

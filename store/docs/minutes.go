@@ -85,14 +85,11 @@ func (s *Snapshot) attendanceSentence() string {
 			parts = append(parts, fmt.Sprintf("%s: %d", g.Name, g.Arrived))
 		}
 	}
-	line := fmt.Sprintf("Tổng số đại biểu được mời: %d; có mặt: %d", total.Invited, total.Arrived)
-	if total.WalkIns > 0 {
-		line += fmt.Sprintf(" (trong đó %d đại biểu ngoài danh sách mời)", total.WalkIns)
-	}
+	line := fmt.Sprintf("Tổng số đại biểu được mời: %d; có mặt: %d%s", total.Invited, total.Arrived, presentBreakdown(total))
 	if len(parts) > 0 {
 		line += ", gồm: " + strings.Join(parts, "; ")
 	}
-	return line + "."
+	return line + "; " + absentCount(total) + "."
 }
 
 func writeMinutes(w io.Writer, s *Snapshot, f Format, o Options) error {
@@ -126,6 +123,9 @@ func minutesMD(w io.Writer, s *Snapshot, o Options) error {
 	}
 	fmt.Fprintf(&b, "- Thư ký: %s\n", cmpOr(joinNonEmpty(", ", m.Secretary, m.SecretaryTitle), "………"))
 	fmt.Fprintf(&b, "- %s\n", s.attendanceSentence())
+	if a := s.apologySentence(); a != "" {
+		fmt.Fprintf(&b, "- %s\n", a)
+	}
 	b.WriteString("\n## III. Nội dung\n\n### 1. Chương trình\n\n")
 	// Points are lettered, not numbered: "1." is the subsection's own
 	// number. Each is a paragraph of its own (a plain line would run on).
@@ -234,6 +234,9 @@ func minutesDOCX(w io.Writer, s *Snapshot, o Options) error {
 	}
 	d.P(body, t("Thư ký: "+cmpOr(joinNonEmpty(", ", m.Secretary, m.SecretaryTitle), "………")+"."))
 	d.P(body, t(s.attendanceSentence()))
+	if a := s.apologySentence(); a != "" {
+		d.P(body, t(a))
+	}
 	d.P(h, b("III. Nội dung"))
 	d.P(h, b("1. Chương trình"))
 	for i, a := range s.Agenda {

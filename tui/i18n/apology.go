@@ -4,7 +4,9 @@ package i18n
 // counts that separate present, absent with apologies and absent without.
 func init() {
 	register(map[string][2]string{
-		"apology.home": {", %d báo vắng", ", %d sent apologies"},
+		"apology.home":                {", %d báo vắng", ", %d sent apologies"},
+		"apology.reports.excused":     {" (có lý do %d)", " (%d with apologies)"},
+		"apology.reports.substitutes": {" · dự thay %d", " · substitutes %d"},
 
 		"field.reason":           {"Lý do", "Reason"},
 		"field.substitute":       {"Người dự thay", "Substitute"},

@@ -103,7 +103,14 @@ func (m *Model) summary(w, h int, groups bool) string {
 		lines = append(lines, s.Subtle.Render(t.T("ui.loading")))
 	default:
 		sm := m.sum
-		lines = append(lines, t.F("reports.attendance", sm.Arrived, sm.Invited, sm.WalkIns, sm.Absent))
+		line := t.F("reports.attendance", sm.Arrived, sm.Invited, sm.WalkIns, sm.Absent)
+		if sm.Apologised > 0 {
+			line += t.F("apology.reports.excused", sm.Apologised)
+		}
+		if sm.Substitutes > 0 {
+			line += t.F("apology.reports.substitutes", sm.Substitutes)
+		}
+		lines = append(lines, line)
 		if groups {
 			for _, g := range sm.Groups {
 				switch {
