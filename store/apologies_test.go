@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"doithoai/store"
@@ -44,7 +45,8 @@ func TestApologyRecordedCorrectedWithdrawn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a.Reason != "ốm" || a.SubstituteName != "Nguyễn Thị  Lan" || a.Name != d.FullName || a.UnitName != d.UnitName || !a.NotedAt.Equal(ciNow) {
+	// names and reasons pass the store's text cleaner: one line, single spaces
+	if a.Reason != "ốm" || a.SubstituteName != "Nguyễn Thị Lan" || a.Name != d.FullName || a.UnitName != d.UnitName || !a.NotedAt.Equal(ciNow) {
 		t.Errorf("apology read back: %+v", a)
 	}
 	// the same text again writes nothing
@@ -101,7 +103,7 @@ func TestApologyRefusals(t *testing.T) {
 		{store.Apology{DelegateID: here.ID, Reason: "ốm"}, "delegate: already checked in"},
 		{store.Apology{DelegateID: walk.Delegate.ID, Reason: "ốm"}, "delegate: already checked in"},
 		{store.Apology{DelegateID: away.ID, SubstituteID: away.ID}, "substitute: the same person"},
-		{store.Apology{DelegateID: away.ID, Reason: string(make([]rune, store.MaxName+1))}, "reason: too long"},
+		{store.Apology{DelegateID: away.ID, Reason: strings.Repeat("ố", store.MaxName+1)}, "reason: too long"},
 	} {
 		if got := field(s.SaveApology(ctx, c.a)); got != c.want {
 			t.Errorf("%+v: %s, want %s", c.a, got, c.want)
@@ -197,7 +199,7 @@ func TestSubstituteNotOnListCountsInHerPlace(t *testing.T) {
 		t.Fatal(err)
 	}
 	g, _ = groupTally(t, s, women)
-	if g.Arrived != before.Arrived+2 || g.Substitutes != 0 || g.WalkIns != 1 || g.Apologised != 0 || g.Absent() != before.Absent()-1 {
+	if g.Arrived != before.Arrived+2 || g.Substitutes != 0 || g.WalkIns != 1 || g.Apologised != before.Apologised || g.Absent() != before.Absent()-1 {
 		t.Errorf("principal and substitute both here: %+v (before %+v)", g, before)
 	}
 	if err := desk.UndoCheckIn(ctx, d.ID); err != nil {
@@ -254,14 +256,14 @@ func TestSubstituteOnTheList(t *testing.T) {
 	if a.SubstituteName != deputy.FullName || a.SubstituteTitle != deputy.Title {
 		t.Errorf("substitute on the list named from it: %+v", a)
 	}
-	_, _, totBefore, _ := s.Tallies(ctx)
+	_, _, totBefore, _ := s.Tallies(ctx) // the demo's own apologies included
 	res, err := s.CheckInSubstitute(ctx, chief.ID)
 	if err != nil || res.Created || res.Delegate.ID != deputy.ID || !res.Delegate.Arrived() {
 		t.Fatalf("listed substitute: %+v, %v", res, err)
 	}
 	_, _, tot, _ := s.Tallies(ctx)
 	// she is invited in her own right: present once, not a substitute
-	if tot.Arrived != totBefore.Arrived+1 || tot.Substitutes != 0 || tot.WalkIns != 0 || tot.Apologised != 1 {
+	if tot.Arrived != totBefore.Arrived+1 || tot.Substitutes != 0 || tot.WalkIns != 0 || tot.Apologised != totBefore.Apologised {
 		t.Errorf("total: %+v", tot)
 	}
 	if err := s.UndoCheckIn(ctx, deputy.ID); err != nil {
