@@ -2,7 +2,6 @@ package docs
 
 import (
 	"cmp"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -14,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"doithoai/store"
+	"doithoai/store/sheet"
 )
 
 // The attendance list (after the day) and the sign-in sheet (before it) are
@@ -189,20 +189,19 @@ func writeAttendance(w io.Writer, s *Snapshot, signin bool, f Format, o Options)
 	return fmt.Errorf("%w: %s", ErrFormat, f)
 }
 
-// attendanceCSV writes UTF-8 with a BOM (so Excel on Windows reads the
-// accents) and CRLF line ends.
+// attendanceCSV writes the list as a csv Excel opens safely (see
+// sheet.CSVWriter): no formulas, phones kept as typed.
 func attendanceCSV(w io.Writer, rows []attRow, signin, contacts bool) error {
-	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+	hdr := attHeader(signin, contacts)
+	cw, err := sheet.NewCSVWriter(w, slices.Index(hdr, "Điện thoại"))
+	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	cw.Write(attHeader(signin, contacts))
+	cw.Write(hdr)
 	for _, r := range rows {
 		cw.Write(attRecord(r, signin, contacts))
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 func attTitle(signin bool) string {

@@ -170,7 +170,7 @@ func parseCSV(text []byte, sep rune) ([]Row, error) {
 		}
 		cells := make([]string, len(rec))
 		for i, c := range rec {
-			cells[i] = Clean(c)
+			cells[i] = Clean(unneutralise(c))
 		}
 		if blank(cells) {
 			continue
@@ -178,6 +178,15 @@ func parseCSV(text []byte, sep rune) ([]Row, error) {
 		rows = append(rows, Row{N: n, Cells: cells})
 	}
 	return rows, nil
+}
+
+// unneutralise takes off the apostrophe SafeCell puts before a cell that
+// starts like a formula, so an exported list imports as it was.
+func unneutralise(c string) string {
+	if len(c) > 1 && c[0] == '\'' && strings.IndexByte("=+-@", c[1]) >= 0 {
+		return c[1:]
+	}
+	return c
 }
 
 // emptyLines counts the empty lines at the start of b.

@@ -24,6 +24,9 @@ var ErrPhone = errors.New("not a phone number")
 // another country code is kept as typed. "-", "x" and "không" mean none.
 func Phone(s string) (string, error) {
 	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "'"))
+	if rest, ok := strings.CutPrefix(s, "00"); ok {
+		s = "+" + rest // the international prefix dialled from Vietnam, as PhoneCell writes it
+	}
 	switch strings.ToLower(s) {
 	case "", "-", "--", "x", "không", "khong", "không có", "n/a", "none":
 		return "", nil
