@@ -20,10 +20,11 @@ const (
 	ImportDelegates ImportKind = "delegates"
 	ImportPetitions ImportKind = "petitions"
 	ImportAgenda    ImportKind = "agenda"
+	ImportAnswers   ImportKind = "answers" // prepared answers returned by the agencies
 )
 
 // ImportKinds lists the kinds in the order a meeting is prepared.
-var ImportKinds = []ImportKind{ImportDelegates, ImportPetitions, ImportAgenda}
+var ImportKinds = []ImportKind{ImportDelegates, ImportPetitions, ImportAgenda, ImportAnswers}
 
 // Schema is the table layout of the kind.
 func (k ImportKind) Schema() (sheet.Schema, bool) {
@@ -34,6 +35,8 @@ func (k ImportKind) Schema() (sheet.Schema, bool) {
 		return sheet.Petitions, true
 	case ImportAgenda:
 		return sheet.Agenda, true
+	case ImportAnswers:
+		return sheet.Answers, true
 	}
 	return sheet.Schema{}, false
 }
@@ -148,6 +151,8 @@ func (s *Store) Import(ctx context.Context, kind ImportKind, file string, sheets
 			err = im.petitions(ctx)
 		case ImportAgenda:
 			err = im.agenda(ctx)
+		case ImportAnswers:
+			err = im.answers(ctx)
 		}
 		if err != nil {
 			return err

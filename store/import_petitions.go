@@ -140,10 +140,7 @@ func (im *importer) petitions(ctx context.Context) error {
 		}
 		p := Petition{Topic: topic, Text: text, DelegateID: delegateID, SourceUnitID: unitID, AgencyID: agencyID,
 			PreparedAnswer: im.tbl.Get(r, sheet.KeyAnswer)}
-		label := sheet.Squeeze(text)
-		if rs := []rune(label); len(rs) > 60 {
-			label = string(rs[:59]) + "…"
-		}
+		label := excerptLabel(text)
 		old, found := byText.next(Fold(text))
 		if !found {
 			if _, err := im.t.savePetition(ctx, p); err != nil {

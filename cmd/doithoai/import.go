@@ -14,12 +14,12 @@ import (
 )
 
 func init() {
-	register(command{name: "import", summary: "import delegates, petitions or the agenda from an xlsx or csv file", run: func(ctx context.Context, args []string) error {
+	register(command{name: "import", summary: "import delegates, petitions, the agenda or the agencies' answers from an xlsx or csv file", run: func(ctx context.Context, args []string) error {
 		return importCmd(ctx, args, os.Stdout, os.Stderr)
 	}})
 }
 
-const importUsage = `Usage: doithoai import delegates|petitions|agenda FILE [--db MEETING] [--dry-run] [--json]
+const importUsage = `Usage: doithoai import delegates|petitions|agenda|answers FILE [--db MEETING] [--dry-run] [--json]
 
 Reads an .xlsx or .csv table (UTF-8 with or without BOM, or Windows-1258;
 comma or semicolon) and writes it into the meeting in one transaction.
@@ -29,11 +29,16 @@ accents or case, in Vietnamese or English:
   petitions   Nội dung, Lĩnh vực, Người kiến nghị (name or code), Đơn vị,
               Cơ quan trả lời, Nội dung trả lời
   agenda      Nội dung, Loại, Người trình bày, Thời lượng (phút)
+  answers     the prepared answers an agency sends back: Số kiến nghị (or
+              Nội dung kiến nghị, accents optional, may be cut short),
+              Nội dung trả lời, Ngày gửi (default: today), Cơ quan trả lời
 
 All or nothing: if any row has a problem, nothing is imported and every
 problem is listed with its row number and column (exit status 1).
 Importing the same file again updates instead of duplicating: delegates
-match by code, else by name and unit; petitions by text; items by title.
+match by code, else by name and unit; petitions by text; items by title;
+answers by the petition's number or text (a row that matches no petition,
+or several, is a problem).
 --dry-run shows what would be imported without writing anything.`
 
 func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -55,11 +60,11 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		args = fs.Args()
 	}
 	if len(pos) != 2 {
-		return usagef("import needs KIND and FILE: doithoai import delegates|petitions|agenda FILE --db MEETING")
+		return usagef("import needs KIND and FILE: doithoai import delegates|petitions|agenda|answers FILE --db MEETING")
 	}
 	kind, ok := parseImportKind(pos[0])
 	if !ok {
-		return usagef("unknown import %q; choose delegates, petitions or agenda", pos[0])
+		return usagef("unknown import %q; choose delegates, petitions, agenda or answers", pos[0])
 	}
 	file := pos[1]
 	sheets, err := sheet.Read(file)
@@ -102,6 +107,8 @@ func parseImportKind(s string) (store.ImportKind, bool) {
 		return store.ImportPetitions, true
 	case "agenda", "chuong trinh", "chuongtrinh":
 		return store.ImportAgenda, true
+	case "answers", "answer", "tra loi", "traloi":
+		return store.ImportAnswers, true
 	}
 	return "", false
 }

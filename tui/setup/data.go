@@ -19,6 +19,10 @@ type snapshot struct {
 	index     *fold.Index
 	petitions []store.Petition
 	topics    []string
+	// prepared answers per agency on the day the snapshot was read
+	today      string
+	answers    []store.AgencyAnswers
+	answersTot store.PreparedTotals
 }
 
 type loadedMsg struct {
@@ -70,6 +74,8 @@ func (m *Model) load() tea.Cmd {
 		if s.topics, err = st.Topics(ctx); err != nil {
 			return loadedMsg{req: req, err: err}
 		}
+		s.today = c.Now().Format("2006-01-02")
+		s.answers, s.answersTot = store.PreparedByAgency(s.petitions, s.units, s.today)
 		for _, d := range s.delegates {
 			if d.GroupID != 0 {
 				s.inGroup[d.GroupID]++
@@ -105,6 +111,8 @@ func (m *Model) loaded(msg loadedMsg) {
 			n = len(m.snap.delegates)
 		case secPetitions:
 			n = len(m.snap.petitions)
+		case secAnswers:
+			n = len(m.snap.answers)
 		default:
 			continue
 		}

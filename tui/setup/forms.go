@@ -57,10 +57,13 @@ func (m *Model) phone() func(string) error {
 	}
 }
 
-// dateField is a day typed dd/mm/yyyy (empty allowed), shown the same way.
-func (m *Model) dateField(title string, v *string) *huh.Input {
-	return huh.NewInput().Title(title).Placeholder("dd/mm/yyyy").Value(v).CharLimit(10).Validate(func(s string) error {
-		if s = strings.TrimSpace(s); s == "" {
+// dateField is a day typed dd/mm/yyyy (empty allowed unless required),
+// shown the same way.
+func (m *Model) dateField(title string, v *string, required bool) *huh.Input {
+	return huh.NewInput().Title(title).Value(v).CharLimit(12).Validate(func(s string) error {
+		if s = strings.TrimSpace(s); s == "" && required {
+			return errors.New(m.c.T.T("err.required"))
+		} else if s == "" {
 			return nil
 		}
 		if _, ok := components.ParseDate(s); !ok {
@@ -350,12 +353,12 @@ func (m *Model) openPetitionForm(p store.Petition) tea.Cmd {
 		).Title(t.T(pick(p.ID == 0, "setup.form.petition_new", "setup.form.petition"))),
 		huh.NewGroup(
 			m.unitField(t.T("setup.f.agency"), agency),
-			m.dateField(t.T("prep.f.asked"), &asked),
-			m.dateField(t.T("prep.f.due"), &due),
+			m.dateField(t.T("prep.f.asked"), &asked, false),
+			m.dateField(t.T("prep.f.due"), &due, false),
 		).Title(t.T(pick(p.ID == 0, "setup.form.petition_new", "setup.form.petition"))),
 		huh.NewGroup(
 			huh.NewText().Title(t.T("setup.f.answer")).Value(&p.PreparedAnswer).Validate(m.text(store.MaxText, false)).Lines(6).CharLimit(store.MaxText),
-			m.dateField(t.T("prep.f.received"), &received).Description(t.T("prep.f.received_hint")),
+			m.dateField(t.T("prep.f.received"), &received, false).Description(t.T("prep.f.received_hint")),
 		).Title(t.T(pick(p.ID == 0, "setup.form.petition_new", "setup.form.petition"))),
 	)
 	return m.openForm(f, func() tea.Cmd {

@@ -17,6 +17,8 @@ type keyMap struct {
 	Yes, No              key.Binding
 	ClearSearch          key.Binding
 	FormNext, FormSubmit key.Binding
+	// the answers tab
+	Remind, MarkAsked, ImportAnswers, ShowPetitions key.Binding
 }
 
 func newKeyMap(t i18n.Catalog) keyMap {
@@ -39,5 +41,10 @@ func newKeyMap(t i18n.Catalog) keyMap {
 		No:          key.NewBinding(key.WithKeys("n"), key.WithHelp("n/esc", t.T("setup.key.no"))),
 		FormNext:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", t.T("setup.key.field"))),
 		FormSubmit:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.T("setup.key.submit"))),
+
+		Remind:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", t.T("prep.key.remind"))),
+		MarkAsked:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", t.T("prep.key.asked"))),
+		ImportAnswers: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", t.T("prep.key.import"))),
+		ShowPetitions: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.T("prep.key.show"))),
 	}
 }

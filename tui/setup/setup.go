@@ -23,11 +23,12 @@ const (
 	secGroups
 	secDelegates
 	secPetitions
+	secAnswers
 	secImport
 	nSections
 )
 
-var sectionKeys = [nSections]string{"setup.sec.meeting", "setup.sec.units", "setup.sec.groups", "setup.sec.delegates", "setup.sec.petitions", "setup.sec.import"}
+var sectionKeys = [nSections]string{"setup.sec.meeting", "setup.sec.units", "setup.sec.groups", "setup.sec.delegates", "setup.sec.petitions", "prep.sec.answers", "setup.sec.import"}
 
 // Model is the setup station.
 type Model struct {
@@ -49,6 +50,7 @@ type Model struct {
 
 	imp    importState
 	remove *removal // a deletion being checked or confirmed
+	ans    answersState
 
 	status    string
 	statusErr bool
@@ -105,6 +107,8 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{k.Import, k.Next}
 	case m.sec == secPetitions:
 		return []key.Binding{k.Up, k.Down, k.Edit, k.New, k.Next}
+	case m.sec == secAnswers:
+		return m.answersHelp()
 	case m.sec == secDelegates && m.picker.Query() != "":
 		// the root's esc (home) is off while the search has text
 		return []key.Binding{k.ClearSearch, k.Up, k.Down, k.Edit, k.New, k.DeleteDel, k.Next}
@@ -117,7 +121,8 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp groups every key.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.Next, k.Prev, k.Up, k.Down}, {k.Edit, k.New, k.Delete, k.Import, k.Apply, k.Cancel}}
+	return [][]key.Binding{{k.Next, k.Prev, k.Up, k.Down}, {k.Edit, k.New, k.Delete, k.Import, k.Apply, k.Cancel},
+		{k.Remind, k.MarkAsked, k.ImportAnswers}}
 }
 
 // Update handles keys, form messages and store results.
@@ -143,6 +148,9 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 		return m, save()
 	case importMsg:
 		return m, m.imported(msg)
+	case remindedMsg:
+		m.reminded(msg)
+		return m, nil
 	case usesMsg:
 		m.gotUses(msg)
 		return m, nil
@@ -202,6 +210,8 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 		}
 	case secDelegates:
 		return m.delegatesKey(k)
+	case secAnswers:
+		return m.answersKey(k)
 	default:
 		return m.listKey(k)
 	}
@@ -299,6 +309,8 @@ func (m *Model) listLen() int {
 		return len(m.snap.groups)
 	case secPetitions:
 		return len(m.snap.petitions)
+	case secAnswers:
+		return len(m.snap.answers)
 	case secDelegates:
 		return len(m.snap.delegates)
 	}

@@ -50,6 +50,8 @@ func (m *Model) View() string {
 		b.WriteString(m.delegatesView())
 	case secPetitions:
 		b.WriteString(m.petitionsView())
+	case secAnswers:
+		b.WriteString(m.answersView())
 	case secImport:
 		b.WriteString(m.importView())
 	}
@@ -243,8 +245,10 @@ func (m *Model) petitionsView() string {
 	t, s := m.c.T, m.c.Styles
 	ps := m.snap.petitions
 	aw := min(24, m.w/4)
-	tw := max(10, m.w-aw-6)
-	lines := []string{s.Bold.Render(common.Pad(common.Pad("#", 4)+" "+common.Pad(t.T("setup.col.petition"), tw)+" "+t.T("setup.col.agency"), m.w))}
+	sw := min(18, m.w/5) // where its prepared answer stands
+	tw := max(10, m.w-aw-sw-7)
+	lines := []string{s.Bold.Render(common.Pad(common.Pad("#", 4)+" "+common.Pad(t.T("setup.col.petition"), tw)+" "+common.Pad(t.T("setup.col.agency"), aw)+
+		" "+t.T("prep.col.answer"), m.w))}
 	rows := m.listRows()
 	for i := window(m.cursor[secPetitions], rows); i < len(ps) && len(lines) <= rows; i++ {
 		p := ps[i]
@@ -252,7 +256,8 @@ func (m *Model) petitionsView() string {
 		if p.Topic != "" {
 			text = "[" + p.Topic + "] " + text
 		}
-		lines = append(lines, m.row(i, common.Pad(strconv.Itoa(p.No), 4)+" "+common.Pad(text, tw)+" "+common.Trunc(p.AgencyName, aw)))
+		lines = append(lines, m.row(i, common.Pad(strconv.Itoa(p.No), 4)+" "+common.Pad(text, tw)+" "+common.Pad(p.AgencyName, aw)+
+			" "+common.Trunc(m.prepStatus(p, true), sw)))
 	}
 	if len(ps) == 0 {
 		lines = append(lines, s.Subtle.Render(t.T("setup.empty")))
