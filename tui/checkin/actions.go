@@ -23,7 +23,8 @@ type checkedMsg struct {
 	sheet  int    // the #row asked for, when by sheet number
 	code   string // the code asked for, when not in the loaded list
 	walkIn bool
-	form   store.WalkIn // the walk-in asked for
+	form   store.WalkIn            // the walk-in asked for
+	sub    *store.SubstituteResult // a substitute's check-in
 }
 
 // lastMsg is the desk's newest standing check-in, for undo.
@@ -40,6 +41,8 @@ type undoneMsg struct {
 	d       store.Delegate
 	err     error
 	removed bool
+	// principal is the delegate the undone person stood in for, if any
+	principal store.Delegate
 }
 
 // confirm is an undo waiting for the operator's yes or, with walkIn set,
@@ -155,7 +158,14 @@ func (m *Model) enter() tea.Cmd {
 
 func (m *Model) bad(text string) { m.setNotice(lvlBad, text) }
 
+// checkIn commits delegate id, or whoever comes in her place when she
+// sent apologies naming someone.
 func (m *Model) checkIn(id int64, name string) tea.Cmd {
+	if d, ok := m.delegate(id); ok {
+		if a, ok := m.forSubstitute(d); ok {
+			return m.checkInSubstitute(id, a)
+		}
+	}
 	return m.commit(name, func(st *store.Store) checkedMsg {
 		res, err := st.CheckIn(m.c.Ctx, id)
 		return checkedMsg{res: res, err: err}
@@ -202,8 +212,12 @@ func (m *Model) checked(msg checkedMsg) tea.Cmd {
 		m.bad(t.F("checkin.n.unknown", msg.code))
 	case msg.err != nil:
 		m.bad(t.F("checkin.n.error", m.c.ErrText(msg.err)))
+	case msg.res.Already && msg.sub != nil:
+		m.setNotice(lvlWarn, t.F("apology.desk.sub_already", d.FullName, msg.sub.Replaced.FullName, m.clockText(msg.res.CheckIn.At), deskName(t, msg.res.CheckIn.User)))
 	case msg.res.Already:
 		m.setNotice(lvlWarn, t.F("checkin.n.already", d.FullName, m.clockText(msg.res.CheckIn.At), deskName(t, msg.res.CheckIn.User)))
+	case msg.sub != nil:
+		m.setNotice(lvlOK, t.F("apology.desk.sub_done", m.clockText(msg.res.CheckIn.At), d.FullName, msg.sub.Replaced.FullName))
 	case msg.walkIn:
 		m.setNotice(lvlOK, t.F("checkin.n.walkin", nameUnit(d)))
 	default:
@@ -301,6 +315,13 @@ func (m *Model) askUncheck() {
 		return
 	}
 	if !d.Arrived() {
+		// her row stands for her substitute when he or she is here
+		if a, ok := m.apologyOf(d.ID); ok {
+			if sub, ok := m.substitute(a); ok && sub.Arrived() {
+				m.confirm = &confirm{d: sub}
+				return
+			}
+		}
 		m.setNotice(lvlInfo, m.c.T.F("checkin.n.not_here", d.FullName))
 		return
 	}
@@ -319,6 +340,7 @@ func (m *Model) confirmKey(k tea.KeyMsg) tea.Cmd {
 		m.req++
 		m.noticeReq = m.req
 		req, c := m.req, m.c
+		principal, _ := m.replaced(d.ID)
 		return func() tea.Msg {
 			err := c.Store.UndoCheckIn(c.Ctx, d.ID)
 			removed := false
@@ -326,7 +348,7 @@ func (m *Model) confirmKey(k tea.KeyMsg) tea.Cmd {
 				_, gone := c.Store.Delegate(c.Ctx, d.ID)
 				removed = errors.Is(gone, store.ErrNotFound)
 			}
-			return undoneMsg{req: req, d: d, err: err, removed: removed}
+			return undoneMsg{req: req, d: d, err: err, removed: removed, principal: principal}
 		}
 	default:
 		// Only y undoes. Enter is pressed all day at the desk and a scanner
@@ -349,6 +371,10 @@ func (m *Model) undone(msg undoneMsg) {
 	d := msg.d
 	m.patch(store.Delegate{ID: d.ID})
 	m.noticeReq = max(m.noticeReq, msg.req)
+	if msg.principal.ID != 0 {
+		m.setNotice(lvlOK, m.c.T.F("apology.desk.sub_undone", d.FullName, msg.principal.FullName))
+		return
+	}
 	if msg.removed {
 		m.setNotice(lvlOK, m.c.T.F("checkin.n.undone_walkin", nameUnit(d)))
 		return

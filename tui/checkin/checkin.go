@@ -62,6 +62,7 @@ type Model struct {
 	choosing bool // Enter was refused on a tie: mark the tied rows
 	confirm  *confirm
 	form     *walkInForm
+	apology  *apologyForm
 	mine     []int64 // check-ins made here since the desk opened, newest last
 
 	// Scanner detection: a barcode scanner types a whole code in a burst
@@ -114,19 +115,22 @@ func (m *Model) SetSize(w, h int) {
 	if m.form != nil {
 		m.form.resize(w, h)
 	}
+	if m.apology != nil {
+		m.apology.resize(w, h)
+	}
 }
 
 // Capturing: typed text belongs to the search field once there is some;
 // with an empty field the root's keys (F-keys, ?, Esc) still work.
 func (m *Model) Capturing() bool {
-	return m.form != nil || m.confirm != nil || m.picker.Query() != ""
+	return m.form != nil || m.apology != nil || m.confirm != nil || m.picker.Query() != ""
 }
 
 // ShortHelp lists the keys of the current mode.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
 	switch {
-	case m.form != nil:
+	case m.form != nil, m.apology != nil:
 		return []key.Binding{k.Cancel}
 	case m.confirm != nil && m.confirm.walkIn != nil:
 		return []key.Binding{k.CheckIn, k.WalkIn, k.No}
@@ -140,7 +144,7 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp is every key of the desk.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.CheckIn, k.Up, k.Clear}, {k.Undo, k.Uncheck, k.WalkIn}}
+	return [][]key.Binding{{k.CheckIn, k.Up, k.Clear}, {k.Undo, k.Uncheck, k.WalkIn, k.Apology}}
 }
 
 // Update routes messages. Results carry request numbers: stale ones are
@@ -161,10 +165,17 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 		return m, nil
 	case formDoneMsg:
 		return m, m.formDone(msg)
+	case apologyDoneMsg:
+		return m, m.apologyDone(msg)
+	case apologySavedMsg:
+		m.apologySaved(msg)
+		return m, nil
 	case tea.KeyMsg:
 		switch {
 		case m.form != nil:
 			return m, m.formKey(msg)
+		case m.apology != nil:
+			return m, m.apologyKey(msg)
 		case m.confirm != nil:
 			return m, m.confirmKey(msg)
 		}
@@ -172,6 +183,9 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 	}
 	if m.form != nil {
 		return m, m.form.update(msg)
+	}
+	if m.apology != nil {
+		return m, m.apology.update(msg)
 	}
 	return m, nil
 }
@@ -222,6 +236,8 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(k, keys.WalkIn):
 		return m.openForm()
+	case key.Matches(k, keys.Apology):
+		return m.openApology()
 	case key.Matches(k, keys.Clear):
 		m.clearQuery()
 		return nil

@@ -15,6 +15,7 @@ type keyMap struct {
 	Undo    key.Binding
 	Uncheck key.Binding
 	WalkIn  key.Binding
+	Apology key.Binding
 	Clear   key.Binding
 	Yes     key.Binding
 	No      key.Binding
@@ -29,6 +30,9 @@ func newKeyMap(t i18n.Catalog) keyMap {
 		Undo:    key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", t.T("checkin.key.undo"))),
 		Uncheck: key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", t.T("checkin.key.uncheck"))),
 		WalkIn:  key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", t.T("checkin.key.walkin"))),
+		// ctrl+b (báo vắng): the search field's "one character left"
+		// is the left arrow's job at the desk
+		Apology: key.NewBinding(key.WithKeys("ctrl+b"), key.WithHelp("ctrl+b", t.T("apology.key.desk"))),
 		Clear:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.T("checkin.key.clear"))),
 		Yes:     key.NewBinding(key.WithKeys("y", "c"), key.WithHelp("y", t.T("checkin.key.yes"))),
 		No:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.T("checkin.key.no"))),

@@ -30,6 +30,10 @@ type snapshot struct {
 	// for the walk-in form
 	unitList  []store.Unit
 	groupList []store.Group
+	// apologies by the delegate who sent them, and who stands in for whom
+	// (substitute id -> the delegate she replaces)
+	apologies map[int64]store.Apology
+	standsIn  map[int64]int64
 }
 
 // arrivals is a refresh of check-ins only, for a snapshot whose list did
@@ -129,6 +133,17 @@ func readSnapshot(ctx context.Context, st *store.Store, stamp string) (*snapshot
 	}
 	if sn.groupList, err = st.Groups(ctx); err != nil {
 		return nil, err
+	}
+	as, err := st.Apologies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sn.apologies, sn.standsIn = make(map[int64]store.Apology, len(as)), map[int64]int64{}
+	for _, a := range as {
+		sn.apologies[a.DelegateID] = a
+		if a.SubstituteID != 0 {
+			sn.standsIn[a.SubstituteID] = a.DelegateID
+		}
 	}
 	return sn, nil
 }

@@ -36,8 +36,17 @@ func (m *Model) View() string {
 	if m.form != nil {
 		return common.Fit(m.form.form.View(), m.w, m.h)
 	}
+	if m.apology != nil {
+		return common.Fit(m.apology.form.View(), m.w, m.h)
+	}
 	lw, tw, h := m.listWidth(), m.tallyWidth(), m.h
 	var bottom []string
+	if says, keys := m.apologyLines(); says != "" && m.confirm == nil {
+		bottom = append(bottom, line(m.pal.warn, " "+says, lw))
+		if keys != "" {
+			bottom = append(bottom, line(m.pal.key, " "+keys, lw))
+		}
+	}
 	if m.confirm != nil {
 		bottom = append(bottom, m.confirmLines(lw)...)
 	} else {
@@ -163,10 +172,18 @@ func (m *Model) row(d store.Delegate, c columns, w int, selected, tied bool) str
 		mark = "= "
 	}
 	status := m.arrivalText(d)
+	_, apologised := m.apologyOf(d.ID)
+	apologised = apologised && !d.Arrived()
+	if apologised {
+		status = t.T("apology.desk.status")
+	}
 	// a walk-in is marked in an empty column, so the title a narrow
 	// screen has room for is not pushed out by the mark
 	title, grp := d.Title, d.GroupName
-	if d.WalkIn {
+	if _, ok := m.replaced(d.ID); ok {
+		// she has the group of the one she replaces: the mark says more
+		grp = t.T("apology.desk.mark")
+	} else if d.WalkIn {
 		switch mk := t.T("checkin.walkin.mark"); {
 		case grp == "":
 			grp = mk
@@ -183,8 +200,11 @@ func (m *Model) row(d store.Delegate, c columns, w int, selected, tied bool) str
 		unit = p.warn.wrap(unit)
 	}
 	st := p.subtle
-	if d.Arrived() {
+	switch {
+	case d.Arrived():
 		st = p.ok
+	case apologised:
+		st = p.warn
 	}
 	return mark + name + " " + p.subtle.wrap(ttl) + " " + unit + " " + p.subtle.wrap(group) + " " + st.wrap(status)
 }
@@ -271,6 +291,19 @@ func (m *Model) totalText() string {
 	return s
 }
 
+// absenceText is "dự thay 1 · báo vắng 3", or "" without apologies.
+func (m *Model) absenceText() string {
+	t, tot := m.c.T, m.snap.total
+	var parts []string
+	if tot.Substitutes > 0 {
+		parts = append(parts, t.F("apology.tally.substitutes", tot.Substitutes))
+	}
+	if tot.Apologised > 0 {
+		parts = append(parts, t.F("apology.tally.apologised", tot.Apologised))
+	}
+	return strings.Join(parts, " · ")
+}
+
 // tallyLine is the compact tally for narrow screens: the total, then the
 // groups, those with a quota first (what the moderator asks about).
 func (m *Model) tallyLine(w int) string {
@@ -287,6 +320,10 @@ func (m *Model) tallyLine(w int) string {
 			}
 			b.WriteString(" │ " + g.Name + " " + ratio(g))
 		}
+	}
+	// apologies last: at the door the groups' counts matter more
+	if a := m.absenceText(); a != "" {
+		b.WriteString(" │ " + a)
 	}
 	l := cell(b.String(), w)
 	if strings.HasPrefix(l, total) {
@@ -310,7 +347,9 @@ func (m *Model) tallyLines(w, h int) []string {
 		}
 		return l
 	}
-	out := []string{line(p.title, " "+m.totalText(), w), spaces(w), line(p.bold, " "+t.T("checkin.tally.groups"), w)}
+	// the absent with apologies under the total, on a line of their own
+	// (the column is too narrow for both)
+	out := []string{line(p.title, " "+m.totalText(), w), line(p.warn, " "+m.absenceText(), w), line(p.bold, " "+t.T("checkin.tally.groups"), w)}
 	for _, g := range m.snap.groups {
 		if g.Expected == 0 && g.Arrived == 0 && g.Quota == 0 {
 			continue
