@@ -85,6 +85,20 @@ func placeDate(place, day string) string {
 // right. The rule under the body is 1/3–1/2 of its last line, the one
 // under the motto as long as the motto.
 func adminHeader(d *docx, m store.Meeting, day, code string) {
+	header(d, m, placeDate(m.Place, day), code)
+}
+
+// adminHeaderDated is adminHeader with the date written in full ("Ba Đồn,
+// ngày 18 tháng 10 năm 2023"): a record made on the day, like the minutes.
+func adminHeaderDated(d *docx, m store.Meeting, day, code string) {
+	line := placeDate(m.Place, day)
+	if ld := longDate(day); day != "" && ld != day {
+		line = cmpOr(m.Place, "………") + ", " + ld
+	}
+	header(d, m, line, code)
+}
+
+func header(d *docx, m store.Meeting, dateLine, code string) {
 	lines := issuer(m)
 	var runs []run
 	for i, l := range lines {
@@ -103,7 +117,7 @@ func adminHeader(d *docx, m store.Meeting, day, code string) {
 	d.Table(table{widths: []int{headLeftW, headRightW}, rows: [][]cell{
 		{{paras: left}, {paras: right}},
 		{tc(para{align: "center", before: 6}, sz(t("Số:        /"+code), sizeNumber)),
-			tc(para{align: "center", before: 6}, sz(it(placeDate(m.Place, day)), sizeDate))},
+			tc(para{align: "center", before: 6}, sz(it(dateLine), sizeDate))},
 	}})
 }
 
@@ -191,19 +205,38 @@ func signatureCell(s Signer) cell {
 	return cell{paras: append(ps, paraXML(para{align: "center", keepLines: true}, sz(b(s.Name), sizeSign)))}
 }
 
-// recipientsCell is "Nơi nhận:" (bold italic 12 pt) and its items (11 pt),
-// each ending ";" and the last ".", the archive line "Lưu: VT, NV." last.
-func recipientsCell(recipients []string) cell {
-	ps := []string{paraXML(para{before: 12, keepNext: true}, sz(bi("Nơi nhận:"), sizeRecvTo))}
+// withEnds ends each recipient with ";" and the last with ".".
+func withEnds(recipients []string) []string {
+	out := make([]string, len(recipients))
 	for i, r := range recipients {
 		end := ";"
 		if i == len(recipients)-1 {
 			end = "."
 		}
-		ps = append(ps, paraXML(para{keepNext: i < len(recipients)-1}, sz(t("- "+strings.TrimRight(r, ".;")+end), sizeRecv)))
+		out[i] = strings.TrimRight(r, ".;") + end
 	}
-	return cell{paras: ps}
+	return out
 }
+
+// recipientsParas are the paragraphs of a Nơi nhận block, bound together.
+func recipientsParas(recipients []string) []string {
+	ps := []string{paraXML(para{before: 12, keepNext: true}, sz(bi("Nơi nhận:"), sizeRecvTo))}
+	for i, r := range withEnds(recipients) {
+		ps = append(ps, paraXML(para{keepNext: i < len(recipients)-1}, sz(t("- "+r), sizeRecv)))
+	}
+	return ps
+}
+
+// recipientsBelow writes Nơi nhận under the signatures (the minutes).
+func recipientsBelow(d *docx, recipients []string) {
+	for _, p := range recipientsParas(recipients) {
+		d.Raw(p)
+	}
+}
+
+// recipientsCell is "Nơi nhận:" (bold italic 12 pt) and its items (11 pt),
+// each ending ";" and the last ".", the archive line "Lưu: VT, NV." last.
+func recipientsCell(recipients []string) cell { return cell{paras: recipientsParas(recipients)} }
 
 // archiveLine is "Lưu: VT, NV.": the clerical archive and the office that
 // drafted the document (its code set on the meeting, or the initials of

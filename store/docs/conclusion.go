@@ -281,14 +281,7 @@ func (s *Snapshot) office() string { return cmpOr(s.Meeting.Office, s.unitLike("
 // the Women's Union and the communes, then the archive.
 func (s *Snapshot) recipients(m store.Meeting, tasks []task) []string {
 	level := orgLevel(m)
-	var out []string
-	if pc := partyCommittee[level]; pc != "" {
-		out = append(out, "Thường trực "+pc)
-	}
-	if level != "" {
-		out = append(out, "Thường trực HĐND "+level)
-	}
-	out = append(out, "Chủ tịch, các PCT "+orgShort(m))
+	out := leaders(m)
 	seen := map[string]bool{}
 	for _, tk := range tasks {
 		// A body does not send its own notice to itself ("Lưu: VT" keeps
@@ -305,6 +298,20 @@ func (s *Snapshot) recipients(m store.Meeting, tasks []task) []string {
 		out = append(out, "UBND các xã, phường")
 	}
 	return append(out, archiveLine(s.office(), m.OfficeCode))
+}
+
+// leaders head every Nơi nhận: the Party committee and council of the
+// level, the Chairman and vice-chairmen.
+func leaders(m store.Meeting) []string {
+	level := orgLevel(m)
+	var out []string
+	if pc := partyCommittee[level]; pc != "" {
+		out = append(out, "Thường trực "+pc)
+	}
+	if level != "" {
+		out = append(out, "Thường trực HĐND "+level)
+	}
+	return append(out, "Chủ tịch, các PCT "+orgShort(m))
 }
 
 // orgLevel is the administrative level of a People's Committee organiser

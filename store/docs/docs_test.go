@@ -335,14 +335,17 @@ func TestMinutes(t *testing.T) {
 	}
 	for _, w := range []string{"Ý kiến 1 (09:10): " + s.Questions[0].AskerName, "Kiến nghị số 1", "Trả lời bằng văn bản — giao Phòng Y tế, hạn 30/11/2023",
 		"Đã nêu tại hội nghị: 1/", "Phát biểu khai mạc — Trần Minh Đức, Chủ tịch UBND thị xã (07:55–08:06)", "Giải lao (không thực hiện)",
-		"bắt đầu lúc 07 giờ 35", "kết thúc lúc 10 giờ 57", "Kiến nghị số 2 (Đào tạo nghề, việc làm) — Phường Quảng Phúc", "Chuyển cấp có thẩm quyền — Ngân hàng Chính sách xã hội thị xã tham mưu", "Tiếp thu",
-		"Thư ký: Phan Thị Oanh, Chuyên viên Phòng Nội vụ"} {
+		"bắt đầu lúc 07 giờ 35", "Hội nghị kết thúc vào lúc 10 giờ 57 cùng ngày. Biên bản đã được thông qua trước hội nghị", "Kiến nghị số 2 (Đào tạo nghề, việc làm) — Phường Quảng Phúc", "Chuyển cấp có thẩm quyền — Ngân hàng Chính sách xã hội thị xã tham mưu", "Tiếp thu",
+		"Thư ký: Phan Thị Oanh, Chuyên viên Phòng Nội vụ", "- Hội Liên hiệp Phụ nữ thị xã;", "- Phòng Nội vụ;", "- Lưu: VT, NV."} {
 		if !strings.Contains(md, w) {
 			t.Errorf("minutes.md lacks %q", w)
 		}
 		if !strings.Contains(text, w) {
 			t.Errorf("minutes.docx lacks %q", w)
 		}
+	}
+	if !strings.Contains(text, "Ba Đồn, ngày 18 tháng 10 năm 2023") {
+		t.Error("the minutes' date line is not filled in")
 	}
 	if !strings.Contains(text, "THƯ KÝ\n\n\n\n\n\nPhan Thị Oanh") || !strings.Contains(md, "| Phan Thị Oanh | Trần Minh Đức |") {
 		t.Error("the secretary's name is not under THƯ KÝ")

@@ -160,10 +160,13 @@ func minutesMD(w io.Writer, s *Snapshot, o Options) error {
 		b.WriteString("\n")
 	}
 	petitionsMD(&b, s)
-	if !end.IsZero() {
-		fmt.Fprintf(&b, "\nHội nghị kết thúc lúc %s cùng ngày.\n", clock(end, o))
-	}
+	fmt.Fprintf(&b, "\n%s %s\n", endSentence(end, o), adoptedSentence)
 	b.WriteString("\n| THƯ KÝ | CHỦ TRÌ |\n|:---:|:---:|\n| " + m.Secretary + " | " + m.Chair + " |\n")
+	b.WriteString("\n***Nơi nhận:***\n\n")
+	for _, r := range withEnds(s.minutesRecipients()) {
+		b.WriteString("- " + r + "\n")
+	}
+	appendixMD(&b, s, o)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -213,7 +216,7 @@ func (s *Snapshot) petitionsRaised() (raised, not []store.Petition) {
 func minutesDOCX(w io.Writer, s *Snapshot, o Options) error {
 	m := s.Meeting
 	d := newDocx("Biên bản", 13, o.Now)
-	adminHeader(d, m, s.heldOn(o), "BB-UBND")
+	adminHeaderDated(d, m, s.heldOn(o), "BB-UBND") // written on the day
 	docTitle(d, "BIÊN BẢN", m.Title)
 	body := para{align: "both", firstLine: 567, before: 3, after: 3, line: 276}
 	h := para{before: 6, after: 3, keepNext: true, firstLine: 567}
@@ -270,11 +273,37 @@ func minutesDOCX(w io.Writer, s *Snapshot, o Options) error {
 		}
 	}
 	petitionsDOCX(d, s, body, h)
-	if !end.IsZero() {
-		d.P(body, t("Hội nghị kết thúc lúc "+clock(end, o)+" cùng ngày."))
-	}
+	d.P(body, t(endSentence(end, o)+" "+adoptedSentence))
 	closingSigners(d, secretarySigner(m), chairSigner(m))
+	recipientsBelow(d, s.minutesRecipients())
+	appendixDOCX(d, s, body, o)
 	return d.Write(w)
+}
+
+// endSentence is "Hội nghị kết thúc vào lúc 10 giờ 57 cùng ngày.", with
+// room to write the time in while the meeting still runs.
+func endSentence(end time.Time, o Options) string {
+	at := "…… giờ ……"
+	if !end.IsZero() {
+		at = clock(end, o)
+	}
+	return "Hội nghị kết thúc vào lúc " + at + " cùng ngày."
+}
+
+// adoptedSentence closes the minutes as offices write them.
+const adoptedSentence = "Biên bản đã được thông qua trước hội nghị; các đại biểu dự hội nghị nhất trí với nội dung biên bản./."
+
+// minutesRecipients: the leaders it reports to, the organisation that
+// brought the delegates, the office that follows up, the archive.
+func (s *Snapshot) minutesRecipients() []string {
+	out := leaders(s.Meeting)
+	if u := s.unitLike("phu nu"); u != "" {
+		out = append(out, u)
+	}
+	if o := s.office(); o != "" {
+		out = append(out, o)
+	}
+	return append(out, archiveLine(s.office(), s.Meeting.OfficeCode))
 }
 
 func prefix(p, s string) string {

@@ -108,27 +108,46 @@ func (s *Snapshot) petitionsCount(raised int) string {
 	return fmt.Sprintf("Tổng số %d kiến nghị gửi trước hội nghị. Đã nêu tại hội nghị: %d/%d kiến nghị.", len(s.Petitions), raised, len(s.Petitions))
 }
 
-const (
-	petRaisedHead    = "Kiến nghị đã nêu tại hội nghị"
-	petNotRaisedHead = "Kiến nghị chưa nêu tại hội nghị (trả lời theo văn bản đã chuẩn bị)"
-)
-
-// petParts are the headings of the parts of section IV that have
-// petitions, numbered from 1 (a meeting that raised none has no empty
-// part 1).
-func petParts(raised, notRaised int) (raisedHead, notRaisedHead string) {
-	n := 0
-	if raised > 0 {
-		n++
-		raisedHead = fmt.Sprintf("%d. %s", n, petRaisedHead)
-	}
-	if notRaised > 0 {
-		n++
-		notRaisedHead = fmt.Sprintf("%d. %s", n, petNotRaisedHead)
-	}
-	return
+// notRaisedLine points from section IV to the appendix.
+func notRaisedLine(n int) string {
+	return fmt.Sprintf("%d kiến nghị chưa nêu tại hội nghị và nội dung trả lời đã chuẩn bị được tổng hợp tại Phụ lục kèm theo Biên bản này.", n)
 }
 
+const appendixHead = "Kiến nghị gửi trước chưa nêu tại hội nghị"
+
+// appendixOf is "(Kèm theo Biên bản Chương trình … ngày 18 tháng 10 năm 2023)".
+func (s *Snapshot) appendixOf(o Options) string {
+	return "(Kèm theo Biên bản " + s.Meeting.Title + dateSuffixPlain(s.heldOn(o)) + ")"
+}
+
+func dateSuffixPlain(day string) string {
+	if day == "" {
+		return ""
+	}
+	return " " + longDate(day)
+}
+
+// preparedMD and preparedDOCX write a petition's prepared answer, or say
+// there is none.
+func preparedMD(b *strings.Builder, p store.Petition, raised bool) {
+	if strings.TrimSpace(p.PreparedAnswer) == "" {
+		fmt.Fprintf(b, "\n**%s** *%s*\n", preparedHead(p, raised), noPrepared)
+	} else {
+		fmt.Fprintf(b, "\n**%s** %s\n", preparedHead(p, raised), mdLine(p.PreparedAnswer))
+	}
+}
+
+func preparedDOCX(d *docx, body para, p store.Petition, raised bool) {
+	if strings.TrimSpace(p.PreparedAnswer) == "" {
+		d.P(body, b(preparedHead(p, raised)+" "), it(noPrepared))
+	} else {
+		d.P(body, b(preparedHead(p, raised)+" "), t(strings.TrimSpace(p.PreparedAnswer)))
+	}
+}
+
+// petitionsMD and petitionsDOCX write section IV: the petitions raised at
+// the meeting with what was answered; those nobody raised go to the
+// appendix (appendixMD, appendixDOCX), after the signatures.
 func petitionsMD(b *strings.Builder, s *Snapshot) {
 	b.WriteString("## IV. Kiến nghị gửi trước\n\n")
 	if len(s.Petitions) == 0 {
@@ -137,33 +156,30 @@ func petitionsMD(b *strings.Builder, s *Snapshot) {
 	}
 	raised, notRaised := s.petitionsRaised()
 	b.WriteString(s.petitionsCount(len(raised)) + "\n")
-	rh, nh := petParts(len(raised), len(notRaised))
-	prepared := func(p store.Petition, raised bool) {
-		if strings.TrimSpace(p.PreparedAnswer) == "" {
-			fmt.Fprintf(b, "\n**%s** *%s*\n", preparedHead(p, raised), noPrepared)
-		} else {
-			fmt.Fprintf(b, "\n**%s** %s\n", preparedHead(p, raised), mdLine(p.PreparedAnswer))
-		}
-	}
-	if len(raised) > 0 {
-		b.WriteString("\n### " + rh + "\n")
-		for _, p := range raised {
-			fmt.Fprintf(b, "\n#### %s\n\n%s\n\n*%s*\n", petitionHead(p), mdQuote(p.Text), s.petitionStatus(p))
-			prepared(p, true)
-			if ans := s.meetingAnswers(p.ID); len(ans) > 0 {
-				fmt.Fprintf(b, "\n**%s**\n\n", answeredHead)
-				for _, a := range ans {
-					fmt.Fprintf(b, "- %s\n", a)
-				}
+	for _, p := range raised {
+		fmt.Fprintf(b, "\n#### %s\n\n%s\n\n*%s*\n", petitionHead(p), mdQuote(p.Text), s.petitionStatus(p))
+		preparedMD(b, p, true)
+		if ans := s.meetingAnswers(p.ID); len(ans) > 0 {
+			fmt.Fprintf(b, "\n**%s**\n\n", answeredHead)
+			for _, a := range ans {
+				fmt.Fprintf(b, "- %s\n", a)
 			}
 		}
 	}
 	if len(notRaised) > 0 {
-		b.WriteString("\n### " + nh + "\n")
-		for _, p := range notRaised {
-			fmt.Fprintf(b, "\n#### %s\n\n%s\n", petitionHead(p), mdQuote(p.Text))
-			prepared(p, false)
-		}
+		b.WriteString("\n" + notRaisedLine(len(notRaised)) + "\n")
+	}
+}
+
+func appendixMD(b *strings.Builder, s *Snapshot, o Options) {
+	_, notRaised := s.petitionsRaised()
+	if len(notRaised) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n---\n\n# PHỤ LỤC\n\n**%s**\n\n*%s*\n", appendixHead, s.appendixOf(o))
+	for _, p := range notRaised {
+		fmt.Fprintf(b, "\n#### %s\n\n%s\n", petitionHead(p), mdQuote(p.Text))
+		preparedMD(b, p, false)
 	}
 }
 
@@ -176,35 +192,39 @@ func petitionsDOCX(d *docx, s *Snapshot, body, h para) {
 	raised, notRaised := s.petitionsRaised()
 	d.P(body, t(s.petitionsCount(len(raised))))
 	head := para{align: "both", firstLine: 567, before: 6, after: 2, keepNext: true}
-	rh, nh := petParts(len(raised), len(notRaised))
-	prepared := func(p store.Petition, raised bool) {
-		if strings.TrimSpace(p.PreparedAnswer) == "" {
-			d.P(body, b(preparedHead(p, raised)+" "), it(noPrepared))
-		} else {
-			d.P(body, b(preparedHead(p, raised)+" "), t(strings.TrimSpace(p.PreparedAnswer)))
-		}
-	}
-	if len(raised) > 0 {
-		d.P(h, b(rh))
-		for _, p := range raised {
-			d.P(head, b(petitionHead(p)))
-			d.P(body, t(p.Text))
-			d.P(body, it(s.petitionStatus(p)))
-			prepared(p, true)
-			if ans := s.meetingAnswers(p.ID); len(ans) > 0 {
-				d.P(body, b(answeredHead))
-				for _, a := range ans {
-					d.P(body, t("- "+a))
-				}
+	for _, p := range raised {
+		d.P(head, b(petitionHead(p)))
+		d.P(body, t(p.Text))
+		d.P(body, it(s.petitionStatus(p)))
+		preparedDOCX(d, body, p, true)
+		if ans := s.meetingAnswers(p.ID); len(ans) > 0 {
+			d.P(body, b(answeredHead))
+			for _, a := range ans {
+				d.P(body, t("- "+a))
 			}
 		}
 	}
 	if len(notRaised) > 0 {
-		d.P(h, b(nh))
-		for _, p := range notRaised {
-			d.P(head, b(petitionHead(p)))
-			d.P(body, t(p.Text))
-			prepared(p, false)
-		}
+		d.P(body, t(notRaisedLine(len(notRaised))))
+	}
+}
+
+// appendixDOCX starts a page with the appendix (Decree 30/2020: "PHỤ
+// LỤC", its title, what it is attached to) and the petitions nobody
+// raised, each with its prepared answer.
+func appendixDOCX(d *docx, s *Snapshot, body para, o Options) {
+	_, notRaised := s.petitionsRaised()
+	if len(notRaised) == 0 {
+		return
+	}
+	d.P(para{align: "center", pageBreak: true, keepNext: true}, sz(b("PHỤ LỤC"), sizeKind))
+	d.P(para{align: "center", keepNext: true}, sz(b(appendixHead), sizeSubject))
+	d.P(para{align: "center", keepNext: true}, sz(it(s.appendixOf(o)), sizeSubject))
+	d.Raw(ruleAfter(textW, ruleTwips(min(textTwips(s.appendixOf(o), false, sizeSubject), textW)), 12))
+	head := para{align: "both", firstLine: 567, before: 6, after: 2, keepNext: true}
+	for _, p := range notRaised {
+		d.P(head, b(petitionHead(p)))
+		d.P(body, t(p.Text))
+		preparedDOCX(d, body, p, false)
 	}
 }

@@ -55,12 +55,16 @@ func TestMinutesPetitionsHaveTheirText(t *testing.T) {
 		}
 		sec := at("IV. Kiến nghị gửi trước", 0)
 		at("Tổng số 14 kiến nghị gửi trước hội nghị. Đã nêu tại hội nghị: 1/14 kiến nghị.", sec)
-		raisedHead := at("1. Kiến nghị đã nêu tại hội nghị", sec)
-		notHead := at("2. Kiến nghị chưa nêu tại hội nghị (trả lời theo văn bản đã chuẩn bị)", raisedHead)
+		pointer := at("13 kiến nghị chưa nêu tại hội nghị và nội dung trả lời đã chuẩn bị được tổng hợp tại Phụ lục kèm theo Biên bản này.", sec)
+		end := at("Hội nghị kết thúc vào lúc 10 giờ 57 cùng ngày.", pointer)
+		signed := at("Phan Thị Oanh", end)
+		appendix := at("PHỤ LỤC", signed)
+		at("Kiến nghị gửi trước chưa nêu tại hội nghị", appendix)
+		at("(Kèm theo Biên bản Chương trình đối thoại giữa Chủ tịch UBND thị xã với Phụ nữ thị xã Ba Đồn năm 2023 ngày 18 tháng 10 năm 2023)", appendix)
 		for i, p := range s.Petitions {
 			head := at(petitionHead(p), sec)
-			if (i == 0) != (head < notHead) {
-				t.Errorf("%s: petition %d under the wrong heading", format, p.No)
+			if (i == 0) != (head < pointer) || (i != 0) != (head > appendix) {
+				t.Errorf("%s: petition %d in the wrong place (line %d; section IV on %d, the appendix on %d)", format, p.No, head, sec, appendix)
 			}
 			// The text follows its head, then the answer or the status.
 			body := at(strings.TrimSpace(p.Text), head)
@@ -100,8 +104,8 @@ func TestMinutesPetitionsHaveTheirText(t *testing.T) {
 	}
 }
 
-// With no petition raised, section IV's only part is numbered 1; a
-// raised petition with no prepared answer says so.
+// With no petition raised, section IV only counts them and points at the
+// appendix; a raised petition with no prepared answer says so.
 func TestMinutesNoPetitionRaised(t *testing.T) {
 	_, s := demo(t)
 	for i := range s.Questions {
@@ -112,9 +116,9 @@ func TestMinutesNoPetitionRaised(t *testing.T) {
 	}
 	for format, text := range minutesTexts(t, s) {
 		text = strings.Join(lines(text), "\n")
-		if !strings.Contains(text, "1. Kiến nghị chưa nêu tại hội nghị") || strings.Contains(text, "2. Kiến nghị chưa nêu") ||
-			strings.Contains(text, "Kiến nghị đã nêu tại hội nghị") {
-			t.Errorf("%s: section IV's parts are misnumbered", format)
+		iv, app := strings.Index(text, "IV. Kiến nghị gửi trước"), strings.Index(text, "PHỤ LỤC")
+		if iv < 0 || app < iv || strings.Contains(text[iv:app], "Kiến nghị số") || !strings.Contains(text[iv:app], "14 kiến nghị chưa nêu") {
+			t.Errorf("%s: section IV lists petitions nobody raised, or does not point at the appendix", format)
 		}
 	}
 	_, s = demo(t)
@@ -169,8 +173,8 @@ func TestMinutesNumberingDoesNotClash(t *testing.T) {
 				nums = append(nums, l[:strings.Index(l, " ")])
 			}
 		}
-		if strings.Join(nums, " ") != "1. 2. 1. 2." {
-			t.Errorf("%s: numbered lines %q, want the two subsections of III and of IV", format, nums)
+		if strings.Join(nums, " ") != "1. 2." {
+			t.Errorf("%s: numbered lines %q, want the two subsections of III", format, nums)
 		}
 	}
 }

@@ -148,12 +148,12 @@ func TestRenderedWithLibreOffice(t *testing.T) {
 		}
 	}
 	signed(string(Conclusion), "Dương Quốc Bảo", []string{"TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"}, "thực hiện./.")
-	signed(string(Minutes), "Trần Minh Đức", []string{"THƯ KÝ", "CHỦ TRÌ", "Phan Thị Oanh"}, "cùng ngày")
+	signed(string(Minutes), "Trần Minh Đức", []string{"THƯ KÝ", "CHỦ TRÌ", "Phan Thị Oanh"}, "nội dung biên bản./.")
 	breaks := 0
 	for i := range grow {
 		n := fmt.Sprintf("conclusion-%02d", i)
 		signed(n, "Dương Quốc Bảo", []string{"TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"}, "thực hiện./.")
-		signed(fmt.Sprintf("minutes-%02d", i), "Trần Minh Đức", []string{"THƯ KÝ", "CHỦ TRÌ", "Phan Thị Oanh"}, "cùng ngày")
+		signed(fmt.Sprintf("minutes-%02d", i), "Trần Minh Đức", []string{"THƯ KÝ", "CHỦ TRÌ", "Phan Thị Oanh"}, "nội dung biên bản./.")
 		breaks += len(pages[n]) - 1
 	}
 	if breaks == 0 {
