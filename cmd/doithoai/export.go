@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register(command{name: "export", summary: "write a document: attendance, signin, minutes, followup, conclusion, invitations, reminders", run: runExport})
+	register(command{name: "export", summary: "write a document: attendance, signin, minutes, followup, conclusion, invitations, briefing, reminders", run: runExport})
 }
 
 const exportUsage = `Usage: doithoai export KIND [--format FMT] [-o OUT] [--db MEETING] [--with-contacts]
@@ -25,6 +25,9 @@ Writes a document of the meeting:
   followup      written answers and referrals by agency, with due dates (xlsx, docx)
   conclusion    draft conclusion notice, Decree 30/2020 layout (docx)
   invitations   invitation cards with each delegate's QR code (docx)
+  briefing      the Chairman's briefing before the day: the meeting's facts, each
+                petition by topic with the answer its agency prepared (missing
+                ones marked), the agencies' contact people (docx)
   reminders --prepared
                 a reminder letter (công văn đôn đốc) to every agency still
                 missing a prepared answer, one file per agency (docx);

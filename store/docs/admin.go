@@ -107,7 +107,26 @@ func header(d *docx, m store.Meeting, dateLine, code string) {
 		}
 		runs = append(runs, sz(b(l), sizeIssuer))
 	}
-	last := lines[len(lines)-1]
+	issuerHeader(d, m, runs, lines[len(lines)-1], day, code)
+}
+
+// officeHeader is the header of a document an office issues under its
+// People's Committee (a report of Phòng Nội vụ): the body in regular
+// capitals over the office in bold ("UBND THỊ XÃ BA ĐỒN" / "PHÒNG NỘI VỤ").
+func officeHeader(d *docx, m store.Meeting, office, day, code string) {
+	parent := strings.Join(issuer(m), " ")
+	for _, p := range []string{"ỦY BAN NHÂN DÂN ", "UỶ BAN NHÂN DÂN "} {
+		if rest, ok := strings.CutPrefix(parent, p); ok {
+			parent = "UBND " + rest
+		}
+	}
+	unit := upper(office)
+	issuerHeader(d, m, []run{sz(t(parent), sizeIssuer), lineBreak(), sz(b(unit), sizeIssuer)}, unit, day, code)
+}
+
+// issuerHeader writes the header table with runs naming the issuer at the
+// left; its rule is sized on last, the issuer's last line.
+func issuerHeader(d *docx, m store.Meeting, runs []run, last, day, code string) {
 	left := []string{paraXML(para{align: "center"}, runs...), rule(headLeftW, ruleTwips(textTwips(last, true, sizeIssuer)))}
 	right := []string{
 		paraXML(para{align: "center"}, sz(b("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), sizeNation)),

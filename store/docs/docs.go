@@ -28,10 +28,11 @@ const (
 	Followup    Kind = "followup"    // theo dõi trả lời bằng văn bản
 	Conclusion  Kind = "conclusion"  // dự thảo thông báo kết luận
 	Invitations Kind = "invitations" // giấy mời
+	Briefing    Kind = "briefing"    // tài liệu phục vụ đối thoại (for the Chairman, before the day)
 )
 
 // Kinds lists every document in the order the reports station shows them.
-var Kinds = []Kind{Attendance, Signin, Minutes, Followup, Conclusion, Invitations}
+var Kinds = []Kind{Attendance, Signin, Minutes, Followup, Conclusion, Invitations, Briefing}
 
 // Format is a file format.
 type Format string
@@ -50,6 +51,7 @@ var formats = map[Kind][]Format{
 	Followup:    {XLSX, DOCX},
 	Conclusion:  {DOCX},
 	Invitations: {DOCX},
+	Briefing:    {DOCX},
 }
 
 // Formats lists the formats of kind, the first being the default.
@@ -160,6 +162,8 @@ func Write(w io.Writer, s *Snapshot, k Kind, f Format, o Options) error {
 		return writeConclusion(w, s, o)
 	case Invitations:
 		return writeInvitations(w, s, o)
+	case Briefing:
+		return writeBriefing(w, s, o)
 	}
 	return fmt.Errorf("%w: %s", ErrFormat, k)
 }
@@ -232,6 +236,7 @@ func FileName(k Kind, f Format, m store.Meeting) string {
 		Followup:    "theo-doi-tra-loi",
 		Conclusion:  "du-thao-thong-bao-ket-luan",
 		Invitations: "giay-moi",
+		Briefing:    "tai-lieu-phuc-vu-doi-thoai",
 	}[k]
 	if m.Date != "" {
 		base += "-" + m.Date

@@ -19,7 +19,9 @@ func FuzzDocxText(f *testing.F) {
 		s.Delegates = []store.Delegate{{ID: 1, Code: "X1", FullName: text, Title: text, UnitName: text}}
 		s.Questions = []store.Question{{ID: 1, AskerName: text, AskerUnit: text, Topic: text, Text: text,
 			Answers: []store.Answer{{Person: text, Summary: text, Outcome: store.OutcomeWritten, FollowupAgencyName: text, DueDate: "2023-11-30"}}}}
-		for _, k := range []Kind{Minutes, Conclusion, Followup, Attendance} {
+		s.Petitions = []store.Petition{{ID: 1, No: 1, Topic: text, Text: text, SourceName: text, SourceUnit: text, AgencyID: 1, AgencyName: text, DueOn: "2023-10-09"}}
+		s.Units = []store.Unit{{ID: 1, Name: text, Contact: text, Phone: text}}
+		for _, k := range []Kind{Minutes, Conclusion, Followup, Attendance, Briefing} {
 			var buf bytes.Buffer
 			if err := Write(&buf, s, k, DOCX, opts); err != nil {
 				t.Fatal(err)

@@ -55,6 +55,9 @@ func init() {
 		"prep.st.missing_due":   {"chưa có, hạn %s", "missing, due %s"},
 		"prep.st.overdue":       {"quá hạn %s", "overdue since %s"},
 
+		"reports.kind.briefing": {"Tài liệu phục vụ đối thoại (Chủ tịch)", "Chairman's briefing"},
+		"reports.desc.briefing": {"Kiến nghị theo lĩnh vực, trả lời của cơ quan (đánh dấu chỗ còn thiếu), người liên hệ", "Petitions by topic, each agency's answer (missing ones marked), contact people"},
+
 		"prep.f.contact":       {"Người liên hệ", "Contact person"},
 		"prep.f.contact_hint":  {"Người cần liên hệ về nội dung trả lời kiến nghị", "Whom to call about its answers to petitions"},
 		"prep.f.asked":         {"Ngày giao (dd/mm/yyyy)", "Date asked (dd/mm/yyyy)"},
