@@ -107,7 +107,7 @@ func header(d *docx, m store.Meeting, dateLine, code string) {
 		}
 		runs = append(runs, sz(b(l), sizeIssuer))
 	}
-	issuerHeader(d, m, runs, lines[len(lines)-1], day, code)
+	issuerHeader(d, runs, lines[len(lines)-1], dateLine, code)
 }
 
 // officeHeader is the header of a document an office issues under its
@@ -121,12 +121,12 @@ func officeHeader(d *docx, m store.Meeting, office, day, code string) {
 		}
 	}
 	unit := upper(office)
-	issuerHeader(d, m, []run{sz(t(parent), sizeIssuer), lineBreak(), sz(b(unit), sizeIssuer)}, unit, day, code)
+	issuerHeader(d, []run{sz(t(parent), sizeIssuer), lineBreak(), sz(b(unit), sizeIssuer)}, unit, placeDate(m.Place, day), code)
 }
 
 // issuerHeader writes the header table with runs naming the issuer at the
 // left; its rule is sized on last, the issuer's last line.
-func issuerHeader(d *docx, m store.Meeting, runs []run, last, day, code string) {
+func issuerHeader(d *docx, runs []run, last, dateLine, code string) {
 	left := []string{paraXML(para{align: "center"}, runs...), rule(headLeftW, ruleTwips(textTwips(last, true, sizeIssuer)))}
 	right := []string{
 		paraXML(para{align: "center"}, sz(b("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), sizeNation)),
