@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -15,12 +14,11 @@ import (
 
 // ReadCSVFile reads a CSV file (see ReadCSV).
 func ReadCSVFile(path string) ([]Sheet, error) {
-	f, err := os.Open(path)
+	data, err := readFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return ReadCSV(f)
+	return readCSV(data)
 }
 
 // ReadCSV reads a CSV table as Excel and people write them: UTF-8 with or
@@ -28,14 +26,15 @@ func ReadCSVFile(path string) ([]Sheet, error) {
 // separated by commas, semicolons (Excel on a Vietnamese Windows) or tabs,
 // with CRLF or LF line ends.
 func ReadCSV(r io.Reader) ([]Sheet, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
+	data, err := readLimited(r)
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > MaxFileBytes {
-		return nil, ErrTooLarge
-	}
-	text, err := decode(data)
+	return readCSV(data)
+}
+
+func readCSV(data []byte) ([]Sheet, error) {
+	text, damaged, err := decode(data)
 	if err != nil {
 		return nil, err
 	}
@@ -51,28 +50,64 @@ func ReadCSV(r io.Reader) ([]Sheet, error) {
 	if sep == 0 {
 		sep = sniff(text)
 	}
-	rows, err := parseCSV(text, sep)
+	if err := countRecords(text, sep); err != nil {
+		return nil, err
+	}
+	rows, probs, err := parseCSV(text, sep, damaged)
 	if err != nil {
 		return nil, err
 	}
-	return []Sheet{{Name: "CSV", Rows: rows}}, nil
+	return []Sheet{{Name: "CSV", Rows: rows, Problems: probs}}, nil
 }
 
 // decode returns the text as UTF-8: valid UTF-8 is taken as it is (minus a
 // BOM); anything else is read as Windows-1258, the only other encoding
 // Vietnamese offices still produce. UTF-16 (Excel's "Unicode text") is
 // recognised by its BOM.
-func decode(data []byte) ([]byte, error) {
+//
+// A file that is mostly UTF-8 with some bytes that are not (more valid
+// multi-byte characters than stray bytes: rows pasted from another file, a
+// cut in the middle of a character) is UTF-8 damaged, not Windows-1258,
+// where almost no accented letter is valid UTF-8: it is returned as it is
+// with damaged set, and the rows holding the stray bytes are problems.
+func decode(data []byte) (text []byte, damaged bool, err error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
+		if !utf8.Valid(data[3:]) {
+			return data[3:], true, nil // the BOM says UTF-8
+		}
+		return data[3:], false, nil
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return decodeUTF16(data)
+		text, err := decodeUTF16(data)
+		return text, false, err
 	}
 	if utf8.Valid(data) {
-		return data, nil
+		return data, false, nil
 	}
-	return charmap.Windows1258.NewDecoder().Bytes(data)
+	if valid, stray := utf8Count(data); valid > stray {
+		return data, true, nil
+	}
+	text, err = charmap.Windows1258.NewDecoder().Bytes(data)
+	return text, false, err
+}
+
+// utf8Count counts the valid multi-byte characters of b and its bytes that
+// are not UTF-8.
+func utf8Count(b []byte) (valid, stray int) {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			stray++
+		} else {
+			valid++
+		}
+		i += n
+	}
+	return valid, stray
 }
 
 func decodeUTF16(data []byte) ([]byte, error) {
@@ -118,7 +153,7 @@ func sniff(text []byte) rune {
 	}
 	best, bestScore, bestWidth := ',', -1, 0
 	for _, sep := range []rune{',', ';', '\t'} {
-		rows, _ := parseCSV(head, sep)
+		rows, _, _ := parseCSV(head, sep, false)
 		count := map[int]int{}
 		for _, r := range rows {
 			if len(r.Cells) > 1 {
@@ -140,13 +175,16 @@ func sniff(text []byte) rune {
 
 // parseCSV splits text into rows numbered as a spreadsheet would: a quoted
 // cell with line breaks is one row, and an empty line (which encoding/csv
-// skips) still counts.
-func parseCSV(text []byte, sep rune) ([]Row, error) {
+// skips) still counts. In damaged text, each row holding bytes that are not
+// UTF-8 is a problem.
+func parseCSV(text []byte, sep rune, damaged bool) ([]Row, []Problem, error) {
 	cr := csv.NewReader(bytes.NewReader(text))
 	cr.Comma = sep
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
+	cr.ReuseRecord = true // the cells are kept, not the slice
 	var rows []Row
+	var probs []Problem
 	n, prev := 0, int64(0)
 	for {
 		rec, err := cr.Read()
@@ -156,28 +194,62 @@ func parseCSV(text []byte, sep rune) ([]Row, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return rows, fmt.Errorf("%w: line %d: %v", ErrFormat, pe.Line, pe.Err)
+				return rows, probs, fmt.Errorf("%w: line %d: %v", ErrFormat, pe.Line, pe.Err)
 			}
-			return rows, err
+			return rows, probs, err
 		}
 		n += 1 + emptyLines(text[prev:])
 		prev = cr.InputOffset()
-		if n > MaxRows {
-			break
+		rec, err = checkCols(rec, n)
+		if err != nil {
+			return rows, probs, err
 		}
-		if len(rec) > MaxCols {
-			rec = rec[:MaxCols]
+		if len(rec) == 0 {
+			continue
+		}
+		if n > MaxRows {
+			return rows, probs, &LimitError{What: "rows", Got: MaxRows + 1, Max: MaxRows}
 		}
 		cells := make([]string, len(rec))
+		bad := false
 		for i, c := range rec {
+			if damaged && !utf8.ValidString(c) {
+				bad = true
+			}
 			cells[i] = Clean(unneutralise(c))
+		}
+		if bad {
+			probs = append(probs, Problem{Row: n, Msg: "text that is not valid UTF-8: save the file again as CSV UTF-8", Code: "bad_utf8"})
 		}
 		if blank(cells) {
 			continue
 		}
 		rows = append(rows, Row{N: n, Cells: cells})
 	}
-	return rows, nil
+	return rows, probs, nil
+}
+
+// countRecords refuses text of more than MaxRows non-blank rows before
+// parseCSV keeps any: it parses without keeping a row, and only when the
+// text has more lines than that.
+func countRecords(text []byte, sep rune) error {
+	if bytes.Count(text, []byte{'\n'}) < MaxRows {
+		return nil
+	}
+	cr := csv.NewReader(bytes.NewReader(text))
+	cr.Comma, cr.FieldsPerRecord, cr.LazyQuotes, cr.ReuseRecord = sep, -1, true, true
+	n := 0
+	for {
+		rec, err := cr.Read()
+		if err != nil {
+			return nil // parseCSV says what is wrong
+		}
+		if lastNonBlank(rec) > 0 {
+			if n++; n > MaxRows {
+				return &LimitError{What: "rows", Got: MaxRows + 1, Max: MaxRows}
+			}
+		}
+	}
 }
 
 // unneutralise takes off the apostrophe SafeCell puts before a cell that

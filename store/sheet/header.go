@@ -3,6 +3,7 @@ package sheet
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -119,10 +120,12 @@ func mapRow(ix map[string]string, cells []string, into map[string]Column) int {
 
 // Locate finds the table of schema s in the sheets: the row, among the
 // first rows of each sheet, that names the most known columns and at least
-// one required one. Problems say what is missing.
+// one required one. Problems say what is missing, and what the reader
+// found damaged in the table's sheet (in every sheet when none is found).
 func Locate(sheets []Sheet, s Schema) (*Table, []Problem) {
 	ix := s.index()
 	var best *Table
+	var damage []Problem
 	bestScore := 0
 	for _, sh := range sheets {
 		for i, r := range sh.Rows {
@@ -139,9 +142,13 @@ func Locate(sheets []Sheet, s Schema) (*Table, []Problem) {
 			}
 			bestScore = n
 			best = &Table{Sheet: sh.Name, HeaderRow: r.N, Columns: cols, Rows: sh.Rows[i+1:], head: r.Cells}
+			damage = sh.Problems
 		}
 	}
 	if best == nil {
+		for _, sh := range sheets {
+			damage = append(damage, sh.Problems...)
+		}
 		var names []string
 		for _, f := range s.Fields {
 			if len(f.Aliases) > 0 && f.Key != "skip" {
@@ -149,10 +156,10 @@ func Locate(sheets []Sheet, s Schema) (*Table, []Problem) {
 			}
 		}
 		list := strings.Join(names, ", ")
-		return nil, []Problem{{Msg: fmt.Sprintf("%v: expected a row of column names such as %s", ErrNoHeader, list), Code: "no_header", Args: []any{list}}}
+		return nil, append(damage, Problem{Msg: fmt.Sprintf("%v: expected a row of column names such as %s", ErrNoHeader, list), Code: "no_header", Args: []any{list}})
 	}
 	best.skipHeaderRows(s, ix)
-	var probs []Problem
+	probs := slices.Clone(damage)
 	for _, f := range s.Fields {
 		if f.Required && !best.Has(f.Key) {
 			probs = append(probs, Problem{Row: best.HeaderRow, Column: f.Aliases[0], Msg: "column missing", Code: "column_missing"})

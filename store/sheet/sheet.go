@@ -7,8 +7,11 @@
 package sheet
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -16,13 +19,103 @@ import (
 )
 
 // Limits keep hostile or mistaken files (a zip bomb, a 1,048,576-row
-// sheet) from taking the laptop down on the day.
+// sheet) from taking the laptop down on the day. A file past one is
+// refused with a LimitError, before it is read (size) or unpacked (xlsx).
 const (
-	MaxFileBytes = 32 << 20 // the file itself
-	MaxRows      = 50000    // rows read per sheet
-	MaxCols      = 256      // columns kept per row
-	MaxCellRunes = 20000    // characters kept per cell
+	MaxFileBytes  = 50 << 20  // the file itself
+	MaxRows       = 100_000   // rows per sheet, counted to the last non-blank one
+	MaxCols       = 200       // columns per row, counted to the last non-blank cell
+	MaxSheetBytes = 200 << 20 // one xlsx part (a worksheet, the shared strings) unpacked
+	MaxCellRunes  = 20000     // characters kept per cell
 )
+
+// LimitError is a file refused for its size, said in one line.
+type LimitError struct {
+	What     string // "file", "rows", "columns" or "unpacked"
+	Got, Max int64  // Got is Max+1 for "more than Max" (rows)
+	Row      int    // the row, for columns
+	Part     string // the xlsx part, for unpacked
+}
+
+func (e *LimitError) Error() string {
+	switch e.What {
+	case "file":
+		return fmt.Sprintf("file too large: %s, the limit is %s", Size(e.Got), Size(e.Max))
+	case "rows":
+		return fmt.Sprintf("too many rows: more than %d, the limit is %d", e.Max, e.Max)
+	case "columns":
+		return fmt.Sprintf("too many columns: row %d has %d, the limit is %d", e.Row, e.Got, e.Max)
+	}
+	return fmt.Sprintf("file too large once unpacked: %s expands to %s or more, the limit is %s (a damaged or hostile file)",
+		e.Part, Size(e.Got), Size(e.Max))
+}
+
+func (e *LimitError) Unwrap() error { return ErrTooLarge }
+
+// Size says a number of bytes in MB (GB past 10 GB).
+func Size(n int64) string {
+	if n >= 10<<30 {
+		return fmt.Sprintf("%d GB", n>>30)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+// readFile reads a file whole, refusing one over MaxFileBytes before
+// reading it, into one buffer of its size (io.ReadAll would grow one by
+// doubling, leaving copies for the collector).
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > MaxFileBytes {
+		return nil, &LimitError{What: "file", Got: st.Size(), Max: MaxFileBytes}
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileBytes+1)); err != nil {
+		return nil, err
+	}
+	if buf.Len() > MaxFileBytes {
+		return nil, &LimitError{What: "file", Got: int64(buf.Len()), Max: MaxFileBytes}
+	}
+	return buf.Bytes(), nil
+}
+
+// readLimited reads r whole, refusing more than MaxFileBytes.
+func readLimited(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileBytes {
+		return nil, &LimitError{What: "file", Got: int64(len(data)), Max: MaxFileBytes}
+	}
+	return data, nil
+}
+
+// lastNonBlank is the number of cells up to the last non-blank one.
+func lastNonBlank(cells []string) int {
+	n := len(cells)
+	for n > 0 && strings.TrimSpace(cells[n-1]) == "" {
+		n--
+	}
+	return n
+}
+
+// checkCols refuses a row with more than MaxCols columns up to its last
+// non-blank cell, and drops the blank ones past it.
+func checkCols(cells []string, row int) ([]string, error) {
+	n := lastNonBlank(cells)
+	if n > MaxCols {
+		return nil, &LimitError{What: "columns", Got: int64(n), Max: MaxCols, Row: row}
+	}
+	return cells[:n], nil
+}
 
 // Errors returned for files that cannot be read at all.
 var (
@@ -42,9 +135,12 @@ type Row struct {
 
 // Sheet is the grid of one worksheet (a CSV file has one), cells already
 // normalised (see Clean). Blank rows are dropped, but numbering keeps them.
+// Problems are rows the reader found damaged (text that is not valid
+// UTF-8): an import of the sheet reports them and imports nothing.
 type Sheet struct {
-	Name string
-	Rows []Row
+	Name     string
+	Rows     []Row
+	Problems []Problem
 }
 
 // Problem is one thing wrong with an input file, where its author will

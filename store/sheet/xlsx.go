@@ -3,9 +3,9 @@ package sheet
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -15,12 +15,11 @@ import (
 
 // ReadXLSXFile reads an XLSX workbook (see ReadXLSX).
 func ReadXLSXFile(path string) ([]Sheet, error) {
-	f, err := os.Open(path)
+	data, err := readFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return ReadXLSX(f)
+	return readXLSX(data)
 }
 
 // oleMagic starts old binary .xls files and encrypted .xlsx files.
@@ -31,22 +30,30 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 // cell it covers, so a unit name merged down over its delegates reaches
 // each of them.
 func ReadXLSX(r io.Reader) ([]Sheet, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
+	data, err := readLimited(r)
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > MaxFileBytes {
-		return nil, ErrTooLarge
-	}
+	return readXLSX(data)
+}
+
+func readXLSX(data []byte) ([]Sheet, error) {
 	if bytes.HasPrefix(data, oleMagic) {
 		return nil, ErrOldExcel
 	}
-	if n := mergeCount(data); n > MaxMerges {
+	if err := checkZip(data); err != nil {
+		return nil, err
+	}
+	n, rowTags, err := scanSheets(data)
+	if err != nil {
+		return nil, err
+	}
+	if n > MaxMerges {
 		return nil, fmt.Errorf("%w: %d merged ranges", ErrFormat, n)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    8 * MaxFileBytes,
-		UnzipXMLSizeLimit: 4 * MaxFileBytes,
+		UnzipSizeLimit:    maxUnpacked,
+		UnzipXMLSizeLimit: inMemoryXML,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
@@ -54,7 +61,10 @@ func ReadXLSX(r io.Reader) ([]Sheet, error) {
 	defer f.Close()
 	var out []Sheet
 	for _, name := range f.GetSheetList() {
-		sh, err := readSheet(f, name)
+		sh, err := readSheet(f, name, rowTags > MaxRows)
+		if le := (*LimitError)(nil); errors.As(err, &le) {
+			return nil, le
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%w: sheet %q: %v", ErrFormat, textclean.Line(name), err)
 		}
@@ -67,8 +77,16 @@ func ReadXLSX(r io.Reader) ([]Sheet, error) {
 	return out, nil
 }
 
-func readSheet(f *excelize.File, name string) (sh Sheet, err error) {
+// readSheet reads one worksheet. With precount set (the file may hold
+// more than MaxRows rows) it first counts the non-blank rows without
+// keeping them, so an oversized sheet is refused before it fills memory.
+func readSheet(f *excelize.File, name string, precount bool) (sh Sheet, err error) {
 	sh.Name = name
+	if precount {
+		if err := countRows(f, name); err != nil {
+			return sh, err
+		}
+	}
 	rows, err := f.Rows(name)
 	if err != nil {
 		return sh, err
@@ -77,31 +95,32 @@ func readSheet(f *excelize.File, name string) (sh Sheet, err error) {
 	// grid holds every row up to the last non-blank one, so merged ranges
 	// can be filled by position before blank rows are dropped.
 	var grid [][]string
-	last := 0
 	for n := 1; rows.Next(); n++ {
-		if n > MaxRows {
-			break
-		}
 		cols, err := rows.Columns()
 		if err != nil {
 			return sh, err
 		}
-		if len(cols) > MaxCols {
-			cols = cols[:MaxCols]
+		if cols, err = checkCols(cols, n); err != nil {
+			return sh, err
+		}
+		if len(cols) == 0 {
+			continue // blank: added below if a row follows
+		}
+		if n > MaxRows {
+			return sh, &LimitError{What: "rows", Got: MaxRows + 1, Max: MaxRows}
 		}
 		cells := make([]string, len(cols))
 		for i, c := range cols {
 			cells[i] = Clean(c)
 		}
-		grid = append(grid, cells)
-		if !blank(cells) {
-			last = n
+		for len(grid) < n-1 {
+			grid = append(grid, nil)
 		}
+		grid = append(grid, cells)
 	}
 	if err := rows.Error(); err != nil {
 		return sh, err
 	}
-	grid = grid[:last]
 	if err := fillMerged(f, name, grid); err != nil {
 		return sh, err
 	}
@@ -111,6 +130,24 @@ func readSheet(f *excelize.File, name string) (sh Sheet, err error) {
 		}
 	}
 	return sh, nil
+}
+
+func countRows(f *excelize.File, name string) error {
+	rows, err := f.Rows(name)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for n := 1; rows.Next(); n++ {
+		cols, err := rows.Columns()
+		if err != nil {
+			return err
+		}
+		if n > MaxRows && lastNonBlank(cols) > 0 {
+			return &LimitError{What: "rows", Got: MaxRows + 1, Max: MaxRows}
+		}
+	}
+	return rows.Error()
 }
 
 // fillMerged copies each merged range's top-left value into the range,
@@ -158,14 +195,55 @@ func cell(cells []string, i int) string {
 // overlapping ranges in quadratic time, and real lists have a few dozen.
 const MaxMerges = 5000
 
-// mergeCount counts <mergeCell> elements in the worksheets, reading the
-// zip as a stream (a hostile file could hold millions).
-func mergeCount(data []byte) int {
+// What excelize may unpack: in all, and into memory (a worksheet or the
+// shared strings past inMemoryXML go to a temporary file and are read as
+// a stream).
+const (
+	maxUnpacked = 2 * MaxSheetBytes
+	inMemoryXML = 16 << 20
+	maxInMemory = 64 << 20
+)
+
+// checkZip refuses a workbook that would unpack past the limits, from the
+// sizes its central directory declares, before anything is unpacked. The
+// declared sizes bind: Go's zip reader fails a part that grows past its
+// own, and mergeCount reads each worksheet through a LimitReader too.
+func checkZip(data []byte) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return 0 // excelize reports the damage
+		return nil // excelize reports the damage
 	}
-	tag := []byte("<mergeCell ")
+	var total, inMemory uint64
+	for _, zf := range zr.File {
+		size := zf.UncompressedSize64
+		if size > MaxSheetBytes {
+			return &LimitError{What: "unpacked", Part: zf.Name, Got: int64(min(size, 1<<62)), Max: MaxSheetBytes}
+		}
+		total += size
+		name := strings.ToLower(zf.Name)
+		if size <= inMemoryXML || !strings.HasPrefix(name, "xl/worksheets/sheet") && name != "xl/sharedstrings.xml" {
+			inMemory += size
+		}
+	}
+	switch {
+	case total > maxUnpacked:
+		return &LimitError{What: "unpacked", Part: "the workbook", Got: int64(min(total, 1<<62)), Max: maxUnpacked}
+	case inMemory > maxInMemory:
+		return &LimitError{What: "unpacked", Part: "the workbook's parts other than its sheets", Got: int64(inMemory), Max: maxInMemory}
+	}
+	return nil
+}
+
+// scanSheets counts <mergeCell> elements in the worksheets (a hostile
+// file could hold millions) and the most <row> elements of one sheet (an
+// upper bound of its rows), reading the zip as a stream, each worksheet
+// through a LimitReader of MaxSheetBytes.
+func scanSheets(data []byte) (merges, rowTags int, err error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return 0, 0, nil // excelize reports the damage
+	}
+	tag, rowTag := []byte("<mergeCell "), []byte("<row")
 	n := 0
 	buf := make([]byte, 64<<10)
 	for _, zf := range zr.File {
@@ -176,12 +254,16 @@ func mergeCount(data []byte) int {
 		if err != nil {
 			continue
 		}
+		lr := io.LimitReader(rc, MaxSheetBytes+1)
 		var tail []byte
 		var read int64
-		for read < 8*MaxFileBytes {
-			k, err := rc.Read(buf)
+		rowsHere := 0
+		for {
+			var k int
+			k, err = lr.Read(buf)
 			chunk := append(tail, buf[:k]...)
 			n += bytes.Count(chunk, tag)
+			rowsHere += bytes.Count(chunk, rowTag)
 			// keep the last bytes so a tag cut between reads is seen once
 			tail = append([]byte{}, chunk[max(0, len(chunk)-len(tag)+1):]...)
 			read += int64(k)
@@ -190,9 +272,17 @@ func mergeCount(data []byte) int {
 			}
 		}
 		rc.Close()
+		rowTags = max(rowTags, rowsHere)
+		if read > MaxSheetBytes {
+			return n, rowTags, &LimitError{What: "unpacked", Part: zf.Name, Got: read, Max: MaxSheetBytes}
+		}
+		if err != nil && err != io.EOF {
+			// a part longer than its central directory says, a bad checksum
+			return n, rowTags, fmt.Errorf("%w: %s: %v", ErrFormat, zf.Name, err)
+		}
 		if n > MaxMerges {
-			return n
+			return n, rowTags, nil
 		}
 	}
-	return n
+	return n, rowTags, nil
 }

@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"doithoai/store"
+	"doithoai/store/sheet"
 	"doithoai/tui/i18n"
 	"doithoai/tui/keys"
 	"doithoai/tui/styles"
@@ -53,6 +54,7 @@ type TickMsg struct{ Now time.Time }
 // ErrText maps store errors to catalogued text.
 func (c *Common) ErrText(err error) string {
 	var fe *store.FieldError
+	var limit *sheet.LimitError
 	switch {
 	case err == nil:
 		return ""
@@ -75,6 +77,8 @@ func (c *Common) ErrText(err error) string {
 		return c.T.T("err.busy")
 	case errors.Is(err, store.ErrInUse):
 		return c.T.T("err.in_use")
+	case errors.As(err, &limit):
+		return c.T.F("sec.limit."+limit.What, limit.Row, limit.Got, limit.Max, sheet.Size(limit.Got), sheet.Size(limit.Max), limit.Part)
 	case errors.Is(err, store.ErrInvalid):
 		return c.T.F("err.invalid", err)
 	}
