@@ -264,7 +264,11 @@ func (m *Model) confirmLines(w int) []string {
 	if d.Arrived() {
 		at = m.clockText(d.ArrivedAt)
 	}
-	q := t.F("checkin.confirm.undo", nameUnit(d), at)
+	who := nameUnit(d)
+	if r, ok := m.replaced(d.ID); ok {
+		who = t.F("apology.desk.confirm_for", d.FullName, r.FullName)
+	}
+	q := t.F("checkin.confirm.undo", who, at)
 	return []string{line(p.warnBanner, " "+q, w), line(p.key, " "+t.T("checkin.confirm.keys"), w)}
 }
 

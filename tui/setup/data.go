@@ -23,6 +23,7 @@ type snapshot struct {
 	today      string
 	answers    []store.AgencyAnswers
 	answersTot store.PreparedTotals
+	apologies  []store.Apology
 }
 
 type loadedMsg struct {
@@ -74,6 +75,9 @@ func (m *Model) load() tea.Cmd {
 		if s.topics, err = st.Topics(ctx); err != nil {
 			return loadedMsg{req: req, err: err}
 		}
+		if s.apologies, err = st.Apologies(ctx); err != nil {
+			return loadedMsg{req: req, err: err}
+		}
 		s.today = c.Now().Format("2006-01-02")
 		s.answers, s.answersTot = store.PreparedByAgency(s.petitions, s.units, s.today)
 		for _, d := range s.delegates {
@@ -100,6 +104,7 @@ func (m *Model) loaded(msg loadedMsg) {
 	}
 	m.snap = msg.snap
 	m.picker.SetDelegates(msg.snap.delegates, msg.snap.index)
+	m.apoPicker.SetDelegates(msg.snap.delegates, msg.snap.index)
 	for s := section(0); s < nSections; s++ {
 		n := 0
 		switch s {
@@ -113,6 +118,8 @@ func (m *Model) loaded(msg loadedMsg) {
 			n = len(m.snap.petitions)
 		case secAnswers:
 			n = len(m.snap.answers)
+		case secApologies:
+			n = len(m.snap.apologies)
 		default:
 			continue
 		}

@@ -24,11 +24,12 @@ const (
 	secDelegates
 	secPetitions
 	secAnswers
+	secApologies
 	secImport
 	nSections
 )
 
-var sectionKeys = [nSections]string{"setup.sec.meeting", "setup.sec.units", "setup.sec.groups", "setup.sec.delegates", "setup.sec.petitions", "prep.sec.answers", "setup.sec.import"}
+var sectionKeys = [nSections]string{"setup.sec.meeting", "setup.sec.units", "setup.sec.groups", "setup.sec.delegates", "setup.sec.petitions", "prep.sec.answers", "apology.sec", "setup.sec.import"}
 
 // Model is the setup station.
 type Model struct {
@@ -43,6 +44,9 @@ type Model struct {
 	cursor  [nSections]int
 	offset  [nSections]int
 	picker  *components.DelegatePicker
+
+	apoPicker *components.DelegatePicker // the apologies tab's search
+	apoUndo   *apologyUndo
 
 	form     *huh.Form
 	formReq  int
@@ -61,6 +65,7 @@ func New(c *common.Common) common.Station {
 	m := &Model{c: c, keys: newKeyMap(c.T)}
 	m.picker = components.NewDelegatePicker(c, c.T.T("setup.search"))
 	m.picker.Limit = 200
+	m.apoPicker = newApologyPicker(c)
 	m.SetSize(c.Width, c.Height)
 	return m
 }
@@ -74,6 +79,7 @@ func (m *Model) Init() tea.Cmd { return m.load() }
 func (m *Model) SetSize(w, h int) {
 	m.w, m.h = w, h
 	m.picker.Input.Width = max(10, w-4)
+	m.apoPicker.Input.Width = max(10, w-4)
 	if m.form != nil {
 		m.form = m.form.WithWidth(m.formWidth()).WithHeight(m.formHeight())
 	}
@@ -85,7 +91,7 @@ func (m *Model) formHeight() int { return max(6, m.h-3) }
 // Capturing: while a form is open, a search is typed or an import report
 // waits for an answer, global keys (esc, ?, F-keys) stay here.
 func (m *Model) Capturing() bool {
-	return m.form != nil || m.remove != nil || (m.sec == secDelegates && m.picker.Query() != "") || m.imp.report != nil || m.imp.busy
+	return m.form != nil || m.remove != nil || (m.sec == secDelegates && m.picker.Query() != "") || (m.sec == secApologies && m.apoPicker.Query() != "") || m.imp.report != nil || m.imp.busy
 }
 
 // ShortHelp lists the keys of what is on screen.
@@ -109,6 +115,8 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{k.Up, k.Down, k.Edit, k.New, k.Next}
 	case m.sec == secAnswers:
 		return m.answersHelp()
+	case m.sec == secApologies:
+		return m.apologiesHelp()
 	case m.sec == secDelegates && m.picker.Query() != "":
 		// the root's esc (home) is off while the search has text
 		return []key.Binding{k.ClearSearch, k.Up, k.Down, k.Edit, k.New, k.DeleteDel, k.Next}
@@ -212,6 +220,8 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 		return m.delegatesKey(k)
 	case secAnswers:
 		return m.answersKey(k)
+	case secApologies:
+		return m.apologiesKey(k)
 	default:
 		return m.listKey(k)
 	}

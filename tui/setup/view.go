@@ -50,6 +50,8 @@ func (m *Model) View() string {
 		b.WriteString(m.delegatesView())
 	case secPetitions:
 		b.WriteString(m.petitionsView())
+	case secApologies:
+		b.WriteString(m.apologiesView())
 	case secAnswers:
 		b.WriteString(m.answersView())
 	case secImport:
@@ -60,9 +62,23 @@ func (m *Model) View() string {
 
 func (m *Model) tabs() string {
 	s := m.c.Styles
+	// padded labels between bars; when they do not all fit (eight tabs at
+	// 80 columns) the bars go first, then the padding: the highlight still
+	// shows which tab is open
+	pad, sep, labels := " ", "│", 0
+	for i := section(0); i < nSections; i++ {
+		labels += ansi.StringWidth(m.c.T.T(sectionKeys[i]))
+	}
+	switch n := int(nSections); {
+	case labels+3*n-1 <= m.w:
+	case labels+2*n <= m.w:
+		sep = ""
+	default:
+		pad = ""
+	}
 	var parts []string
 	for i := section(0); i < nSections; i++ {
-		label := " " + m.c.T.T(sectionKeys[i]) + " "
+		label := pad + m.c.T.T(sectionKeys[i]) + pad
 		if i == m.sec {
 			label = s.Selected.Render(label)
 		} else {
@@ -70,7 +86,7 @@ func (m *Model) tabs() string {
 		}
 		parts = append(parts, label)
 	}
-	return common.Trunc(strings.Join(parts, "│"), m.w)
+	return common.Trunc(strings.Join(parts, sep), m.w)
 }
 
 // statusLines is the status: one line, or two for an error, since a
