@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register(command{name: "export", summary: "write a document: attendance, signin, minutes, followup, conclusion, invitations, briefing, reminders", run: runExport})
+	register(command{name: "export", summary: "write a document: attendance, signin, minutes, followup, conclusion, invitations, briefing, script, reminders", run: runExport})
 }
 
 const exportUsage = `Usage: doithoai export KIND [--format FMT] [-o OUT] [--db MEETING] [--with-contacts]
@@ -28,6 +28,10 @@ Writes a document of the meeting:
   briefing      the Chairman's briefing before the day: the meeting's facts, each
                 petition by topic with the answer its agency prepared (missing
                 ones marked), the agencies' contact people (docx)
+  script        the MC's script: every agenda item with its planned time,
+                presenter and the MC's words; the introductions list the
+                officials invited before anyone arrives, then those present
+                with "vắng" for the rest (--roll invited|present to choose) (docx)
   reminders --prepared
                 a reminder letter (công văn đôn đốc) to every agency still
                 missing a prepared answer, one file per agency (docx);
@@ -59,6 +63,7 @@ func runExport(ctx context.Context, args []string) error {
 	db := fs.String("db", "", "meeting `FILE`")
 	contacts := fs.Bool("with-contacts", false, "include phone numbers")
 	prepared := fs.Bool("prepared", false, "reminders: to the agencies missing prepared answers before the day")
+	roll := fs.String("roll", "", "script: introduce the officials `invited` or `present` (default: present once anyone has arrived)")
 	// KIND may come before the flags (doithoai export minutes --db m.db):
 	// the flag package stops at the first non-flag argument.
 	var kindArg string
@@ -111,7 +116,11 @@ func runExport(ctx context.Context, args []string) error {
 	if dest == "" {
 		dest = filepath.Join(docs.ExportDir(path), docs.FileName(kind, f, m))
 	}
-	if err := docs.Export(ctx, st, kind, f, dest, docs.Options{WithContacts: *contacts}); err != nil {
+	r := docs.Roll(strings.ToLower(*roll))
+	if r != docs.RollAuto && r != docs.RollInvited && r != docs.RollPresent {
+		return usagef("--roll %q: use invited or present", *roll)
+	}
+	if err := docs.Export(ctx, st, kind, f, dest, docs.Options{WithContacts: *contacts, Roll: r}); err != nil {
 		return err
 	}
 	fmt.Fprintln(os.Stdout, dest)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -67,5 +68,32 @@ func TestExportRemindersCommand(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(dir, "exports", "don-doc-tra-loi-kien-nghi-*.docx"))
 	if len(files) != 2 {
 		t.Fatalf("letters %v", files)
+	}
+}
+
+func TestExportScriptAndBriefing(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "m.db")
+	if err := createDemo(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	for _, args := range [][]string{
+		{"export", "script", "--db", db},
+		{"export", "script", "--roll", "present", "--db", db, "-o", filepath.Join(dir, "kb.docx")},
+		{"export", "briefing", "--db", db, "--with-contacts"},
+	} {
+		if code := run(ctx, args, &out, &errb); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+	}
+	for _, f := range []string{"exports/kich-ban-chuong-trinh-2023-10-18.docx", "kb.docx", "exports/tai-lieu-phuc-vu-doi-thoai-2023-10-18.docx"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Error(err)
+		}
+	}
+	if code := run(ctx, []string{"export", "script", "--roll", "all", "--db", db}, &out, &errb); code != 2 {
+		t.Errorf("--roll all: exit %d", code)
 	}
 }

@@ -29,10 +29,11 @@ const (
 	Conclusion  Kind = "conclusion"  // dự thảo thông báo kết luận
 	Invitations Kind = "invitations" // giấy mời
 	Briefing    Kind = "briefing"    // tài liệu phục vụ đối thoại (for the Chairman, before the day)
+	Script      Kind = "script"      // kịch bản chương trình (the MC's words)
 )
 
 // Kinds lists every document in the order the reports station shows them.
-var Kinds = []Kind{Attendance, Signin, Minutes, Followup, Conclusion, Invitations, Briefing}
+var Kinds = []Kind{Attendance, Signin, Minutes, Followup, Conclusion, Invitations, Briefing, Script}
 
 // Format is a file format.
 type Format string
@@ -52,6 +53,7 @@ var formats = map[Kind][]Format{
 	Conclusion:  {DOCX},
 	Invitations: {DOCX},
 	Briefing:    {DOCX},
+	Script:      {DOCX},
 }
 
 // Formats lists the formats of kind, the first being the default.
@@ -82,6 +84,9 @@ type Options struct {
 	Loc *time.Location
 	// Now stamps the file (time.Now when zero).
 	Now time.Time
+	// Roll says whom the script's introductions list (RollAuto decides
+	// from whether the meeting has started or anyone has arrived).
+	Roll Roll
 }
 
 func (o *Options) fill() {
@@ -164,6 +169,8 @@ func Write(w io.Writer, s *Snapshot, k Kind, f Format, o Options) error {
 		return writeInvitations(w, s, o)
 	case Briefing:
 		return writeBriefing(w, s, o)
+	case Script:
+		return writeScript(w, s, o)
 	}
 	return fmt.Errorf("%w: %s", ErrFormat, k)
 }
@@ -237,6 +244,7 @@ func FileName(k Kind, f Format, m store.Meeting) string {
 		Conclusion:  "du-thao-thong-bao-ket-luan",
 		Invitations: "giay-moi",
 		Briefing:    "tai-lieu-phuc-vu-doi-thoai",
+		Script:      "kich-ban-chuong-trinh",
 	}[k]
 	if m.Date != "" {
 		base += "-" + m.Date

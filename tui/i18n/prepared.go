@@ -58,6 +58,9 @@ func init() {
 		"reports.kind.briefing": {"Tài liệu phục vụ đối thoại (Chủ tịch)", "Chairman's briefing"},
 		"reports.desc.briefing": {"Kiến nghị theo lĩnh vực, trả lời của cơ quan (đánh dấu chỗ còn thiếu), người liên hệ", "Petitions by topic, each agency's answer (missing ones marked), contact people"},
 
+		"reports.kind.script": {"Kịch bản chương trình (dẫn chương trình)", "MC's script"},
+		"reports.desc.script": {"Từng mục: giờ, người thực hiện, lời dẫn; giới thiệu đại biểu theo điểm danh khi đã có người đến", "Each item: time, presenter, the MC's words; introductions by check-in once anyone has come"},
+
 		"prep.f.contact":       {"Người liên hệ", "Contact person"},
 		"prep.f.contact_hint":  {"Người cần liên hệ về nội dung trả lời kiến nghị", "Whom to call about its answers to petitions"},
 		"prep.f.asked":         {"Ngày giao (dd/mm/yyyy)", "Date asked (dd/mm/yyyy)"},
