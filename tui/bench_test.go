@@ -35,6 +35,7 @@ import (
 //	                 first paint, run the Init Cmds until the data is in, View:
 //	                 reported as first-paint-ms and data-frame-ms
 //	paste/<station>  a 10,000-character paste: Update and the View after it
+//	paste5mb/<station>  the same with a 5 MB paste (cut to 4,000 by the root)
 func BenchmarkStations10k(b *testing.B) {
 	st := relMeeting(b, 10_000, 1000, 100)
 	path := st.Path()
@@ -104,40 +105,45 @@ func BenchmarkStations10k(b *testing.B) {
 			b.ReportMetric(float64(data.Microseconds())/1000/float64(b.N), "data-frame-ms")
 		})
 	}
-	for _, id := range Stations {
-		b.Run("paste/"+string(id), func(b *testing.B) {
-			// Load once and record the messages that brought the data in;
-			// each iteration replays them into a fresh root (cheap), so
-			// every paste lands on a station in its loaded state.
-			var rec []tea.Msg
-			m := relRoot(b, st, i18n.VI, id)
-			m.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
-			settleRec(m, relInit(m), benchQuiet, &rec)
-			var keys []tea.KeyMsg
-			if id == QA { // into the question form
-				keys = append(keys, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
-			}
-			p := paste(10_000)
-			b.ReportAllocs()
-			for b.Loop() {
-				b.StopTimer()
-				m := New(m.c, id, false)
+	for _, size := range []struct {
+		name string
+		n    int
+	}{{"paste", 10_000}, {"paste5mb", 5 << 20}} {
+		for _, id := range Stations {
+			b.Run(size.name+"/"+string(id), func(b *testing.B) {
+				// Load once and record the messages that brought the data in;
+				// each iteration replays them into a fresh root (cheap), so
+				// every paste lands on a station in its loaded state.
+				var rec []tea.Msg
+				m := relRoot(b, st, i18n.VI, id)
 				m.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
-				m.station(id).Init() // numbers its first request as the recorded load was numbered
-				for _, msg := range rec {
-					m.Update(msg)
+				settleRec(m, relInit(m), benchQuiet, &rec)
+				var keys []tea.KeyMsg
+				if id == QA { // into the question form
+					keys = append(keys, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}})
 				}
-				for _, k := range keys {
-					m.Update(k)
+				p := paste(size.n)
+				b.ReportAllocs()
+				for b.Loop() {
+					b.StopTimer()
+					m := New(m.c, id, false)
+					m.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
+					m.station(id).Init() // numbers its first request as the recorded load was numbered
+					for _, msg := range rec {
+						m.Update(msg)
+					}
+					for _, k := range keys {
+						m.Update(k)
+					}
+					b.StartTimer()
+					m.Update(p)
+					m.View()
+					b.StopTimer()
+					m.Close()
+					b.StartTimer()
 				}
-				b.StartTimer()
-				m.Update(p)
-				m.View()
-				b.StopTimer()
-				m.Close()
-				b.StartTimer()
-			}
-		})
+			})
+		}
 	}
 }
 

@@ -172,3 +172,67 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 	}
 	render("after sqlite3")
 }
+
+// A 5 MB paste into a field, through the root and the real station
+// models: the root keeps the first 4,000 characters and says so, the
+// field keeps what it may hold and says so, and the station answers the
+// next key.
+func TestHugePasteIsCut(t *testing.T) {
+	st := relMeeting(t, 0, 0, 0)
+	huge := paste(5 << 20)
+	for _, tc := range []struct {
+		name  string
+		id    StationID
+		keys  []string
+		typed string
+		want  []string // on screen after the paste
+	}{
+		// the name field of a delegate: 200
+		{"setup delegate name", Setup, []string{"tab", "tab", "tab"}, "le thanh ha", []string{"5242880", "tối đa 200"}},
+		// the question's text: 4,000, full
+		{"qa question text", QA, []string{"n", "tab", "tab"}, "", []string{"5242880", "4000/4000"}},
+		// the agenda item's title: 400
+		{"agenda item title", Agenda, []string{"a", "tab"}, "", []string{"5242880", "tối đa 400"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := relRoot(t, st, i18n.VI, tc.id)
+			m.Update(tea.WindowSizeMsg{Width: 100, Height: 40})
+			settle(m, relInit(m), 100*time.Millisecond)
+			press := func(k tea.KeyMsg) {
+				_, c := m.Update(k)
+				settle(m, c, 100*time.Millisecond)
+			}
+			for _, k := range tc.keys {
+				press(commontestKey(k))
+			}
+			for _, r := range tc.typed {
+				press(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+			}
+			if tc.typed != "" {
+				press(commontestKey("enter")) // open the record found
+			}
+			before := m.View()
+			press(huge)
+			v := m.View()
+			for _, w := range tc.want {
+				if !strings.Contains(v, w) {
+					t.Errorf("%q not on screen after the paste:\n%s\n(before it:\n%s)", w, v, before)
+				}
+			}
+			press(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'x'}})
+			if v := m.View(); strings.Contains(v, "5242880") {
+				t.Errorf("the notice outlived the next key:\n%s", v)
+			}
+		})
+	}
+}
+
+func commontestKey(s string) tea.KeyMsg {
+	switch s {
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}

@@ -85,6 +85,9 @@ type Model struct {
 	unsub    func()
 	// only lets the session open this station (an SSH role); "" = any
 	only StationID
+	// notice replaces the header's file line until the next key (a paste
+	// that was cut)
+	notice string
 }
 
 // NewCommon builds the Common of a session.
@@ -278,7 +281,15 @@ func (m *Model) updateStation(id StationID, msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
+// handleKey routes a key. A paste longer than the longest text the store
+// takes (a 5 MB clipboard) is cut here, so no station ever handles more
+// than that in one message, and the header says so until the next key.
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	m.notice = ""
+	if msg.Paste && len(msg.Runes) > store.MaxText {
+		m.notice = m.c.T.F("sec.paste_cut", len(msg.Runes), store.MaxText)
+		msg.Runes = msg.Runes[:store.MaxText:store.MaxText]
+	}
 	k := m.c.Keys
 	if key.Matches(msg, k.Quit) {
 		return m.quit()
@@ -407,6 +418,9 @@ func (m *Model) headerView() string {
 	title := common.Trunc(m.meeting.Title, m.width-lipgloss.Width(left)-lipgloss.Width(right))
 	line1 := common.Pad(left+title, m.width-lipgloss.Width(right)) + right
 	line2 := common.Pad(" "+m.c.T.F("home.file", m.c.Path), m.width)
+	if m.notice != "" {
+		return s.Header.Render(line1) + "\n" + s.Warn.Render(common.Pad(" "+m.notice, m.width))
+	}
 	return s.Header.Render(line1) + "\n" + s.Subtle.Render(line2)
 }
 

@@ -50,8 +50,8 @@ func (m *Model) openForm(a store.AgendaItem) tea.Cmd {
 	}
 	form := huh.NewForm(huh.NewGroup(
 		kind,
-		huh.NewInput().Title(t.T("agenda.form.title")).Value(&f.title).Validate(required).CharLimit(store.MaxName*2),
-		huh.NewInput().Title(t.T("agenda.form.presenter")).Value(&f.presenter).CharLimit(store.MaxName),
+		components.Limit(t, huh.NewInput().Title(t.T("agenda.form.title")).Value(&f.title).Validate(required), store.MaxName*2),
+		components.Limit(t, huh.NewInput().Title(t.T("agenda.form.presenter")).Value(&f.presenter), store.MaxName),
 		huh.NewInput().Title(t.T("agenda.form.minutes")).Value(&f.minutes).Validate(minutes).CharLimit(4),
 	).Title(t.T(title))).WithKeyMap(km).WithShowHelp(false).WithWidth(m.w).WithHeight(max(1, m.h-2))
 	req := m.next()

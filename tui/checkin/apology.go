@@ -143,9 +143,9 @@ func (m *Model) openApology() tea.Cmd {
 	max := components.MaxLen(t, store.MaxName)
 	title := t.F("apology.desk.form", nameUnit(d))
 	f.form = huh.NewForm(huh.NewGroup(
-		huh.NewInput().Title(t.T("apology.f.reason")).Placeholder(t.T("apology.f.reason_hint")).Value(&f.reason).Validate(max),
-		huh.NewInput().Title(t.T("apology.f.substitute")).Description(t.T("apology.f.substitute_hint")).Value(&f.subName).Validate(max),
-		huh.NewInput().Title(t.T("apology.f.substitute_title")).Value(&f.subTitle).Validate(max),
+		components.Limit(t, huh.NewInput().Title(t.T("apology.f.reason")).Placeholder(t.T("apology.f.reason_hint")).Value(&f.reason).Validate(max), store.MaxName),
+		components.Limit(t, huh.NewInput().Title(t.T("apology.f.substitute")).Description(t.T("apology.f.substitute_hint")).Value(&f.subName).Validate(max), store.MaxName),
+		components.Limit(t, huh.NewInput().Title(t.T("apology.f.substitute_title")).Value(&f.subTitle).Validate(max), store.MaxName),
 	).Title(title).Description(t.T(pick(f.had, "apology.f.withdraw_hint", "")))).
 		WithShowHelp(true).WithKeyMap(components.FormKeyMap(t))
 	id := f.id

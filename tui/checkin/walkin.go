@@ -48,7 +48,7 @@ func (m *Model) openForm() tea.Cmd {
 	f.form = huh.NewForm(
 		huh.NewGroup(
 			components.NameField(t, t.T("checkin.form.name"), &f.name),
-			huh.NewInput().Title(t.T("checkin.form.job")).Value(&f.title).Validate(components.MaxLen(t, store.MaxName)),
+			components.Limit(t, huh.NewInput().Title(t.T("checkin.form.job")).Value(&f.title).Validate(components.MaxLen(t, store.MaxName)), store.MaxName),
 			components.UnitField(t, t.T("checkin.form.unit"), m.snap.unitList, &f.unitName, true),
 		).Title(t.T("checkin.form.title")),
 		huh.NewGroup(

@@ -29,12 +29,12 @@ func AskMeeting(t i18n.Catalog, m *store.Meeting) error {
 		return nil
 	}
 	f := huh.NewForm(huh.NewGroup(
-		huh.NewInput().Title(t.T("meeting.title")).Value(&m.Title).Validate(required),
-		huh.NewInput().Title(t.T("meeting.theme")).Value(&m.Theme),
-		huh.NewInput().Title(t.T("meeting.date")).Placeholder("18/10/2023").Value(&day).Validate(date),
-		huh.NewInput().Title(t.T("meeting.start")).Placeholder("07:30").Value(&m.StartTime).Validate(clock),
-		huh.NewInput().Title(t.T("meeting.venue")).Value(&m.Venue),
-		huh.NewInput().Title(t.T("meeting.chair")).Value(&m.Chair),
+		Limit(t, huh.NewInput().Title(t.T("meeting.title")).Value(&m.Title).Validate(required), 500),
+		Limit(t, huh.NewInput().Title(t.T("meeting.theme")).Value(&m.Theme), 500),
+		huh.NewInput().Title(t.T("meeting.date")).Placeholder("18/10/2023").Value(&day).Validate(date).CharLimit(20),
+		huh.NewInput().Title(t.T("meeting.start")).Placeholder("07:30").Value(&m.StartTime).Validate(clock).CharLimit(20),
+		Limit(t, huh.NewInput().Title(t.T("meeting.venue")).Value(&m.Venue), store.MaxName),
+		Limit(t, huh.NewInput().Title(t.T("meeting.chair")).Value(&m.Chair), store.MaxName),
 	))
 	if err := f.Run(); err != nil {
 		return err

@@ -20,7 +20,7 @@ func NameField(t i18n.Catalog, title string, text *string) huh.Field {
 		}
 		return ""
 	}
-	return huh.NewInput().Title(title).Accessor(v).Validate(Required(t, store.MaxName)).DescriptionFunc(hint, text)
+	return Limit(t, huh.NewInput().Title(title).Accessor(v).Validate(Required(t, store.MaxName)).DescriptionFunc(hint, text), store.MaxName)
 }
 
 // HasAccents reports whether s has a letter outside ASCII: nearly every

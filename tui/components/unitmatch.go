@@ -74,7 +74,7 @@ func UnitField(t i18n.Catalog, title string, units []store.Unit, text *string, a
 		}
 		return nil
 	}
-	return huh.NewInput().Title(title).Accessor(v).Validate(check).DescriptionFunc(hint, text)
+	return Limit(t, huh.NewInput().Title(title).Accessor(v).Validate(check).DescriptionFunc(hint, text), store.MaxName)
 }
 
 // lockedText is the field's value behind a lock: huh runs a

@@ -10,8 +10,11 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"doithoai/store"
 	"doithoai/store/fold"
 	"doithoai/tui/common"
+	"doithoai/tui/components"
+	"doithoai/tui/i18n"
 	"doithoai/tui/styles"
 )
 
@@ -98,7 +101,7 @@ func newInput(s *styles.Styles, placeholder string) textinput.Model {
 	in.PlaceholderStyle = s.Subtle
 	in.PromptStyle = s.Normal
 	in.TextStyle = s.Normal
-	in.CharLimit = 4000
+	in.CharLimit = store.MaxName // names, units, topics, agencies: a paste is cut there
 	// a steady cursor: no blink messages streaming over SSH every half second
 	in.Cursor.SetMode(cursor.CursorStatic)
 	return in
@@ -422,25 +425,29 @@ func (t *textField) view(w int, _ bool, _ int) []string {
 }
 
 // areaField is wrapped free text: Enter leaves it (speed), alt+enter breaks
-// a line.
+// a line. From 80 % of the limit a counter shows under it; a paste that
+// was cut says so until the next key.
 type areaField struct {
 	ta     textarea.Model
 	height int
+	s      *styles.Styles
+	t      i18n.Catalog
+	cut    int // runes of the last paste, when it did not fit
 }
 
-func newAreaField(s *styles.Styles, placeholder string) *areaField {
+func newAreaField(s *styles.Styles, t i18n.Catalog, placeholder string) *areaField {
 	ta := textarea.New()
 	ta.Prompt = ""
 	ta.ShowLineNumbers = false
 	ta.Placeholder = placeholder
-	ta.CharLimit = 4000
+	ta.CharLimit = store.MaxText
 	ta.KeyMap.InsertNewline.SetKeys("alt+enter", "ctrl+j")
 	st := textarea.Style{Base: s.Normal, CursorLine: s.Normal, Text: s.Normal, Placeholder: s.Subtle, Prompt: s.Normal,
 		EndOfBuffer: s.Subtle, LineNumber: s.Subtle, CursorLineNumber: s.Subtle}
 	ta.FocusedStyle, ta.BlurredStyle = st, st
 	ta.Cursor.SetMode(cursor.CursorStatic)
 	ta.Blur()
-	return &areaField{ta: ta, height: 3}
+	return &areaField{ta: ta, height: 3, s: s, t: t}
 }
 
 func (a *areaField) focus() tea.Cmd { a.ta.SetHeight(a.height); return a.ta.Focus() }
@@ -448,6 +455,12 @@ func (a *areaField) blur()          { a.ta.Blur() }
 func (a *areaField) setWidth(w int) { a.ta.SetWidth(max(1, w)); a.ta.SetHeight(a.height) }
 func (a *areaField) commit()        {}
 func (a *areaField) update(msg tea.Msg) (tea.Cmd, bool) {
+	if k, ok := msg.(tea.KeyMsg); ok {
+		a.cut = 0
+		if k.Paste && len(k.Runes) > a.ta.CharLimit-a.ta.Length() {
+			a.cut = len(k.Runes)
+		}
+	}
 	before := a.ta.Value()
 	var cmd tea.Cmd
 	a.ta, cmd = a.ta.Update(msg)
@@ -459,7 +472,14 @@ func (a *areaField) value() string        { return strings.TrimSpace(a.ta.Value(
 
 func (a *areaField) view(w int, focused bool, _ int) []string {
 	if focused {
-		return strings.Split(a.ta.View(), "\n")
+		lines := strings.Split(a.ta.View(), "\n")
+		if a.cut > 0 {
+			return append(lines, a.s.Warn.Render(common.Trunc(a.t.F("sec.field.cut", a.cut, a.ta.CharLimit), w)))
+		}
+		if n := components.Counter(a.ta.Length(), a.ta.CharLimit); n != "" {
+			return append(lines, a.s.Subtle.Render(n))
+		}
+		return lines
 	}
 	// blurred: the text wrapped, at most the area's height
 	v := a.ta.Value()

@@ -25,7 +25,7 @@ func (m *Model) newQuestionForm() *form {
 	topic.newRow = t.T("qa.topic.new") // a new topic only when that row is chosen
 	topic.newWarn = t.T("qa.topic.new_bare")
 	f.add(fTopic, topic)
-	f.add(fText, newAreaField(s, t.T("qa.text.placeholder")))
+	f.add(fText, newAreaField(s, t, t.T("qa.text.placeholder")))
 	f.add(fPetition, newChooser(s, t.T("qa.petition.placeholder"), false, false))
 	f.itemID = m.d.item.ID
 	m.fillOptions(f)
@@ -37,7 +37,7 @@ func (m *Model) newAnswerForm() *form {
 	f := m.newForm(formAnswer)
 	f.add(fPerson, newChooser(s, t.T("qa.person.placeholder"), true, false))
 	f.add(fAgency, newChooser(s, t.T("qa.agency.placeholder"), false, false))
-	f.add(fSummary, newAreaField(s, t.T("qa.summary.placeholder")))
+	f.add(fSummary, newAreaField(s, t, t.T("qa.summary.placeholder")))
 	f.add(fOutcome, newChooser(s, "", false, true))
 	f.add(fFollowup, newChooser(s, t.T("qa.agency.placeholder"), false, false))
 	f.add(fDue, newTextField(s, t.T("qa.due.placeholder")))

@@ -107,17 +107,17 @@ func (m *Model) reopenMeeting(mt store.Meeting) tea.Cmd {
 	name := m.text(store.MaxName*2, false)
 	f := huh.NewForm(
 		huh.NewGroup(
-			huh.NewInput().Title(t.T("meeting.title")).Value(&mt.Title).Validate(m.text(500, true)),
-			huh.NewInput().Title(t.T("meeting.theme")).Value(&mt.Theme).Validate(name),
-			huh.NewInput().Title(t.T("meeting.organiser")).Value(&mt.Organiser).Validate(name),
-			huh.NewInput().Title(t.T("meeting.place")).Value(&mt.Place).Validate(name),
-			huh.NewInput().Title(t.T("meeting.venue")).Value(&mt.Venue).Validate(name),
+			components.Limit(t, huh.NewInput().Title(t.T("meeting.title")).Value(&mt.Title).Validate(m.text(500, true)), 500),
+			components.Limit(t, huh.NewInput().Title(t.T("meeting.theme")).Value(&mt.Theme).Validate(m.text(500, false)), 500),
+			components.Limit(t, huh.NewInput().Title(t.T("meeting.organiser")).Value(&mt.Organiser).Validate(name), store.MaxName),
+			components.Limit(t, huh.NewInput().Title(t.T("meeting.place")).Value(&mt.Place).Validate(name), store.MaxName),
+			components.Limit(t, huh.NewInput().Title(t.T("meeting.venue")).Value(&mt.Venue).Validate(name), store.MaxName),
 		).Title(t.T("setup.form.meeting")),
 		huh.NewGroup(
-			huh.NewInput().Title(t.T("meeting.date")).Placeholder("18/10/2023").Value(&day).Validate(date),
-			huh.NewInput().Title(t.T("meeting.start")).Placeholder("07:30").Value(&mt.StartTime).Validate(clock),
-			huh.NewInput().Title(t.T("meeting.chair")).Value(&mt.Chair).Validate(name),
-			huh.NewInput().Title(t.T("meeting.chair_title")).Value(&mt.ChairTitle).Validate(name),
+			huh.NewInput().Title(t.T("meeting.date")).Placeholder("18/10/2023").Value(&day).Validate(date).CharLimit(20),
+			huh.NewInput().Title(t.T("meeting.start")).Placeholder("07:30").Value(&mt.StartTime).Validate(clock).CharLimit(20),
+			components.Limit(t, huh.NewInput().Title(t.T("meeting.chair")).Value(&mt.Chair).Validate(name), store.MaxName),
+			components.Limit(t, huh.NewInput().Title(t.T("meeting.chair_title")).Value(&mt.ChairTitle).Validate(name), store.MaxName),
 			huh.NewInput().Title(t.T("meeting.turn")).Value(&turn).Validate(seconds).CharLimit(4),
 		).Title(t.T("setup.form.meeting")),
 		m.signingGroup(&mt),
@@ -148,12 +148,12 @@ func (m *Model) signingGroup(mt *store.Meeting) *huh.Group {
 		return name(s)
 	}
 	return huh.NewGroup(
-		huh.NewInput().Title(t.T("doc.secretary")).Value(&mt.Secretary).Validate(name),
-		huh.NewInput().Title(t.T("doc.secretary_title")).Value(&mt.SecretaryTitle).Validate(name),
+		components.Limit(t, huh.NewInput().Title(t.T("doc.secretary")).Value(&mt.Secretary).Validate(name), store.MaxName),
+		components.Limit(t, huh.NewInput().Title(t.T("doc.secretary_title")).Value(&mt.SecretaryTitle).Validate(name), store.MaxName),
 		huh.NewSelect[store.SignAs]().Title(t.T("doc.sign_as")).Options(as...).Value(&mt.SignAs).Height(len(as)+1),
-		huh.NewInput().Title(t.T("doc.signer")).Value(&mt.Signer).Validate(signer),
-		huh.NewInput().Title(t.T("doc.signer_title")).Description(t.T("doc.signer_title_hint")).Value(&mt.SignerTitle).Validate(name),
-		huh.NewInput().Title(t.T("doc.office")).Description(t.T("doc.office_hint")).Value(&mt.Office).Validate(name),
+		components.Limit(t, huh.NewInput().Title(t.T("doc.signer")).Value(&mt.Signer).Validate(signer), store.MaxName),
+		components.Limit(t, huh.NewInput().Title(t.T("doc.signer_title")).Description(t.T("doc.signer_title_hint")).Value(&mt.SignerTitle).Validate(name), store.MaxName),
+		components.Limit(t, huh.NewInput().Title(t.T("doc.office")).Description(t.T("doc.office_hint")).Value(&mt.Office).Validate(name), store.MaxName),
 		huh.NewInput().Title(t.T("doc.office_code")).Description(t.T("doc.office_code_hint")).Value(&mt.OfficeCode).Validate(m.text(20, false)).CharLimit(20),
 	).Title(t.T("doc.form.signing"))
 }
@@ -172,13 +172,13 @@ func (m *Model) openUnitForm(u store.Unit) tea.Cmd {
 		kinds = append(kinds, huh.NewOption(t.T("setup.unitkind."+string(k)), k))
 	}
 	f := huh.NewForm(huh.NewGroup(
-		huh.NewInput().Title(t.T("setup.f.unit_name")).Value(&u.Name).Validate(m.text(store.MaxName, true)),
-		huh.NewInput().Title(t.T("setup.f.unit_short")).Value(&u.Short).Validate(m.text(store.MaxName, false)),
+		components.Limit(t, huh.NewInput().Title(t.T("setup.f.unit_name")).Value(&u.Name).Validate(m.text(store.MaxName, true)), store.MaxName),
+		components.Limit(t, huh.NewInput().Title(t.T("setup.f.unit_short")).Value(&u.Short).Validate(m.text(store.MaxName, false)), store.MaxName),
 		huh.NewSelect[store.UnitKind]().Title(t.T("setup.f.unit_kind")).Options(kinds...).Value(&u.Kind).Height(len(kinds)+1),
 	).Title(t.T(pick(u.ID == 0, "setup.form.unit_new", "setup.form.unit"))),
 		// who the office calls about the unit's prepared answers
 		huh.NewGroup(
-			huh.NewInput().Title(t.T("prep.f.contact")).Description(t.T("prep.f.contact_hint")).Value(&u.Contact).Validate(m.text(store.MaxName, false)),
+			components.Limit(t, huh.NewInput().Title(t.T("prep.f.contact")).Description(t.T("prep.f.contact_hint")).Value(&u.Contact).Validate(m.text(store.MaxName, false)), store.MaxName),
 			huh.NewInput().Title(t.T("setup.f.phone")).Value(&u.Phone).Validate(m.phone()).CharLimit(40),
 		).Title(t.T(pick(u.ID == 0, "setup.form.unit_new", "setup.form.unit"))),
 	)
@@ -193,7 +193,7 @@ func (m *Model) openGroupForm(g store.Group) tea.Cmd {
 	t := m.c.T
 	quota := strconv.Itoa(g.Quota)
 	f := huh.NewForm(huh.NewGroup(
-		huh.NewInput().Title(t.T("setup.f.group_name")).Value(&g.Name).Validate(m.text(store.MaxName, true)),
+		components.Limit(t, huh.NewInput().Title(t.T("setup.f.group_name")).Value(&g.Name).Validate(m.text(store.MaxName, true)), store.MaxName),
 		huh.NewInput().Title(t.T("setup.f.quota")).Description(t.T("setup.f.quota_hint")).Value(&quota).CharLimit(6).
 			Validate(func(s string) error {
 				if n, err := strconv.Atoi(strings.TrimSpace(s)); err != nil || n < 0 {
@@ -261,8 +261,8 @@ func (m *Model) openDelegateForm(d store.Delegate) tea.Cmd {
 	unit := &unitInput{id: &d.UnitID}
 	f := huh.NewForm(
 		huh.NewGroup(
-			huh.NewInput().Title(t.T("setup.f.name")).Value(&d.FullName).Validate(m.text(store.MaxName, true)),
-			huh.NewInput().Title(t.T("setup.f.title")).Value(&d.Title).Validate(m.text(store.MaxName, false)),
+			components.Limit(t, huh.NewInput().Title(t.T("setup.f.name")).Value(&d.FullName).Validate(m.text(store.MaxName, true)), store.MaxName),
+			components.Limit(t, huh.NewInput().Title(t.T("setup.f.title")).Value(&d.Title).Validate(m.text(store.MaxName, false)), store.MaxName),
 			huh.NewInput().Title(t.T("setup.f.phone")).Value(&d.Phone).Validate(phone).CharLimit(40),
 			huh.NewInput().Title(t.T("setup.f.code")).Description(t.T(pick(d.ID == 0, "setup.f.code_hint", ""))).Value(&d.Code).Validate(code).CharLimit(64),
 		).Title(t.T(pick(d.ID == 0, "setup.form.delegate_new", "setup.form.delegate"))),
@@ -336,10 +336,10 @@ func (m *Model) openPetitionForm(p store.Petition) tea.Cmd {
 	f := huh.NewForm(
 		huh.NewGroup(
 			huh.NewSelect[string]().Title(t.T("setup.f.topic")).Options(topics...).Value(&p.Topic).Height(min(rows, len(topics)+1)),
-			huh.NewText().Title(t.T("setup.f.text")).Value(&p.Text).Validate(m.text(store.MaxText, true)).Lines(4).CharLimit(store.MaxText),
+			components.Limit(t, huh.NewText().Title(t.T("setup.f.text")).Value(&p.Text).Validate(m.text(store.MaxText, true)).Lines(4), store.MaxText),
 		).Title(t.T(pick(p.ID == 0, "setup.form.petition_new", "setup.form.petition"))),
 		huh.NewGroup(
-			huh.NewInput().Title(t.T("setup.f.delegate_code")).Description(t.T("setup.f.delegate_code_hint")).Value(&who).
+			huh.NewInput().Title(t.T("setup.f.delegate_code")).Description(t.T("setup.f.delegate_code_hint")).Value(&who).CharLimit(64).
 				Validate(func(s string) error {
 					if strings.TrimSpace(s) == "" {
 						return nil
@@ -357,7 +357,7 @@ func (m *Model) openPetitionForm(p store.Petition) tea.Cmd {
 			m.dateField(t.T("prep.f.due"), &due, false),
 		).Title(t.T(pick(p.ID == 0, "setup.form.petition_new", "setup.form.petition"))),
 		huh.NewGroup(
-			huh.NewText().Title(t.T("setup.f.answer")).Value(&p.PreparedAnswer).Validate(m.text(store.MaxText, false)).Lines(6).CharLimit(store.MaxText),
+			components.Limit(t, huh.NewText().Title(t.T("setup.f.answer")).Value(&p.PreparedAnswer).Validate(m.text(store.MaxText, false)).Lines(6), store.MaxText),
 			m.dateField(t.T("prep.f.received"), &received, false).Description(t.T("prep.f.received_hint")),
 		).Title(t.T(pick(p.ID == 0, "setup.form.petition_new", "setup.form.petition"))),
 	)
