@@ -28,10 +28,11 @@ const (
 	PermQA      Perm = "record the dialogue" // questions, answers
 	PermSetup   Perm = "edit the meeting"    // meeting, units, groups, delegates, petitions, topics, imports
 	PermDraft   Perm = "save drafts"
+	PermFile    Perm = "change the file's settings" // where it is replicated: the laptop's own terminals only
 )
 
 var rolePerms = map[Role][]Perm{
-	RoleAdmin:   {PermCheckin, PermAgenda, PermQA, PermSetup, PermDraft},
+	RoleAdmin:   {PermCheckin, PermAgenda, PermQA, PermSetup, PermDraft, PermFile},
 	RoleCheckin: {PermCheckin, PermDraft},
 	RoleAgenda:  {PermAgenda, PermDraft},
 	RoleQA:      {PermQA, PermDraft},

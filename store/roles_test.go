@@ -114,6 +114,13 @@ var mutations = []mutation{
 		return s.EditDialogueTopics(ctx, []string{"Việc làm", "Y tế nhà trường"}, []store.TopicRename{{From: "Y tế", To: "Y tế nhà trường"}})
 	}},
 
+	// the file's settings (where it is replicated): no station role, only
+	// the laptop's own terminals
+	{"SetSetting", nil, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return s.SetSetting(ctx, store.SettingReplica, "/media/usb/doithoai")
+	}},
+	{"RenewFileID", nil, func(ctx context.Context, s *store.Store, f *fixture) error { return ignore2(s.RenewFileID(ctx)) }},
+
 	{"SaveMeeting", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
 		m, err := s.Meeting(ctx)
 		if err != nil {
