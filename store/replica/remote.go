@@ -1,0 +1,129 @@
+package replica
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/benbjohnson/litestream"
+	"github.com/benbjohnson/litestream/file"
+	"github.com/superfly/ltx"
+)
+
+// remote is a replica target as Litestream sees it (a ReplicaClient) plus
+// the few file operations the identity check needs.
+type remote interface {
+	litestream.ReplicaClient
+	// root reports whether the target folder exists (ErrGone when not) and
+	// whether it holds anything; any other error means it cannot be reached.
+	root(ctx context.Context) (empty bool, err error)
+	mkdirRoot(ctx context.Context) error
+	readFile(ctx context.Context, name string) ([]byte, error) // fs.ErrNotExist when absent
+	writeFile(ctx context.Context, name string, data []byte) error
+	close() error
+}
+
+// ErrGone says the target folder is not there: the USB stick was pulled,
+// or the folder was moved or replaced.
+var ErrGone = errors.New("the replica folder is not there")
+
+// folderRemote is a folder: Litestream's file client, guarded so that it
+// never writes into a folder that has gone. Litestream creates missing
+// folders before writing; a pulled stick would then be "replicated" onto
+// the laptop's own disk under the stick's old mount point.
+type folderRemote struct {
+	*file.ReplicaClient
+	dir string
+}
+
+func newFolderRemote(dir string) *folderRemote {
+	return &folderRemote{ReplicaClient: file.NewReplicaClient(dir), dir: dir}
+}
+
+func (f *folderRemote) present() error {
+	fi, err := os.Stat(filepath.Join(f.dir, IdentityFile))
+	if err != nil || !fi.Mode().IsRegular() {
+		return fmt.Errorf("%w: %s", ErrGone, f.dir)
+	}
+	return nil
+}
+
+func (f *folderRemote) WriteLTXFile(ctx context.Context, level int, minTXID, maxTXID ltx.TXID, r io.Reader) (*ltx.FileInfo, error) {
+	if err := f.present(); err != nil {
+		return nil, err
+	}
+	return f.ReplicaClient.WriteLTXFile(ctx, level, minTXID, maxTXID, r)
+}
+
+func (f *folderRemote) DeleteLTXFiles(ctx context.Context, a []*ltx.FileInfo) error {
+	if err := f.present(); err != nil {
+		return err
+	}
+	return f.ReplicaClient.DeleteLTXFiles(ctx, a)
+}
+
+func (f *folderRemote) DeleteAll(ctx context.Context) error {
+	return fmt.Errorf("replica: refusing to delete %s", f.dir)
+}
+
+func (f *folderRemote) root(ctx context.Context) (bool, error) {
+	fi, err := os.Stat(f.dir)
+	if errors.Is(err, fs.ErrNotExist) || (err == nil && !fi.IsDir()) {
+		return false, fmt.Errorf("%w: %s", ErrGone, f.dir)
+	}
+	if err != nil {
+		return false, err
+	}
+	ents, err := os.ReadDir(f.dir)
+	if err != nil {
+		return false, err
+	}
+	return len(ents) == 0, nil
+}
+
+func (f *folderRemote) mkdirRoot(ctx context.Context) error { return os.MkdirAll(f.dir, 0o755) }
+
+func (f *folderRemote) readFile(ctx context.Context, name string) ([]byte, error) {
+	return os.ReadFile(filepath.Join(f.dir, name))
+}
+
+// writeFile writes through a temporary file and a rename, fsynced, so a
+// pulled stick leaves either the old file or the new one.
+func (f *folderRemote) writeFile(ctx context.Context, name string, data []byte) error {
+	p := filepath.Join(f.dir, name)
+	tmp := p + ".tmp"
+	w, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(data); err != nil {
+		w.Close()
+		return err
+	}
+	if err := w.Sync(); err != nil {
+		w.Close()
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, p)
+}
+
+func (f *folderRemote) close() error { return nil }
+
+// open connects to the target t. For SFTP, hostKey is the pinned host key
+// ("" accepts the host's key and reports it through pinned).
+func open(ctx context.Context, t Target, hostKey string, keys []string) (remote, error) {
+	switch t.Kind {
+	case Folder:
+		return newFolderRemote(t.Path), nil
+	case SFTP:
+		return dialSFTP(ctx, t, hostKey, keys)
+	}
+	return nil, fmt.Errorf("replica: unknown target %q", t.Kind)
+}
