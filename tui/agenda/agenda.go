@@ -61,6 +61,10 @@ type Model struct {
 	formData *itemForm
 
 	picker *components.DelegatePicker
+
+	// the MC's words: the templates per item; the open editor
+	templates []string
+	editor    *wordsEditor
 }
 
 // New returns the agenda station.
@@ -89,10 +93,13 @@ func (m *Model) SetSize(w, h int) {
 	if m.form != nil {
 		m.form = m.form.WithWidth(w).WithHeight(max(1, h-2))
 	}
+	m.sizeEditor()
 }
 
 // Capturing is true while a form, the picker or a question has the keys.
-func (m *Model) Capturing() bool { return m.form != nil || m.picker != nil || m.confirm != nil }
+func (m *Model) Capturing() bool {
+	return m.form != nil || m.picker != nil || m.confirm != nil || m.editor != nil
+}
 
 func (m *Model) setPlan() {
 	m.plan = store.NewPlan(m.snap.items, store.PlanStart(m.snap.meeting, m.snap.items, m.now), m.now)
@@ -112,6 +119,7 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 		first := !m.loaded
 		m.snap, m.loaded = msg.snap, true
 		m.who = whoOf(m.snap.officials)
+		m.templates = templatesOf(m.snap, msg.audience)
 		m.now = m.c.Now()
 		m.setPlan()
 		if first {
@@ -158,7 +166,7 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 	case tea.KeyMsg:
 		// keys pressed quickly can arrive in one message ("cc"): outside a
 		// text field each is a key of its own, handled in turn
-		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.form == nil && m.picker == nil {
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.form == nil && m.picker == nil && m.editor == nil {
 			var cmds []tea.Cmd
 			for _, r := range msg.Runes {
 				one := msg
@@ -227,6 +235,8 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case m.form != nil:
 		return m.updateForm(msg)
+	case m.editor != nil:
+		return m.editorKey(msg)
 	case m.picker != nil:
 		return m.pickerKey(msg)
 	case m.confirm != nil:
@@ -317,6 +327,8 @@ func (m *Model) sheetKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Edit):
 		return m.openForm(it)
+	case key.Matches(msg, k.Words):
+		return m.openWords()
 	case key.Matches(msg, k.MoveUp), key.Matches(msg, k.MoveDown):
 		d := 1
 		if key.Matches(msg, k.MoveUp) {
@@ -367,6 +379,8 @@ func (m *Model) ShortHelp() []key.Binding {
 	switch {
 	case m.form != nil:
 		return []key.Binding{k.FormNext, k.FormPrev, k.FormPick, k.Cancel}
+	case m.editor != nil:
+		return []key.Binding{k.WordsSave, k.WordsTemplate, k.Cancel}
 	case m.picker != nil:
 		return []key.Binding{k.Pick, k.Typed, k.Cancel}
 	case m.confirm != nil:
@@ -386,7 +400,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	case m.pane == paneIntro:
 		return []key.Binding{k.Next, k.Back, k.Pane}
 	}
-	return []key.Binding{k.Next, k.Back, k.Skip, k.Edit, k.Pane}
+	return []key.Binding{k.Next, k.Back, k.Skip, k.Edit, k.Words, k.Pane}
 }
 
 // FullHelp lists every key the station answers to, each once (it is also
@@ -394,13 +408,14 @@ func (m *Model) ShortHelp() []key.Binding {
 // say why not when no dialogue or turn runs), the run-sheet and the queue.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	if m.form != nil || m.picker != nil || m.confirm != nil {
+	if m.form != nil || m.picker != nil || m.confirm != nil || m.editor != nil {
 		return [][]key.Binding{m.ShortHelp()}
 	}
 	return [][]key.Binding{
 		{k.Next, k.Back, k.Pane, k.Up, k.Down},
 		{k.CallNext, k.EndTurn, k.More, k.Less},
 		{k.Add, k.AddItem, k.Edit, k.Skip, k.DeleteAny, k.MoveUp, k.Call},
+		{k.Words, k.WordsSave, k.WordsTemplate},
 	}
 }
 

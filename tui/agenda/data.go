@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"doithoai/store"
+	"doithoai/store/docs"
 	"doithoai/store/fold"
 	"doithoai/tui/common"
 	"doithoai/tui/components"
@@ -25,9 +26,10 @@ type snapshot struct {
 
 // loadedMsg carries a snapshot; req drops stale loads.
 type loadedMsg struct {
-	req  int
-	snap snapshot
-	err  error
+	req      int
+	snap     snapshot
+	audience string // whom the MC greets (docs.Audience of the groups)
+	err      error
 }
 
 // delegatesMsg carries the picker's list and index.
@@ -71,7 +73,11 @@ func load(c *common.Common, req int) tea.Cmd {
 		if s.officials, err = c.Store.Officials(ctx); err != nil {
 			return loadedMsg{req: req, err: err}
 		}
-		return loadedMsg{req: req, snap: s}
+		groups, err := c.Store.Groups(ctx)
+		if err != nil {
+			return loadedMsg{req: req, err: err}
+		}
+		return loadedMsg{req: req, snap: s, audience: docs.Audience(groups)}
 	}
 }
 

@@ -30,6 +30,8 @@ type keyMap struct {
 	Cancel      key.Binding
 	// shown while the item form is open (huh handles the keys)
 	FormNext, FormPrev, FormPick key.Binding
+	// the MC's words: open the editor, save, the template back
+	Words, WordsSave, WordsTemplate key.Binding
 }
 
 func newKeys(t i18n.Catalog) keyMap {
@@ -68,6 +70,9 @@ func newKeys(t i18n.Catalog) keyMap {
 		FormPrev:   b("agenda.key.form_prev", "shift+tab"),
 		FormPick:   b("agenda.key.form_pick", "←/→"),
 	}
+	k.Words = b("words.key.edit", "w")
+	k.WordsSave = b("words.key.save", "ctrl+s")
+	k.WordsTemplate = b("words.key.template", "ctrl+r")
 	k.MoveUp.SetHelp("K/J", t.T("agenda.key.move"))
 	k.Pane.SetHelp("tab", t.T("agenda.key.pane"))
 	// a question takes y for yes; any other key is no

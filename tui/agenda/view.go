@@ -46,6 +46,10 @@ func (m *Model) View() string {
 	if m.form != nil {
 		return common.Fit(m.form.View(), w, h)
 	}
+	if m.editor != nil {
+		foot := m.footView(w)
+		return common.Fit(m.editorView(w, h-lipgloss.Height(foot))+"\n"+foot, w, h)
+	}
 	top := m.clockView(w)
 	tabs := m.tabsView(w)
 	foot := m.footView(w)

@@ -1,0 +1,122 @@
+package agenda
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"doithoai/store"
+	"doithoai/store/docs"
+	"doithoai/tui/common"
+)
+
+// The MC's words (lời dẫn) of each item: w on the run-sheet opens those of
+// the chosen item in an editor (the template of its kind until the
+// moderator writes their own), ctrl+s stores them (audited), ctrl+r puts
+// the template back in the editor; words saved equal to the template are
+// stored as none, so they follow it (and the meeting's facts) again.
+
+// wordsEditor is the open editor.
+type wordsEditor struct {
+	item     store.AgendaItem
+	index    int
+	template string
+	ta       textarea.Model
+}
+
+// templatesOf is every item's template words. Computed on load, not in View.
+func templatesOf(snap snapshot, audience string) []string {
+	w := docs.Words{Meeting: snap.meeting, Items: snap.items, Audience: audience}
+	out := make([]string, len(snap.items))
+	for i := range snap.items {
+		out[i] = w.Template(i)
+	}
+	return out
+}
+
+// openWords opens the editor on the chosen item's words.
+func (m *Model) openWords() tea.Cmd {
+	a, ok := m.selected()
+	if !ok {
+		return nil
+	}
+	ta := textarea.New()
+	ta.Prompt = ""
+	ta.ShowLineNumbers = false
+	ta.CharLimit = store.MaxText
+	ta.MaxHeight = 0
+	st := textarea.Style{Base: m.c.Styles.Normal, CursorLine: m.c.Styles.Normal, Text: m.c.Styles.Normal, Placeholder: m.c.Styles.Subtle,
+		Prompt: m.c.Styles.Normal, EndOfBuffer: m.c.Styles.Subtle}
+	ta.FocusedStyle, ta.BlurredStyle = st, st
+	ta.Cursor.SetMode(cursor.CursorStatic)
+	tpl := ""
+	if m.cursor < len(m.templates) {
+		tpl = m.templates[m.cursor]
+	}
+	ta.SetValue(cmpOr(a.Words, tpl))
+	m.editor = &wordsEditor{item: a, index: m.cursor, template: tpl, ta: ta}
+	m.sizeEditor()
+	m.status = ""
+	return m.editor.ta.Focus()
+}
+
+func cmpOr(a, b string) string {
+	if strings.TrimSpace(a) != "" {
+		return a
+	}
+	return b
+}
+
+func (m *Model) sizeEditor() {
+	if m.editor == nil {
+		return
+	}
+	m.editor.ta.SetWidth(max(10, m.w))
+	m.editor.ta.SetHeight(max(3, m.h-3))
+}
+
+// editorKey: ctrl+s saves, ctrl+r brings the template back, esc leaves
+// without saving; everything else is typing.
+func (m *Model) editorKey(msg tea.KeyMsg) tea.Cmd {
+	e, k := m.editor, m.keys
+	switch {
+	case key.Matches(msg, k.WordsSave):
+		words := strings.TrimSpace(e.ta.Value())
+		if words == strings.TrimSpace(e.template) {
+			words = "" // the template itself: keep following it
+		}
+		m.editor = nil
+		status := m.c.T.T("words.saved")
+		if words == "" {
+			status = m.c.T.T("words.saved_template")
+		}
+		id := e.item.ID
+		return m.act(status, func() error { return m.c.Store.SetItemWords(m.c.Ctx, id, words) })
+	case key.Matches(msg, k.WordsTemplate):
+		e.ta.SetValue(e.template)
+		return nil
+	case key.Matches(msg, k.Cancel):
+		m.editor = nil
+		m.setStatus(m.c.T.T("ui.cancelled"), false)
+		return nil
+	}
+	var cmd tea.Cmd
+	e.ta, cmd = e.ta.Update(msg)
+	return cmd
+}
+
+// editorView is the item's title, whether the words are the template, the
+// editor and its keys.
+func (m *Model) editorView(w, h int) string {
+	e, t, s := m.editor, m.c.T, m.c.Styles
+	state := t.T("words.edited")
+	if strings.TrimSpace(e.ta.Value()) == strings.TrimSpace(e.template) {
+		state = t.T("words.template")
+	}
+	head := s.Bold.Render(common.Trunc(t.F("words.editing", e.item.Position, e.item.Title), max(0, w-ansi.StringWidth(state)-3))) + "  " + s.Subtle.Render(state)
+	return common.Fit(head+"\n"+e.ta.View(), w, h)
+}
