@@ -14,6 +14,10 @@ const (
 	RoleQA      Role = "qa"
 	RoleScreen  Role = "screen" // read-only
 	RoleReports Role = "reports"
+	// RoleFollowup is the office after the day: it records answers
+	// received and extensions, and nothing of the meeting day itself. It
+	// joins Roles (an SSH user) when the follow-up station is served.
+	RoleFollowup Role = "followup"
 )
 
 // Roles lists the station roles (not admin).
@@ -29,15 +33,18 @@ const (
 	PermSetup   Perm = "edit the meeting"    // meeting, units, groups, delegates, petitions, topics, imports
 	PermDraft   Perm = "save drafts"
 	PermFile    Perm = "change the file's settings" // where it is replicated: the laptop's own terminals only
+	// PermFollowup: receipts, extensions (see followup.go).
+	PermFollowup Perm = "follow up answers"
 )
 
 var rolePerms = map[Role][]Perm{
-	RoleAdmin:   {PermCheckin, PermAgenda, PermQA, PermSetup, PermDraft, PermFile},
-	RoleCheckin: {PermCheckin, PermDraft},
-	RoleAgenda:  {PermAgenda, PermDraft},
-	RoleQA:      {PermQA, PermDraft},
-	RoleReports: {PermSetup, PermDraft},
-	RoleScreen:  nil,
+	RoleAdmin:    {PermCheckin, PermAgenda, PermQA, PermSetup, PermDraft, PermFile, PermFollowup},
+	RoleCheckin:  {PermCheckin, PermDraft},
+	RoleAgenda:   {PermAgenda, PermDraft},
+	RoleQA:       {PermQA, PermDraft},
+	RoleReports:  {PermSetup, PermDraft},
+	RoleScreen:   nil,
+	RoleFollowup: {PermFollowup, PermDraft},
 }
 
 // Allows reports whether the role may do p.

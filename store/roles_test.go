@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -38,7 +39,8 @@ var (
 	agenda  = []store.Role{store.RoleAgenda}
 	qa      = []store.Role{store.RoleQA}
 	setup   = []store.Role{store.RoleReports}
-	drafter = []store.Role{store.RoleCheckin, store.RoleAgenda, store.RoleQA, store.RoleReports}
+	drafter = []store.Role{store.RoleCheckin, store.RoleAgenda, store.RoleQA, store.RoleReports, store.RoleFollowup}
+	office  = []store.Role{store.RoleFollowup}
 )
 
 func ignore2[T any](_ T, err error) error { return err }
@@ -172,6 +174,24 @@ var mutations = []mutation{
 	}},
 	{"LoadSeed", setup, func(ctx context.Context, s *store.Store, f *fixture) error { return s.LoadSeed(ctx, f.seed) }},
 
+	{"RecordReceipt", office, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return ignore2(s.RecordReceipt(ctx, store.ReceiptInput{Obligation: "p1", DocNo: "Số 12/LĐTBXH-VL ngày 20/11/2023", Result: store.ResultSettled}))
+	}},
+	{"UpdateReceipt", office, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return s.UpdateReceipt(ctx, 1, store.ReceiptInput{DocNo: "Số 12/LĐTBXH-VL ngày 21/11/2023", Result: store.ResultAnswered})
+	}},
+	{"VoidReceipt", office, func(ctx context.Context, s *store.Store, f *fixture) error { return s.VoidReceipt(ctx, 1, true) }},
+	{"Extend", office, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return ignore2(s.Extend(ctx, "p2", "2023-12-31", "Chờ ý kiến của Sở"))
+	}},
+	{"VoidExtension", office, func(ctx context.Context, s *store.Store, f *fixture) error { return s.VoidExtension(ctx, 1, true) }},
+	{"AcceptDrift", office, func(ctx context.Context, s *store.Store, f *fixture) error { return s.AcceptDrift(ctx, "p2") }},
+	{"LinkCarried", qa, func(ctx context.Context, s *store.Store, f *fixture) error { return s.LinkCarried(ctx, 1, 1) }},
+	{"SetZone", setup, func(ctx context.Context, s *store.Store, f *fixture) error { return s.SetZone(ctx, 420) }},
+	{"LoadCarry", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return s.LoadCarry(ctx, store.Carry{Meeting: f.seed.Meeting})
+	}},
+
 	{"SaveDraft", drafter, func(ctx context.Context, s *store.Store, f *fixture) error {
 		return s.SaveDraft(ctx, "qa/question", "Xin hỏi")
 	}},
@@ -200,6 +220,9 @@ func (m mutation) allows(r store.Role) bool {
 func TestRoleMatrix(t *testing.T) {
 	ctx := context.Background()
 	roles := append([]store.Role{store.RoleAdmin}, store.Roles...)
+	if !slices.Contains(roles, store.RoleFollowup) {
+		roles = append(roles, store.RoleFollowup)
+	}
 	seed, err := assets.Demo()
 	if err != nil {
 		t.Fatal(err)
