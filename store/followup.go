@@ -378,17 +378,29 @@ func (s *Store) RegisterAsOf(ctx context.Context, day string) (*Register, error)
 	if _, err := time.Parse(dayLayout, day); err != nil {
 		return nil, invalid("date", "expected YYYY-MM-DD")
 	}
-	tx, err := s.read().BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer tx.Rollback()
-	r, err := loadRegister(ctx, tx, day)
+	var r *Register
+	err := s.readSnapshot(ctx, func(tx *sql.Tx) error {
+		var err error
+		r, err = loadRegister(ctx, tx, day)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
 	r.Meeting.fileOf(s.path, r.Obligations)
 	return r, nil
+}
+
+// readSnapshot runs fn in a read-only transaction of the read pool (its
+// connections are query_only): several tables read as of one moment, so
+// a receipt committed mid-read never shows without its obligation.
+func (s *Store) readSnapshot(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.read().BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return mapErr(err)
+	}
+	defer tx.Rollback()
+	return fn(tx)
 }
 
 func (m Meeting) fileOf(path string, obs []Obligation) {

@@ -12,7 +12,6 @@ func init() {
 		"field.result":       {"Kết quả giải quyết", "Result"},
 		"field.next_due":     {"Hạn theo dõi tiếp", "Next due date"},
 		"field.forwarded_to": {"Chuyển đến", "Forwarded to"},
-		"field.reason":       {"Lý do gia hạn", "Reason for the extension"},
 		"field.new_due":      {"Hạn mới", "New due date"},
 		"field.agency":       {"Cơ quan", "Agency"},
 		"field.utc_offset":   {"Múi giờ", "Time zone"},
