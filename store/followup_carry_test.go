@@ -128,7 +128,7 @@ func TestOpenRegisterOlderFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{`DROP TABLE receipts`, `DROP TABLE extensions`, `DROP TABLE carried`, `ALTER TABLE meeting DROP COLUMN utc_offset`,
-		`PRAGMA user_version = 5`, `PRAGMA wal_checkpoint(TRUNCATE)`} {
+		`PRAGMA user_version = 6`, `PRAGMA wal_checkpoint(TRUNCATE)`} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatal(q, err)
 		}
