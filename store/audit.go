@@ -45,6 +45,13 @@ func (t *Tx) audit(ctx context.Context, action, entity string, id int64, before,
 	return err
 }
 
+// RecordSecurity writes an audit row of a security event (action, such
+// as "lockout", on the entity "ssh"), with what as its after. Only the
+// admin role may (PermSecurity).
+func (s *Store) RecordSecurity(ctx context.Context, action string, what any) error {
+	return s.write(ctx, PermSecurity, func(t *Tx) error { return t.audit(ctx, action, "ssh", 0, nil, what) })
+}
+
 // History lists the audit rows of one record, oldest first. An empty
 // entity lists everything (newest last), limited to limit rows (0 = all).
 func (s *Store) History(ctx context.Context, entity string, id int64, limit int) ([]AuditEntry, error) {

@@ -35,10 +35,14 @@ const (
 	PermFile    Perm = "change the file's settings" // where it is replicated: the laptop's own terminals only
 	// PermFollowup: receipts, extensions (see followup.go).
 	PermFollowup Perm = "follow up answers"
+	// PermSecurity records what the SSH server refused (lockouts): only the
+	// hall laptop's own process has it, so no station can write or forge
+	// such a row.
+	PermSecurity Perm = "record security events"
 )
 
 var rolePerms = map[Role][]Perm{
-	RoleAdmin:    {PermCheckin, PermAgenda, PermQA, PermSetup, PermDraft, PermFile, PermFollowup},
+	RoleAdmin:    {PermCheckin, PermAgenda, PermQA, PermSetup, PermDraft, PermFile, PermFollowup, PermSecurity},
 	RoleCheckin:  {PermCheckin, PermDraft},
 	RoleAgenda:   {PermAgenda, PermDraft},
 	RoleQA:       {PermQA, PermDraft},

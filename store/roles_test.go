@@ -198,6 +198,10 @@ var mutations = []mutation{
 	{"DeleteDraft", drafter, func(ctx context.Context, s *store.Store, f *fixture) error {
 		return s.DeleteDraft(ctx, "qa/question")
 	}},
+	// the SSH server's lockouts: no station may write (or forge) one
+	{"RecordSecurity", nil, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return s.RecordSecurity(ctx, "lockout", map[string]string{"address": "10.0.0.66"})
+	}},
 }
 
 func (m mutation) allows(r store.Role) bool {

@@ -30,12 +30,20 @@ refused. Roles are enforced by the store: the check-in desk cannot record
 answers or change the agenda, the screen changes nothing.
 
 Credentials are kept beside the meeting in FILE.access (passcodes only as
-bcrypt hashes); the flags below add to it and are remembered. The host key is
-created once as FILE.hostkey.
+bcrypt hashes); the flags below add to it and are remembered. A passcode has
+at least 6 characters; ROLE=auto makes a random six-digit one and prints it
+once. The host key is created once as FILE.hostkey: its fingerprint is
+printed beside the ssh command, for each device to check on first connection.
+
+Wrong passcodes are counted: 5 from one address within 10 minutes refuse
+that address's passcodes for 1 minute, then 2, 4 … up to an hour; 30 for one
+role from any addresses lock that role's passcode for 5 minutes (its keys
+still work). Each lockout is printed here and kept in the audit log.
 
 By default only this computer can connect (127.0.0.1:2323). To serve the
-hall's network say so: --listen 0.0.0.0:2323 (every interface) or
---listen 192.168.1.10:2323 (one).`
+hall's network say so, on the laptop's address on that network:
+--listen 192.168.1.10:2323 (one interface), or --listen 0.0.0.0:2323 (every
+interface, including any other network the laptop is on).`
 
 // multiFlag collects a repeated ROLE=VALUE flag.
 type multiFlag []string
@@ -49,10 +57,11 @@ func runServe(ctx context.Context, args []string) error {
 	listen := fs.String("listen", serve.DefaultListen, "`ADDR`ess to listen on; 0.0.0.0:2323 serves the hall network")
 	lang := fs.String("lang", "vi", "language of the stations and of this text: vi or en")
 	var passcodes, keys, revoke multiFlag
-	fs.Var(&passcodes, "passcode", "set a role's passcode, `ROLE=CODE` (at least 4 characters; ROLE=- asks for it without echo; repeatable)")
+	fs.Var(&passcodes, "passcode", "set a role's passcode, `ROLE=CODE` (at least 6 characters; ROLE=auto makes a six-digit one and prints it once; ROLE=- asks for it without echo; repeatable)")
 	fs.Var(&keys, "authorized-keys", "authorize the public keys in a file for a role, `ROLE=FILE` (e.g. qa=~/.ssh/id_ed25519.pub; repeatable)")
 	fs.Var(&revoke, "revoke", "remove every passcode and key of `ROLE` (repeatable)")
 	setOnly := fs.Bool("set-only", false, "save the credentials given and exit without serving")
+	maxSessions := fs.Int("max-sessions", serve.DefaultMaxSessions, "at most `N` stations connected at once")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -74,7 +83,10 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	changed, err := applyAccessFlags(access, passcodes, keys, revoke)
+	if *maxSessions < 1 {
+		return usagef("--max-sessions wants a number of sessions, at least 1 (got %d)", *maxSessions)
+	}
+	changed, generated, err := applyAccessFlags(access, passcodes, keys, revoke)
 	if err != nil {
 		return err
 	}
@@ -83,12 +95,16 @@ func runServe(ctx context.Context, args []string) error {
 			return err
 		}
 		fmt.Println("saved", serve.AccessPath(path), "(a running doithoai serve uses it from the next login)")
+		// shown this once, once kept: only its hash is in the file
+		for _, g := range generated {
+			fmt.Printf("passcode for %s: %s   (write it down: it is shown only now)\n", g[0], g[1])
+		}
 	}
 	if *setOnly {
 		return nil
 	}
 
-	srv, err := serve.New(serve.Options{Store: s, Path: path, Listen: *listen, Access: access, Lang: l, Log: os.Stderr})
+	srv, err := serve.New(serve.Options{Store: s, Path: path, Listen: *listen, Access: access, Lang: l, Log: os.Stderr, MaxSessions: *maxSessions})
 	if err != nil {
 		return err
 	}
@@ -108,13 +124,13 @@ func runServe(ctx context.Context, args []string) error {
 }
 
 // applyAccessFlags applies --revoke, --passcode and --authorized-keys, in
-// that order, and reports whether anything changed.
-func applyAccessFlags(a *serve.Access, passcodes, keys, revoke []string) (bool, error) {
-	changed := false
+// that order, and reports whether anything changed and the passcodes it
+// made for ROLE=auto (role, passcode), to print once they are saved.
+func applyAccessFlags(a *serve.Access, passcodes, keys, revoke []string) (changed bool, generated [][2]string, err error) {
 	for _, r := range revoke {
 		role, err := serve.ParseRole(r)
 		if err != nil {
-			return false, usagef("--revoke: %v", err)
+			return false, nil, usagef("--revoke: %v", err)
 		}
 		a.Revoke(role)
 		changed = true
@@ -122,33 +138,39 @@ func applyAccessFlags(a *serve.Access, passcodes, keys, revoke []string) (bool, 
 	for _, kv := range passcodes {
 		role, code, err := roleValue("--passcode", kv)
 		if err != nil {
-			return false, err
+			return false, nil, err
 		}
-		if code == "-" {
+		switch code {
+		case "-":
 			if code, err = askPasscode(role); err != nil {
-				return false, err
+				return false, nil, err
 			}
+		case "auto":
+			if code, err = serve.GeneratePasscode(); err != nil {
+				return false, nil, err
+			}
+			generated = append(generated, [2]string{string(role), code})
 		}
 		if err := a.SetPasscode(role, code); err != nil {
-			return false, usagef("--passcode: %v", err)
+			return false, nil, usagef("--passcode: %v", err)
 		}
 		changed = true
 	}
 	for _, kv := range keys {
 		role, file, err := roleValue("--authorized-keys", kv)
 		if err != nil {
-			return false, err
+			return false, nil, err
 		}
 		b, err := os.ReadFile(expandHome(file))
 		if err != nil {
-			return false, usagef("--authorized-keys %s: %v", role, err)
+			return false, nil, usagef("--authorized-keys %s: %v", role, err)
 		}
 		if _, err := a.AddKeys(role, b); err != nil {
-			return false, usagef("--authorized-keys %s=%s: %v", role, file, err)
+			return false, nil, usagef("--authorized-keys %s=%s: %v", role, file, err)
 		}
 		changed = true
 	}
-	return changed, nil
+	return changed, generated, nil
 }
 
 // askPasscode reads a passcode twice from the terminal without echo, so

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
 	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 	"time"
 
@@ -30,14 +32,14 @@ func TestServeFlags(t *testing.T) {
 	keyFile := filepath.Join(dir, "tablet.pub")
 	os.WriteFile(keyFile, gossh.MarshalAuthorizedKey(k), 0o644)
 
-	if code, errs := runCLI(t, "serve", "--db", db, "--set-only", "--passcode", "checkin=1234", "--authorized-keys", "qa="+keyFile); code != 0 {
+	if code, errs := runCLI(t, "serve", "--db", db, "--set-only", "--passcode", "checkin=123456", "--authorized-keys", "qa="+keyFile); code != 0 {
 		t.Fatalf("set-only: %d %s", code, errs)
 	}
 	a, err := serve.LoadAccess(serve.AccessPath(db))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !a.CheckPasscode(store.RoleCheckin, "1234") {
+	if !a.CheckPasscode(store.RoleCheckin, "123456") {
 		t.Error("passcode not saved")
 	}
 	if _, ok := a.CheckKey(store.RoleQA, k); !ok {
@@ -47,8 +49,31 @@ func TestServeFlags(t *testing.T) {
 		t.Fatalf("revoke: %d %s", code, errs)
 	}
 	a, _ = serve.LoadAccess(serve.AccessPath(db))
-	if a.CheckPasscode(store.RoleCheckin, "1234") {
+	if a.CheckPasscode(store.RoleCheckin, "123456") {
 		t.Error("revoke did not remove the passcode")
+	}
+
+	// ROLE=auto: six random digits, printed once, that open the role
+	out, err := os.CreateTemp(dir, "stdout")
+	if err != nil {
+		t.Fatal(err)
+	}
+	was := os.Stdout
+	os.Stdout = out
+	code, errs := runCLI(t, "serve", "--db", db, "--set-only", "--passcode", "agenda=auto")
+	os.Stdout = was
+	out.Close()
+	printed, _ := os.ReadFile(out.Name())
+	m := regexp.MustCompile(`passcode for agenda: (\d{6}) `).FindSubmatch(printed)
+	if code != 0 || m == nil {
+		t.Fatalf("auto: %d %s %q", code, errs, printed)
+	}
+	a, _ = serve.LoadAccess(serve.AccessPath(db))
+	if !a.CheckPasscode(store.RoleAgenda, string(m[1])) || len(a.Weak()) != 0 {
+		t.Errorf("the printed passcode %s does not open agenda, or is weak: %v", m[1], a.Weak())
+	}
+	if file, _ := os.ReadFile(serve.AccessPath(db)); bytes.Contains(file, m[1]) {
+		t.Error("the passcode is in the access file in clear")
 	}
 
 	busy, err := net.Listen("tcp", "127.0.0.1:0")
@@ -58,6 +83,8 @@ func TestServeFlags(t *testing.T) {
 	defer busy.Close()
 	for _, args := range [][]string{
 		{"--passcode", "checkin=12"},
+		{"--passcode", "checkin=12345"}, // six characters at least
+		{"--max-sessions", "0"},
 		{"--passcode", "admin=123456"},
 		{"--passcode", "checkin"},
 		{"--authorized-keys", "qa=" + filepath.Join(dir, "missing.pub")},

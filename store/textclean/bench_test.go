@@ -21,3 +21,22 @@ func BenchmarkSafe(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFrame filters a clean 200x60 frame as lipgloss draws it (SGR
+// colours, box drawing, Vietnamese text): the cost added to every View.
+func BenchmarkFrame(b *testing.B) {
+	var f []byte
+	for i := 0; i < 60; i++ {
+		f = append(f, "\x1b[1;38;2;88;166;255m│ Nguyễn Thị Hoa\x1b[0m  Phường Quảng Thọ  07:42  "...)
+		for len(f)%200 != 0 {
+			f = append(f, "─"...)
+		}
+		f = append(f, '\n')
+	}
+	s := string(f)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Frame(s)
+	}
+}

@@ -84,12 +84,18 @@ func Safe(s string, long bool) bool {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || r < 0xa0 || r == 0x2028 || r == 0x2029 || dropped(r) {
+		if unsafeRune(r, n) {
 			return false
 		}
 		i += n
 	}
 	return true
+}
+
+// unsafeRune: an invalid byte (n 1), a C1 control, a line separator, a
+// bidi control or the byte-order mark.
+func unsafeRune(r rune, n int) bool {
+	return r == utf8.RuneError && n == 1 || r < 0xa0 || r == 0x2028 || r == 0x2029 || dropped(r)
 }
 
 // Bidi overrides and isolates reorder what follows them on screen
@@ -323,7 +329,7 @@ func frameSafe(s string) bool {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || r < 0xa0 || r == 0x2028 || r == 0x2029 || dropped(r) {
+		if unsafeRune(r, n) {
 			return false
 		}
 		i += n

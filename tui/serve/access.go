@@ -2,9 +2,11 @@ package serve
 
 import (
 	"bytes"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,8 +25,10 @@ func AccessPath(meeting string) string { return meeting + ".access" }
 // the stations' "known hosts" stay valid from one start to the next.
 func HostKeyPath(meeting string) string { return meeting + ".hostkey" }
 
-// MinPasscode is the shortest passcode accepted: a desk's four digits.
-const MinPasscode = 4
+// MinPasscode is the shortest passcode accepted. With the guessing limits
+// (guard.go) an attacker on the hall's Wi-Fi gets about 70 tries a day
+// from one address: a million six-digit codes hold.
+const MinPasscode = 6
 
 // bcryptCost keeps a wrong guess at ~50 ms, which also slows guessing over
 // the network; DefaultCost (10) on a hall laptop.
@@ -37,9 +41,13 @@ type Access struct {
 }
 
 // Credentials of one role: a passcode, authorized public keys, or both.
+// PasscodeLen is the passcode's length in characters, kept so serve can
+// warn about short ones (the hash cannot say); 0 in files written before
+// it was kept.
 type Credentials struct {
-	Passcode string   `json:"passcode_bcrypt,omitempty"`
-	Keys     []string `json:"authorized_keys,omitempty"` // authorized_keys lines
+	Passcode    string   `json:"passcode_bcrypt,omitempty"`
+	PasscodeLen int      `json:"passcode_length,omitempty"`
+	Keys        []string `json:"authorized_keys,omitempty"` // authorized_keys lines
 }
 
 // roleOK is true for the roles a remote station may take: never admin.
@@ -105,6 +113,9 @@ func ParseAccess(b []byte) (*Access, error) {
 		if c == nil {
 			delete(a.Roles, r)
 			continue
+		}
+		if c.PasscodeLen < 0 {
+			return nil, fmt.Errorf("access file: role %s: negative passcode length", r)
 		}
 		if c.Passcode != "" {
 			if _, err := bcrypt.Cost([]byte(c.Passcode)); err != nil {
@@ -180,8 +191,32 @@ func (a *Access) SetPasscode(r store.Role, passcode string) error {
 	if err != nil {
 		return fmt.Errorf("passcode of %s: %w", r, err)
 	}
-	a.creds(r).Passcode = string(h)
+	c := a.creds(r)
+	c.Passcode, c.PasscodeLen = string(h), len([]rune(passcode))
 	return nil
+}
+
+// GeneratePasscode is a random six-digit passcode (crypto/rand), for
+// --passcode ROLE=auto.
+func GeneratePasscode() (string, error) {
+	n, err := rand.Int(rand.Reader, big.NewInt(1_000_000))
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%06d", n.Int64()), nil
+}
+
+// Weak lists, in store.Roles order, the roles whose passcode is shorter
+// than MinPasscode, or of unknown length (set by an earlier version, which
+// took four characters).
+func (a *Access) Weak() []store.Role {
+	var out []store.Role
+	for _, r := range store.Roles {
+		if c := a.Roles[r]; c != nil && c.Passcode != "" && c.PasscodeLen < MinPasscode {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // AddKeys adds the public keys in data (authorized_keys or .pub format,

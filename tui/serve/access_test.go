@@ -23,7 +23,7 @@ func TestAccessSaveLoad(t *testing.T) {
 	if err != nil || len(a.Open()) != 0 || len(a.Closed()) != len(store.Roles) {
 		t.Fatalf("missing file: %v %v", a, err)
 	}
-	if err := a.SetPasscode(store.RoleCheckin, "1234"); err != nil {
+	if err := a.SetPasscode(store.RoleCheckin, "123456"); err != nil {
 		t.Fatal(err)
 	}
 	if err := a.SetPasscode(store.RoleCheckin, "123"); err == nil {
@@ -44,7 +44,7 @@ func TestAccessSaveLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(path)
-	if bytes.Contains(b, []byte("1234")) {
+	if bytes.Contains(b, []byte("123456")) {
 		t.Errorf("the passcode is stored in clear:\n%s", b)
 	}
 	if st, _ := os.Stat(path); st.Mode().Perm()&0o077 != 0 {
@@ -54,8 +54,8 @@ func TestAccessSaveLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !b2.CheckPasscode(store.RoleCheckin, "1234") || b2.CheckPasscode(store.RoleCheckin, "12345") ||
-		b2.CheckPasscode(store.RoleQA, "1234") || b2.CheckPasscode("admin", "1234") {
+	if !b2.CheckPasscode(store.RoleCheckin, "123456") || b2.CheckPasscode(store.RoleCheckin, "12345") ||
+		b2.CheckPasscode(store.RoleQA, "123456") || b2.CheckPasscode("admin", "123456") {
 		t.Error("passcodes after reload")
 	}
 	if _, ok := b2.CheckKey(store.RoleQA, k); !ok {
@@ -65,7 +65,7 @@ func TestAccessSaveLoad(t *testing.T) {
 		t.Error("qa's key opens checkin")
 	}
 	b2.Revoke(store.RoleCheckin)
-	if b2.CheckPasscode(store.RoleCheckin, "1234") {
+	if b2.CheckPasscode(store.RoleCheckin, "123456") {
 		t.Error("revoked passcode still opens")
 	}
 	got := b2.Closed()
@@ -78,7 +78,7 @@ func TestParseAccessRefuses(t *testing.T) {
 	for _, s := range []string{
 		``, `{`, `[]`,
 		`{"roles":{"admin":{"passcode_bcrypt":"$2a$04$abcdefghijklmnopqrstuu5XyIGq0bGdBjZ2iK2HnS0ckXzPIHbQ1u"}}}`,
-		`{"roles":{"checkin":{"passcode_bcrypt":"1234"}}}`,
+		`{"roles":{"checkin":{"passcode_bcrypt":"123456"}}}`,
 		`{"roles":{"qa":{"authorized_keys":["ssh-ed25519 AAAA"]}}}`,
 		`{"roles":{"qa":{}},"extra":1}`,
 	} {
@@ -92,7 +92,7 @@ func TestParseAccessRefuses(t *testing.T) {
 // panics, and what it accepts saves and parses again to the same roles.
 func FuzzParseAccess(f *testing.F) {
 	a := &Access{}
-	a.SetPasscode(store.RoleCheckin, "1234")
+	a.SetPasscode(store.RoleCheckin, "123456")
 	pub, _, _ := ed25519.GenerateKey(rand.Reader)
 	k, _ := gossh.NewPublicKey(pub)
 	a.AddKeys(store.RoleQA, gossh.MarshalAuthorizedKey(k))
@@ -103,6 +103,10 @@ func FuzzParseAccess(f *testing.F) {
 	f.Add([]byte(`{"roles":{}}`))
 	f.Add([]byte(`{"roles":{"screen":null}}`))
 	f.Add([]byte(`{"roles":{"checkin":{"passcode_bcrypt":"x"}}}`))
+	// written before the length was kept (a four-digit passcode), and a length alone
+	f.Add([]byte(`{"roles":{"agenda":{"passcode_bcrypt":"$2a$04$9ZVw0rK3Jf3d4mW0vYlCq.0Xq5mD6dFz0z1pTqQ4m1xJmV1o0m1Gy"}}}`))
+	f.Add([]byte(`{"roles":{"agenda":{"passcode_length":-3}}}`))
+	f.Add([]byte(`{"roles":{"qa":{"passcode_length":4,"authorized_keys":[]}}}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		a, err := ParseAccess(b)
 		if err != nil {
@@ -119,6 +123,9 @@ func FuzzParseAccess(f *testing.F) {
 		if len(a2.Open()) != len(a.Open()) {
 			t.Fatalf("roles changed on round trip")
 		}
+		if w1, w2 := a.Weak(), a2.Weak(); len(w1) != len(w2) {
+			t.Fatalf("weak passcodes changed on round trip: %v, %v", w1, w2)
+		}
 	})
 }
 
@@ -132,7 +139,7 @@ func TestHostsAndDescribe(t *testing.T) {
 		}
 	}
 	st := testMeeting(t)
-	srv := startServer(t, st, passcodes(t, "checkin", "1234"))
+	srv := startServer(t, st, passcodes(t, "checkin", "123456"))
 	var out bytes.Buffer
 	srv.Describe(&out)
 	s := out.String()
@@ -140,9 +147,10 @@ func TestHostsAndDescribe(t *testing.T) {
 	cat := i18n.New(i18n.EN)
 	for _, want := range []string{
 		"ssh -p " + strconv.Itoa(port) + " checkin@127.0.0.1",
-		"--listen 0.0.0.0:" + strconv.Itoa(port),
+		"--listen THIS-LAPTOP'S-ADDRESS:" + strconv.Itoa(port),
 		cat.F("serve.closed", "agenda, qa, screen, reports"),
 		"SHA256:",
+		cat.F("sec.serve.host", "127.0.0.1", hostKeyFingerprint(srv.o.HostKeyPath)), // beside the commands of that address
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("start-up text lacks %q:\n%s", want, s)

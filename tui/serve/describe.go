@@ -73,7 +73,8 @@ func (s *Server) Describe(w io.Writer) {
 	fmt.Fprintln(w, t.F("serve.file", abs(s.o.Path)))
 	fmt.Fprintln(w, t.F("serve.access", abs(AccessPath(s.o.Path))))
 	fmt.Fprintln(w, t.F("serve.hostkey", abs(s.o.HostKeyPath)))
-	if fp := hostKeyFingerprint(s.o.HostKeyPath); fp != "" {
+	fp := hostKeyFingerprint(s.o.HostKeyPath)
+	if fp != "" {
 		fmt.Fprintln(w, t.F("serve.fingerprint", fp))
 	}
 	fmt.Fprintln(w)
@@ -82,24 +83,35 @@ func (s *Server) Describe(w io.Writer) {
 		fmt.Fprintln(w, t.T("serve.none_open"))
 	} else {
 		fmt.Fprintln(w, t.T("serve.connect"))
-		for _, r := range store.Roles {
-			how, ok := open[r]
-			if !ok {
-				continue
+		// by address, each with the fingerprint a device checks on its
+		// first connection to it (ssh shows it as it asks)
+		for _, h := range hosts {
+			if len(hosts) > 1 || fp != "" {
+				fmt.Fprintln(w, "  "+t.F("sec.serve.host", h, fp))
 			}
-			var hw []string
-			if how.Passcode {
-				hw = append(hw, t.T("serve.by_passcode"))
-			}
-			if how.Keys > 0 {
-				hw = append(hw, t.F("serve.by_keys", how.Keys))
-			}
-			label := fmt.Sprintf("  %-8s %-11s", r, t.T("station."+string(r)))
-			for _, h := range hosts {
-				fmt.Fprintf(w, "%s ssh -p %s %s@%s   (%s)\n", label, port, r, h, strings.Join(hw, ", "))
-				label = strings.Repeat(" ", len([]rune(label)))
+			for _, r := range store.Roles {
+				how, ok := open[r]
+				if !ok {
+					continue
+				}
+				var hw []string
+				if how.Passcode {
+					hw = append(hw, t.T("serve.by_passcode"))
+				}
+				if how.Keys > 0 {
+					hw = append(hw, t.F("serve.by_keys", how.Keys))
+				}
+				fmt.Fprintf(w, "    %-8s %-11s ssh -p %s %s@%s   (%s)\n", r, t.T("station."+string(r)), port, r, h, strings.Join(hw, ", "))
 			}
 		}
+	}
+	if weak := s.Access().Weak(); len(weak) > 0 {
+		var names []string
+		for _, r := range weak {
+			names = append(names, string(r))
+		}
+		fmt.Fprintln(w, t.F("sec.serve.weak", strings.Join(names, ", "), MinPasscode))
+		fmt.Fprintln(w, t.F("sec.serve.weak_hint", weak[0]))
 	}
 	if closed := s.Access().Closed(); len(closed) > 0 {
 		var names []string
@@ -129,5 +141,7 @@ func hostKeyFingerprint(path string) string {
 	if err != nil {
 		return ""
 	}
-	return gossh.FingerprintSHA256(k.PublicKey())
+	// as OpenSSH prints it: "ED25519 key fingerprint is SHA256:…"
+	kind := strings.ToUpper(strings.TrimPrefix(k.PublicKey().Type(), "ssh-"))
+	return kind + " " + gossh.FingerprintSHA256(k.PublicKey())
 }

@@ -46,9 +46,29 @@ type Options struct {
 	// HostKeyPath is created on first start; HostKeyPath(Path) when empty.
 	HostKeyPath string
 	Lang        i18n.Lang
-	// Log receives connection and refusal lines; nil discards them.
+	// Log receives connection and refusal lines, lockouts included; nil
+	// discards them.
 	Log io.Writer
+	// MaxSessions bounds the sessions open at once (DefaultMaxSessions
+	// when 0); connections still logging in count against twice that.
+	MaxSessions int
+	// Now is the guessing guard's clock (time.Now when nil).
+	Now func() time.Time
 }
+
+// DefaultMaxSessions is more stations than a hall has devices.
+const DefaultMaxSessions = 32
+
+// loginTimeout bounds a connection's handshake and login: one that stalls
+// there holds a slot of the connection limit for no longer.
+const loginTimeout = 30 * time.Second
+
+// Window sizes past these are clamped: a pty-req or window-change of
+// 100000x100000 would have every frame padded to ten billion cells.
+const (
+	MaxCols = 1000
+	MaxRows = 500
+)
 
 // Server is an SSH server of the stations.
 type Server struct {
@@ -63,6 +83,9 @@ type Server struct {
 	amu        sync.Mutex                // guards o.Access and the access file's stamp
 	accessMod  time.Time
 	accessSize int64
+	guard      *guard
+	active     chan struct{} // one token per open session
+	conns      chan struct{} // one token per open connection
 }
 
 type ctxKey string
@@ -94,7 +117,13 @@ func New(o Options) (*Server, error) {
 	if o.Log == nil {
 		o.Log = io.Discard
 	}
-	s := &Server{o: o, log: log.New(o.Log, "", log.LstdFlags), served: make(chan error, 1), programs: map[*tea.Program]struct{}{}}
+	if o.MaxSessions <= 0 {
+		o.MaxSessions = DefaultMaxSessions
+	}
+	// What a client sends (its version, a user name) reaches these lines:
+	// they are cleaned like any other outside text.
+	s := &Server{o: o, log: log.New(cleanLog{o.Log}, "", log.LstdFlags), served: make(chan error, 1), programs: map[*tea.Program]struct{}{},
+		guard: newGuard(o.Now), active: make(chan struct{}, o.MaxSessions), conns: make(chan struct{}, 2*o.MaxSessions)}
 	if stamp != nil {
 		s.accessMod, s.accessSize = stamp.ModTime(), stamp.Size()
 	}
@@ -121,6 +150,7 @@ func New(o Options) (*Server, error) {
 	srv.ConnectionFailedCallback = func(c net.Conn, err error) {
 		s.log.Printf("connection from %s failed: %v", c.RemoteAddr(), err)
 	}
+	srv.ConnCallback = s.admit
 	s.srv = srv
 	return s, nil
 }
@@ -200,14 +230,80 @@ func (s *Server) Access() *Access {
 	return a
 }
 
+// passwordAuth checks a passcode, unless the guard refuses the address or
+// the role's passcode for now; every wrong one is counted (guard.go).
 func (s *Server) passwordAuth(ctx ssh.Context, pass string) bool {
 	r := store.Role(ctx.User())
-	a := s.Access()
-	ok := a.CheckPasscode(r, pass)
-	if !ok {
-		s.log.Printf("refused %q from %s: %s", ctx.User(), ctx.RemoteAddr(), refusal(a, r, "passcode"))
+	host := hostOf(ctx.RemoteAddr())
+	if ok, until := s.guard.allow(host, r); !ok {
+		s.log.Printf("refused %q from %s: passcodes refused until %s (too many wrong ones)", ctx.User(), host, until.Format("15:04:05"))
+		return false
 	}
-	return ok
+	a := s.Access()
+	if a.CheckPasscode(r, pass) {
+		s.guard.succeed(host)
+		return true
+	}
+	s.log.Printf("refused %q from %s: %s", ctx.User(), host, refusal(a, r, "passcode"))
+	for _, l := range s.guard.fail(host, r, roleOK(r)) {
+		s.lockout(l)
+	}
+	return false
+}
+
+// lockout says on the console who is locked out until when, and keeps it
+// in the meeting's audit log. The row is written as the serve process
+// itself (admin): no station's role may write one.
+func (s *Server) lockout(l Lockout) {
+	t := i18n.New(s.o.Lang)
+	if l.Addr != "" {
+		s.log.Print(t.F("sec.lockout.addr", l.Addr, l.Role, l.Until.Format("15:04:05"), l.Failures, int(FailWindow.Minutes())))
+	} else {
+		s.log.Print(t.F("sec.lockout.role", l.Role, l.Until.Format("15:04:05"), l.Failures, int(FailWindow.Minutes())))
+	}
+	if err := s.o.Store.RecordSecurity(context.Background(), "lockout", l); err != nil {
+		s.log.Printf("lockout not audited: %v", err)
+	}
+}
+
+// hostOf is the address without its port: a device reconnects from a new
+// port each time.
+func hostOf(a net.Addr) string {
+	h, _, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	return h
+}
+
+// admit takes a connection slot, or refuses the connection when every
+// slot is taken; the connection must log in within loginTimeout.
+func (s *Server) admit(ctx ssh.Context, c net.Conn) net.Conn {
+	select {
+	case s.conns <- struct{}{}:
+	default:
+		s.log.Printf("refused a connection from %s: %d connections open", hostOf(c.RemoteAddr()), cap(s.conns))
+		c.Close()
+		return nil
+	}
+	c.SetDeadline(time.Now().Add(loginTimeout))
+	sc := &slotConn{Conn: c, free: func() { <-s.conns }}
+	ctx.SetValue(connKey, sc)
+	return sc
+}
+
+const connKey ctxKey = "doithoai.conn"
+
+// slotConn gives its connection slot back when closed.
+type slotConn struct {
+	net.Conn
+	once sync.Once
+	free func()
+}
+
+func (c *slotConn) Close() error {
+	c.once.Do(c.free)
+	return c.Conn.Close()
 }
 
 func (s *Server) publicKeyAuth(ctx ssh.Context, key ssh.PublicKey) bool {
@@ -255,11 +351,24 @@ func refusal(a *Access, r store.Role, method string) string {
 	return "wrong " + method
 }
 
-// track counts live sessions so Shutdown can wait for them.
+// track counts live sessions so Shutdown can wait for them, and refuses
+// one past MaxSessions. A session is logged in: its connection loses the
+// login deadline.
 func (s *Server) track(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		s.sessions.Add(1)
 		defer s.sessions.Done()
+		if c, ok := sess.Context().Value(connKey).(*slotConn); ok {
+			c.SetDeadline(time.Time{})
+		}
+		select {
+		case s.active <- struct{}{}:
+			defer func() { <-s.active }()
+		default:
+			s.log.Printf("refused a session of %s: %d sessions open", Who(sess), cap(s.active))
+			wish.Fatalln(sess, fmt.Sprintf("doithoai: đã đủ %d phiên, hãy thử lại sau. / %d sessions are open already: try again later.", cap(s.active), cap(s.active)))
+			return
+		}
 		next(sess)
 		// Send the exit status before Shutdown, which waits for this, closes
 		// the connection: the library would only send it after we return.

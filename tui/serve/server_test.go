@@ -104,7 +104,7 @@ func dial(srv *Server, user string, hostKey *gossh.PublicKey, auth ...gossh.Auth
 // passcode; a station that is open gets no banner.
 func TestRefusalBanner(t *testing.T) {
 	st := testMeeting(t)
-	srv := startServer(t, st, passcodes(t, "checkin", "1234"))
+	srv := startServer(t, st, passcodes(t, "checkin", "123456"))
 	for user, want := range map[string]string{
 		"agenda":  "the agenda station is not open to other devices yet",
 		"mallory": `"mallory" is not a station`,
@@ -112,7 +112,7 @@ func TestRefusalBanner(t *testing.T) {
 	} {
 		var got string
 		cl, _ := gossh.Dial("tcp", srv.Addr().String(), &gossh.ClientConfig{
-			User: user, Auth: []gossh.AuthMethod{gossh.Password("1234")},
+			User: user, Auth: []gossh.AuthMethod{gossh.Password("123456")},
 			HostKeyCallback: gossh.InsecureIgnoreHostKey(),
 			BannerCallback:  func(m string) error { got = m; return nil },
 			Timeout:         5 * time.Second,
@@ -128,26 +128,26 @@ func TestRefusalBanner(t *testing.T) {
 
 func TestLoginAndRefusal(t *testing.T) {
 	st := testMeeting(t)
-	srv := startServer(t, st, passcodes(t, "checkin", "1234", "qa", "s3cret-qa"))
+	srv := startServer(t, st, passcodes(t, "checkin", "123456", "qa", "s3cret-qa"))
 	cases := []struct {
 		user, pass string
 		ok         bool
 	}{
-		{"checkin", "1234", true},
+		{"checkin", "123456", true},
 		{"qa", "s3cret-qa", true},
-		{"checkin", "4321", false},      // wrong passcode
-		{"checkin", "", false},          // empty passcode
-		{"qa", "1234", false},           // another role's passcode
-		{"agenda", "1234", false},       // role without credentials
-		{"admin", "1234", false},        // admin is never remote
-		{"setup", "1234", false},        // not a station role
-		{"mallory", "1234", false},      // unknown user
-		{"CHECKIN", "1234", false},      // user names are exact
-		{"checkin ", "1234", false},     // no trimming either
-		{"checkin\x00", "1234", false},  // nor NULs
-		{"../checkin", "1234", false},   // nor paths
-		{"screen", "s3cret-qa", false},  // role without credentials
-		{"reports", "s3cret-qa", false}, // role without credentials
+		{"checkin", "654321", false},     // wrong passcode
+		{"checkin", "", false},           // empty passcode
+		{"qa", "123456", false},          // another role's passcode
+		{"agenda", "123456", false},      // role without credentials
+		{"admin", "123456", false},       // admin is never remote
+		{"setup", "123456", false},       // not a station role
+		{"mallory", "123456", false},     // unknown user
+		{"CHECKIN", "123456", false},     // user names are exact
+		{"checkin ", "123456", false},    // no trimming either
+		{"checkin\x00", "123456", false}, // nor NULs
+		{"../checkin", "123456", false},  // nor paths
+		{"screen", "s3cret-qa", false},   // role without credentials
+		{"reports", "s3cret-qa", false},  // role without credentials
 	}
 	for _, c := range cases {
 		cl, err := dial(srv, c.user, nil, gossh.Password(c.pass))
@@ -308,8 +308,8 @@ func (tm *term) send(t *testing.T, s string) {
 
 func TestNoPTYRefused(t *testing.T) {
 	st := testMeeting(t)
-	srv := startServer(t, st, passcodes(t, "checkin", "1234"))
-	cl, err := dial(srv, "checkin", nil, gossh.Password("1234"))
+	srv := startServer(t, st, passcodes(t, "checkin", "123456"))
+	cl, err := dial(srv, "checkin", nil, gossh.Password("123456"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -372,7 +372,7 @@ func (tm *term) typeText(t *testing.T, s string) {
 func TestCheckInOverSSH(t *testing.T) {
 	st := testMeeting(t)
 	ctx := context.Background()
-	srv := startServer(t, st, passcodes(t, "checkin", "1234"))
+	srv := startServer(t, st, passcodes(t, "checkin", "123456"))
 	ds, err := st.Delegates(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -389,7 +389,7 @@ func TestCheckInOverSSH(t *testing.T) {
 	cat := i18n.New(i18n.EN)
 
 	open := func(w, h int) *term {
-		cl, err := dial(srv, "checkin", nil, gossh.Password("1234"))
+		cl, err := dial(srv, "checkin", nil, gossh.Password("123456"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -489,7 +489,7 @@ func TestShutdownEndsSessions(t *testing.T) {
 func TestAccessFileReloaded(t *testing.T) {
 	st := testMeeting(t)
 	path := AccessPath(st.Path())
-	a := passcodes(t, "checkin", "1234")
+	a := passcodes(t, "checkin", "123456")
 	if err := a.Save(path); err != nil {
 		t.Fatal(err)
 	}
@@ -512,7 +512,7 @@ func TestAccessFileReloaded(t *testing.T) {
 		}
 		return err == nil
 	}
-	if !login("checkin", "1234") {
+	if !login("checkin", "123456") {
 		t.Fatal("login with the saved passcode failed")
 	}
 	a.Revoke(store.RoleCheckin)
@@ -522,7 +522,7 @@ func TestAccessFileReloaded(t *testing.T) {
 	if err := a.Save(path); err != nil {
 		t.Fatal(err)
 	}
-	if login("checkin", "1234") {
+	if login("checkin", "123456") {
 		t.Error("a revoked passcode still opens checkin")
 	}
 	if !login("agenda", "dieu-hanh") {
@@ -541,8 +541,8 @@ func TestAccessFileReloaded(t *testing.T) {
 // lost.
 func TestSilentTerminal(t *testing.T) {
 	st := testMeeting(t)
-	srv := startServer(t, st, passcodes(t, "checkin", "1234"))
-	cl, err := dial(srv, "checkin", nil, gossh.Password("1234"))
+	srv := startServer(t, st, passcodes(t, "checkin", "123456"))
+	cl, err := dial(srv, "checkin", nil, gossh.Password("123456"))
 	if err != nil {
 		t.Fatal(err)
 	}

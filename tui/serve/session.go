@@ -49,7 +49,7 @@ func (s *Server) teaMiddleware(next ssh.Handler) ssh.Handler {
 						winch = nil // closed with the session's requests
 						continue
 					}
-					p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+					p.Send(clampWindow(w))
 				}
 			}
 		}()
@@ -60,6 +60,11 @@ func (s *Server) teaMiddleware(next ssh.Handler) ssh.Handler {
 		kill()
 		next(sess)
 	}
+}
+
+// clampWindow is the size a device asks for, within MaxCols x MaxRows.
+func clampWindow(w ssh.Window) tea.WindowSizeMsg {
+	return tea.WindowSizeMsg{Width: min(max(w.Width, 0), MaxCols), Height: min(max(w.Height, 0), MaxRows)}
 }
 
 // program builds one session's TUI: its own renderer, styles, catalog,
