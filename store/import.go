@@ -75,8 +75,14 @@ type ImportReport struct {
 	// call), but worth a look before the day.
 	OverQuota []GroupCount `json:"over_quota,omitempty"`
 	Problems  []Problem    `json:"problems,omitempty"`
-	DryRun    bool         `json:"dry_run,omitempty"`
-	Applied   bool         `json:"applied"`
+	// Fixes are the corrections made to the delegates' text (see
+	// NameFix); Capitals counts the names typed in capitals, written in
+	// proper case unless KeepCase.
+	Fixes    []NameFix `json:"fixes,omitempty"`
+	Capitals int       `json:"capitals,omitempty"`
+	KeepCase bool      `json:"keep_case,omitempty"`
+	DryRun   bool      `json:"dry_run,omitempty"`
+	Applied  bool      `json:"applied"`
 }
 
 func (r *ImportReport) add(row int, action, label string, changes []string) {
@@ -105,11 +111,16 @@ var errRollback = errors.New("import rolled back")
 // Import). Errors are for files that cannot be read at all; problems with
 // rows are in the report.
 func (s *Store) ImportFile(ctx context.Context, kind ImportKind, path string, dryRun bool) (*ImportReport, error) {
+	return s.ImportFileWith(ctx, kind, path, ImportOptions{DryRun: dryRun})
+}
+
+// ImportFileWith is ImportFile with options.
+func (s *Store) ImportFileWith(ctx context.Context, kind ImportKind, path string, o ImportOptions) (*ImportReport, error) {
 	sheets, err := sheet.Read(path)
 	if err != nil {
 		return nil, err
 	}
-	return s.Import(ctx, kind, path, sheets, dryRun)
+	return s.ImportWith(ctx, kind, path, sheets, o)
 }
 
 // Import writes a table into the meeting in one transaction, all or
@@ -120,6 +131,12 @@ func (s *Store) ImportFile(ctx context.Context, kind ImportKind, path string, dr
 // duplicates nothing. Every change carries its audit row, and one more row
 // records the import itself.
 func (s *Store) Import(ctx context.Context, kind ImportKind, file string, sheets []sheet.Sheet, dryRun bool) (*ImportReport, error) {
+	return s.ImportWith(ctx, kind, file, sheets, ImportOptions{DryRun: dryRun})
+}
+
+// ImportWith is Import with options (see ImportOptions).
+func (s *Store) ImportWith(ctx context.Context, kind ImportKind, file string, sheets []sheet.Sheet, o ImportOptions) (*ImportReport, error) {
+	dryRun := o.DryRun
 	schema, ok := kind.Schema()
 	if !ok {
 		return nil, fmt.Errorf("%w: unknown import kind %q", ErrInvalid, kind)
@@ -132,6 +149,7 @@ func (s *Store) Import(ctx context.Context, kind ImportKind, file string, sheets
 		tbl, probs := sheet.Locate(sheets, schema)
 		rep.Problems = append(rep.Problems, probs...)
 		if tbl == nil {
+			legacyHeader(rep, sheets)
 			return errRollback
 		}
 		rep.Sheet, rep.HeaderRow = tbl.Sheet, tbl.HeaderRow
@@ -146,7 +164,10 @@ func (s *Store) Import(ctx context.Context, kind ImportKind, file string, sheets
 		}
 		switch kind {
 		case ImportDelegates:
-			err = im.delegates(ctx)
+			im.cleanNames(o)
+			if err = im.delegates(ctx); err == nil {
+				im.otherPeoplesCodes()
+			}
 		case ImportPetitions:
 			err = im.petitions(ctx)
 		case ImportAgenda:

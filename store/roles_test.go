@@ -172,6 +172,9 @@ var mutations = []mutation{
 		// a dry run of an empty table: refused, or rolled back with a report
 		return ignore2(s.Import(ctx, store.ImportDelegates, "dai-bieu.csv", nil, true))
 	}},
+	{"ImportWith", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return ignore2(s.ImportWith(ctx, store.ImportDelegates, "dai-bieu.csv", nil, store.ImportOptions{DryRun: true, KeepCase: true}))
+	}},
 	{"LoadSeed", setup, func(ctx context.Context, s *store.Store, f *fixture) error { return s.LoadSeed(ctx, f.seed) }},
 
 	{"RecordReceipt", office, func(ctx context.Context, s *store.Store, f *fixture) error {

@@ -19,7 +19,7 @@ func init() {
 	}})
 }
 
-const importUsage = `Usage: doithoai import delegates|petitions|agenda|answers FILE [--db MEETING] [--dry-run] [--json]
+const importUsage = `Usage: doithoai import delegates|petitions|agenda|answers FILE [--db MEETING] [--dry-run] [--keep-case] [--json]
 
 Reads an .xlsx or .csv table (UTF-8 with or without BOM, or Windows-1258;
 comma or semicolon) and writes it into the meeting in one transaction.
@@ -39,7 +39,15 @@ Importing the same file again updates instead of duplicating: delegates
 match by code, else by name and unit; petitions by text; items by title;
 answers by the petition's number or text (a row that matches no petition,
 or several, is a problem).
---dry-run shows what would be imported without writing anything.`
+--dry-run shows what would be imported without writing anything.
+
+Delegates' names are cleaned and every correction listed with its row:
+names typed in capitals (NGUYỄN KHÁNH MAI) are written in proper case
+(Nguyễn Khánh Mai) unless --keep-case; a look-alike Ð (U+00D0) becomes Đ;
+accents typed as separate marks are joined. Text still in the VNI or
+TCVN3 encoding ("Nguyeãn", "NguyÔn") is refused with its row: convert the
+file to Unicode first. A file whose codes are other people's in this
+meeting is refused with one line saying so before the rows.`
 
 func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("import", importUsage)
@@ -47,6 +55,7 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	dry := fs.Bool("dry-run", false, "show what would be imported; write nothing")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	verbose := fs.Bool("v", false, "list every row, also when importing")
+	keepCase := fs.Bool("keep-case", false, "keep names typed in capitals as they are (default: proper case)")
 	// Positional arguments and flags in any order.
 	var pos []string
 	for len(args) > 0 {
@@ -79,7 +88,7 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer st.Close()
-	rep, err := st.Import(ctx, kind, file, sheets, *dry)
+	rep, err := st.ImportWith(ctx, kind, file, sheets, store.ImportOptions{DryRun: *dry, KeepCase: *keepCase})
 	if err != nil {
 		return err
 	}
@@ -141,6 +150,7 @@ func printImportReport(w io.Writer, rep *store.ImportReport, rows bool) {
 	for _, g := range rep.OverQuota {
 		fmt.Fprintf(w, "over quota: %s, %d invited for a quota of %d\n", g.Name, g.Invited, g.Quota)
 	}
+	printNameFixes(w, rep)
 	switch {
 	case len(rep.Problems) > 0:
 		fmt.Fprintf(w, "%d problem(s): nothing imported\n", len(rep.Problems))

@@ -212,9 +212,13 @@ func parseCSV(text []byte, sep rune, damaged bool) ([]Row, []Problem, error) {
 		}
 		cells := make([]string, len(rec))
 		bad := false
+		var decomposed []int
 		for i, c := range rec {
 			if damaged && !utf8.ValidString(c) {
 				bad = true
+			}
+			if Decomposed(c) {
+				decomposed = append(decomposed, i)
 			}
 			cells[i] = Clean(unneutralise(c))
 		}
@@ -224,7 +228,7 @@ func parseCSV(text []byte, sep rune, damaged bool) ([]Row, []Problem, error) {
 		if blank(cells) {
 			continue
 		}
-		rows = append(rows, Row{N: n, Cells: cells})
+		rows = append(rows, Row{N: n, Cells: cells, Decomposed: decomposed})
 	}
 	return rows, probs, nil
 }

@@ -131,6 +131,9 @@ var (
 type Row struct {
 	N     int
 	Cells []string
+	// Decomposed lists the cells whose accents came as separate marks
+	// (Clean joined them): an import points them out.
+	Decomposed []int
 }
 
 // Sheet is the grid of one worksheet (a CSV file has one), cells already

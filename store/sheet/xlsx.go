@@ -95,6 +95,7 @@ func readSheet(f *excelize.File, name string, precount bool) (sh Sheet, err erro
 	// grid holds every row up to the last non-blank one, so merged ranges
 	// can be filled by position before blank rows are dropped.
 	var grid [][]string
+	decomposed := map[int][]int{} // grid row -> cells that came decomposed
 	for n := 1; rows.Next(); n++ {
 		cols, err := rows.Columns()
 		if err != nil {
@@ -111,6 +112,9 @@ func readSheet(f *excelize.File, name string, precount bool) (sh Sheet, err erro
 		}
 		cells := make([]string, len(cols))
 		for i, c := range cols {
+			if Decomposed(c) {
+				decomposed[n-1] = append(decomposed[n-1], i)
+			}
 			cells[i] = Clean(c)
 		}
 		for len(grid) < n-1 {
@@ -126,7 +130,7 @@ func readSheet(f *excelize.File, name string, precount bool) (sh Sheet, err erro
 	}
 	for i, cells := range grid {
 		if !blank(cells) {
-			sh.Rows = append(sh.Rows, Row{N: i + 1, Cells: cells})
+			sh.Rows = append(sh.Rows, Row{N: i + 1, Cells: cells, Decomposed: decomposed[i]})
 		}
 	}
 	return sh, nil

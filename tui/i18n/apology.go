@@ -56,6 +56,16 @@ func init() {
 		"apology.f.substitute_code":      {"Mã người dự thay (nếu có trong danh sách)", "Substitute's code (if on the list)"},
 		"apology.f.substitute_code_hint": {"để trống nếu người dự thay không có trong danh sách", "leave empty when the substitute is not on the list"},
 
+		// clean names on import
+		"names.key.case":                {"HOA/thường", "capitals"},
+		"names.caps.proper":             {"%d tên viết HOA sẽ viết lại kiểu tên riêng · c: giữ nguyên HOA", "%d names in capitals will be written in proper case · c: keep the capitals"},
+		"names.caps.kept":               {"%d tên viết HOA giữ nguyên như trong tệp · c: viết lại kiểu tên riêng", "%d names in capitals kept as typed · c: write them in proper case"},
+		"names.fix.lookalike":           {"%s → %s (%s)", "%s → %s (%s)"},
+		"names.fix.accents":             {"dấu gõ tách rời, đã ghép lại (NFC): dòng %s", "accents typed as separate marks, joined (NFC): rows %s"},
+		"setup.problem.legacy_encoding": {"còn dùng bảng mã %s, đọc ra là “%s”", "still in the %s encoding, it reads “%s”"},
+		"setup.problem.legacy_file":     {"%d ô còn dùng bảng mã %s: chuyển cả tệp sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi nhập lại", "%d cells are still in the %s encoding: convert the whole file to Unicode (Unikey's converter, for example) and import it again"},
+		"setup.problem.codes_others":    {"%d mã trong tệp là của người khác trong hội nghị này — có đúng tệp hội nghị không?", "%d codes in the file are other people's in this meeting: is it this meeting's file?"},
+
 		"field.reason":           {"Lý do", "Reason"},
 		"field.substitute":       {"Người dự thay", "Substitute"},
 		"field.substitute_title": {"Chức vụ người dự thay", "Substitute's title"},

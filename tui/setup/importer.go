@@ -27,6 +27,9 @@ type importState struct {
 	err    string
 	done   *store.ImportReport // the last applied import
 	scroll int
+	// keepCase keeps names typed in capitals as typed: one choice for the
+	// whole file, toggled in the preview (c)
+	keepCase bool
 }
 
 func (s *importState) canApply() bool {
@@ -82,9 +85,9 @@ func cleanPath(s string) string {
 func (m *Model) runImport(dry bool) tea.Cmd {
 	req := m.next()
 	m.imp.req, m.imp.busy, m.imp.err, m.imp.scroll = req, true, "", 0
-	kind, path, c := m.imp.kind, cleanPath(m.imp.path), m.c
+	kind, path, c, keep := m.imp.kind, cleanPath(m.imp.path), m.c, m.imp.keepCase
 	return func() tea.Msg {
-		rep, err := c.Store.ImportFile(c.Ctx, kind, path, dry)
+		rep, err := c.Store.ImportFileWith(c.Ctx, kind, path, store.ImportOptions{DryRun: dry, KeepCase: keep})
 		return importMsg{req: req, rep: rep, err: err}
 	}
 }
@@ -120,6 +123,10 @@ func (m *Model) importKey(k tea.KeyMsg) tea.Cmd {
 		m.setStatus(m.c.T.T("ui.cancelled"), false)
 	case key.Matches(k, km.Apply) && m.imp.canApply():
 		return m.runImport(false)
+	case key.Matches(k, km.CaseToggle) && m.imp.report.Capitals > 0:
+		// the other choice for every name in capitals: a new dry run
+		m.imp.keepCase = !m.imp.keepCase
+		return m.runImport(true)
 	case key.Matches(k, km.Up):
 		m.imp.scroll = max(0, m.imp.scroll-1)
 	case key.Matches(k, km.Down):

@@ -20,6 +20,7 @@ type keyMap struct {
 	ApologyEdit          key.Binding // record or correct the highlighted person's apology
 	UndoApology          key.Binding
 	WithdrawApology      key.Binding
+	CaseToggle           key.Binding // the import preview: names in capitals kept or written in proper case
 	// the answers tab
 	Remind, MarkAsked, ImportAnswers, ShowPetitions key.Binding
 }
@@ -43,6 +44,7 @@ func newKeyMap(t i18n.Catalog) keyMap {
 		Yes:             key.NewBinding(key.WithKeys("y"), key.WithHelp("y", t.T("setup.key.yes"))),
 		No:              key.NewBinding(key.WithKeys("n"), key.WithHelp("n/esc", t.T("setup.key.no"))),
 		ApologyEdit:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.T("apology.key.record"))),
+		CaseToggle:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", t.T("names.key.case"))),
 		WithdrawApology: key.NewBinding(key.WithKeys("delete"), key.WithHelp("del", t.T("apology.key.withdraw"))),
 		UndoApology:     key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", t.T("apology.key.undo"))),
 		FormNext:        key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", t.T("setup.key.field"))),

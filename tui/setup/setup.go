@@ -103,10 +103,14 @@ func (m *Model) ShortHelp() []key.Binding {
 	case m.remove != nil:
 		return []key.Binding{k.Yes, k.No}
 	case m.imp.report != nil:
+		var bs []key.Binding
 		if m.imp.canApply() {
-			return []key.Binding{k.Apply, k.Up, k.Down, k.Cancel}
+			bs = append(bs, k.Apply)
 		}
-		return []key.Binding{k.Up, k.Down, k.Cancel}
+		if m.imp.report.Capitals > 0 {
+			bs = append(bs, k.CaseToggle)
+		}
+		return append(bs, k.Up, k.Down, k.Cancel)
 	case m.sec == secMeeting:
 		return []key.Binding{k.Edit, k.Next}
 	case m.sec == secImport:

@@ -315,6 +315,7 @@ func (m *Model) reportLines(r *store.ImportReport) []string {
 		}
 		return body
 	}
+	body = append(body, m.fixLines(r)...)
 	for _, row := range r.Rows {
 		line := fmt.Sprintf("  %4d  %-8s %s", row.Row, t.T("setup.action."+row.Action), row.Label)
 		if len(row.Changes) > 0 {
@@ -353,6 +354,9 @@ func (m *Model) reportView(r *store.ImportReport) string {
 		for _, g := range r.OverQuota {
 			head = append(head, s.Warn.Render(common.Trunc(t.F("setup.import.over_quota", g.Name, g.Invited, g.Quota), m.w)))
 		}
+	}
+	if l := m.capitalsLine(r); l != "" {
+		head = append(head, s.Warn.Render(common.Trunc(l, m.w)))
 	}
 	foot := s.Subtle.Render(common.Trunc(t.T(pick(m.imp.canApply(), "setup.import.confirm", "setup.import.back")), m.w))
 	body := m.imp.lines
