@@ -25,6 +25,9 @@ type Delegate struct {
 	WalkIn   bool   `json:"walk_in,omitempty"`
 	Protocol int    `json:"protocol,omitempty"`
 	SheetNo  int    `json:"sheet_no,omitempty"`
+	// Honorific is Ông or Bà ("" not known); a new delegate without one
+	// gets GuessHonorific's proposal.
+	Honorific string `json:"honorific,omitempty"`
 
 	UnitName  string    `json:"-"`
 	UnitShort string    `json:"-"`
@@ -39,7 +42,7 @@ type Delegate struct {
 func (d Delegate) Arrived() bool { return !d.ArrivedAt.IsZero() }
 
 const delegateCols = `d.id, d.code, d.full_name, d.title, coalesce(d.unit_id,0), coalesce(d.group_id,0), d.phone, d.walk_in, d.protocol, coalesce(d.sheet_no,0),
-	coalesce(u.name,''), coalesce(u.short,''), coalesce(u.kind,''), coalesce(g.name,''), c.at, coalesce(c.station,''), coalesce(c.user,'')`
+	coalesce(u.name,''), coalesce(u.short,''), coalesce(u.kind,''), coalesce(g.name,''), c.at, coalesce(c.station,''), coalesce(c.user,''), d.honorific`
 
 const delegateFrom = ` FROM delegates d LEFT JOIN units u ON u.id = d.unit_id LEFT JOIN groups g ON g.id = d.group_id LEFT JOIN checkins c ON c.delegate_id = d.id`
 
@@ -49,7 +52,7 @@ func scanDelegate(r scanner) (Delegate, error) {
 	var d Delegate
 	var at sql.NullInt64
 	err := r.Scan(&d.ID, &d.Code, &d.FullName, &d.Title, &d.UnitID, &d.GroupID, &d.Phone, &d.WalkIn, &d.Protocol, &d.SheetNo,
-		&d.UnitName, &d.UnitShort, &d.UnitKind, &d.GroupName, &at, &d.ArrivedAs, &d.ArrivedBy)
+		&d.UnitName, &d.UnitShort, &d.UnitKind, &d.GroupName, &at, &d.ArrivedAs, &d.ArrivedBy, &d.Honorific)
 	d.ArrivedAt = fromMS(at)
 	return d, err
 }
@@ -101,6 +104,11 @@ func (d *Delegate) validate() error {
 	if d.Phone, err = clean("phone", d.Phone, false, 40); err != nil {
 		return err
 	}
+	h, ok := ParseHonorific(d.Honorific)
+	if !ok {
+		return invalid("honorific", "expected Ông or Bà")
+	}
+	d.Honorific = h
 	// one form for every number, however it was typed or imported
 	if d.Phone, err = sheet.Phone(d.Phone); err != nil {
 		return invalid("phone", "not a phone number")
@@ -123,7 +131,7 @@ func (s *Store) SaveDelegate(ctx context.Context, d Delegate) (int64, error) {
 // record is what the audit log keeps of a delegate (no joined fields).
 func (d Delegate) record() Delegate {
 	return Delegate{ID: d.ID, Code: d.Code, FullName: d.FullName, Title: d.Title, UnitID: d.UnitID, GroupID: d.GroupID,
-		Phone: d.Phone, WalkIn: d.WalkIn, Protocol: d.Protocol, SheetNo: d.SheetNo}
+		Phone: d.Phone, WalkIn: d.WalkIn, Protocol: d.Protocol, SheetNo: d.SheetNo, Honorific: d.Honorific}
 }
 
 func (t *Tx) saveDelegate(ctx context.Context, d Delegate) (int64, error) {
@@ -131,6 +139,9 @@ func (t *Tx) saveDelegate(ctx context.Context, d Delegate) (int64, error) {
 		return 0, err
 	}
 	if d.ID == 0 {
+		if d.Honorific == "" {
+			d.Honorific = GuessHonorific(d.FullName)
+		}
 		if d.Code == "" {
 			prefix := "DB"
 			if d.WalkIn {
@@ -144,10 +155,10 @@ func (t *Tx) saveDelegate(ctx context.Context, d Delegate) (int64, error) {
 		}
 		// the id of a removed delegate is never given again: a question
 		// form still open elsewhere holds it (the audit log keeps it)
-		r, err := t.exec(ctx, `INSERT INTO delegates(id, code, full_name, folded, title, unit_id, group_id, phone, walk_in, protocol, sheet_no, created_at)
+		r, err := t.exec(ctx, `INSERT INTO delegates(id, code, full_name, folded, title, unit_id, group_id, phone, walk_in, protocol, sheet_no, created_at, honorific)
 			VALUES (max(coalesce((SELECT max(id) FROM delegates), 0), coalesce((SELECT max(entity_id) FROM audit WHERE entity = 'delegate'), 0)) + 1,
-			?,?,?,?,?,?,?,?,?,?,?)`, d.Code, d.FullName, Fold(d.FullName), d.Title, nullID(d.UnitID), nullID(d.GroupID), d.Phone, d.WalkIn,
-			d.Protocol, nullID(int64(d.SheetNo)), ms(t.now))
+			?,?,?,?,?,?,?,?,?,?,?,?)`, d.Code, d.FullName, Fold(d.FullName), d.Title, nullID(d.UnitID), nullID(d.GroupID), d.Phone, d.WalkIn,
+			d.Protocol, nullID(int64(d.SheetNo)), ms(t.now), d.Honorific)
 		if err != nil {
 			return 0, fieldOnDup(err, "code")
 		}
@@ -161,8 +172,8 @@ func (t *Tx) saveDelegate(ctx context.Context, d Delegate) (int64, error) {
 	if d.Code == "" {
 		d.Code = old.Code
 	}
-	_, err = t.exec(ctx, `UPDATE delegates SET code=?, full_name=?, folded=?, title=?, unit_id=?, group_id=?, phone=?, walk_in=?, protocol=?, sheet_no=? WHERE id=?`,
-		d.Code, d.FullName, Fold(d.FullName), d.Title, nullID(d.UnitID), nullID(d.GroupID), d.Phone, d.WalkIn, d.Protocol, nullID(int64(d.SheetNo)), d.ID)
+	_, err = t.exec(ctx, `UPDATE delegates SET code=?, full_name=?, folded=?, title=?, unit_id=?, group_id=?, phone=?, walk_in=?, protocol=?, sheet_no=?, honorific=? WHERE id=?`,
+		d.Code, d.FullName, Fold(d.FullName), d.Title, nullID(d.UnitID), nullID(d.GroupID), d.Phone, d.WalkIn, d.Protocol, nullID(int64(d.SheetNo)), d.Honorific, d.ID)
 	if err != nil {
 		return 0, fieldOnDup(err, "code")
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 // delegateColumns maps store field names to sheet keys, for problems.
-var delegateColumns = map[string]string{"name": sheet.KeyName, "code": sheet.KeyCode, "title": sheet.KeyTitle, "phone": sheet.KeyPhone}
+var delegateColumns = map[string]string{"name": sheet.KeyName, "code": sheet.KeyCode, "title": sheet.KeyTitle, "phone": sheet.KeyPhone, "honorific": sheet.KeyHonorific}
 
 func (t *Tx) allDelegates(ctx context.Context) ([]Delegate, error) {
 	return queryAll(ctx, t.tx, scanDelegate, `SELECT `+delegateCols+delegateFrom+` ORDER BY d.id`)
@@ -35,10 +35,11 @@ func (im *importer) delegates(ctx context.Context) error {
 	}
 	codeRow := map[string]int{}
 	type pending struct {
-		row   sheet.Row
-		name  string
-		code  string
-		phone string
+		row       sheet.Row
+		name      string
+		code      string
+		phone     string
+		honorific string // from a Danh xưng/Giới tính column; else proposed from the name
 	}
 	var rows []pending
 	for _, r := range im.tbl.Rows {
@@ -66,6 +67,11 @@ func (im *importer) delegates(ctx context.Context) error {
 			ok = false
 		}
 		p.phone = phone
+		var hok bool
+		if p.honorific, hok = ParseHonorific(im.get(r, sheet.KeyHonorific)); !hok {
+			im.rep.problem(r.N, im.col(sheet.KeyHonorific), "honorific", "%q is neither Ông/Bà nor Nam/Nữ", im.get(r, sheet.KeyHonorific))
+			ok = false
+		}
 		if ok {
 			rows = append(rows, p)
 		}
@@ -113,7 +119,7 @@ func (im *importer) delegates(ctx context.Context) error {
 			}
 			seen[k] = r.N
 		}
-		d := Delegate{Code: p.code, FullName: p.name, Title: im.get(r, sheet.KeyTitle), UnitID: unitID, GroupID: groupID, Phone: p.phone}
+		d := Delegate{Code: p.code, FullName: p.name, Title: im.get(r, sheet.KeyTitle), UnitID: unitID, GroupID: groupID, Phone: p.phone, Honorific: p.honorific}
 		var old Delegate
 		var found bool
 		if p.code != "" {
@@ -154,6 +160,7 @@ func (im *importer) delegates(ctx context.Context) error {
 		set("name", &nd.FullName, d.FullName)
 		set("title", &nd.Title, d.Title)
 		set("phone", &nd.Phone, d.Phone)
+		set("honorific", &nd.Honorific, d.Honorific)
 		if d.UnitID != 0 && d.UnitID != nd.UnitID {
 			nd.UnitID = d.UnitID
 			changes = append(changes, "unit")

@@ -21,6 +21,8 @@ type SeedUnit struct {
 	Kind    UnitKind `json:"kind"`
 	Contact string   `json:"contact,omitempty"`
 	Phone   string   `json:"phone,omitempty"`
+	// Addressing overrides the kind's "Giao"/"Đề nghị" in the notice.
+	Addressing Addressing `json:"addressing,omitempty"`
 }
 
 // SeedGroup is an attendee category; Quota 0 means no quota.
@@ -39,6 +41,8 @@ type SeedDelegate struct {
 	Group    string `json:"group,omitempty"`
 	Phone    string `json:"phone,omitempty"`
 	Protocol int    `json:"protocol,omitempty"`
+	// Honorific is Ông or Bà; without it one is proposed from the name.
+	Honorific string `json:"honorific,omitempty"`
 }
 
 // SeedItem is one agenda item in order.

@@ -28,7 +28,7 @@ func (s *Store) LoadSeed(ctx context.Context, sd Seed) error {
 			}
 		}
 		for _, u := range sd.Units {
-			if _, err := t.saveUnit(ctx, Unit{Name: u.Name, Short: u.Short, Kind: u.Kind, Contact: u.Contact, Phone: u.Phone}); err != nil {
+			if _, err := t.saveUnit(ctx, Unit{Name: u.Name, Short: u.Short, Kind: u.Kind, Contact: u.Contact, Phone: u.Phone, Addressing: u.Addressing}); err != nil {
 				return fmt.Errorf("unit %q: %w", u.Name, err)
 			}
 		}
@@ -48,7 +48,7 @@ func (s *Store) LoadSeed(ctx context.Context, sd Seed) error {
 				return err
 			}
 			id, err := t.saveDelegate(ctx, Delegate{Code: d.Code, FullName: d.FullName, Title: d.Title, UnitID: unitID, GroupID: groupID,
-				Phone: d.Phone, Protocol: d.Protocol})
+				Phone: d.Phone, Protocol: d.Protocol, Honorific: d.Honorific})
 			if err != nil {
 				return fmt.Errorf("delegate %q: %w", d.FullName, err)
 			}

@@ -18,13 +18,16 @@ type Unit struct {
 	Kind    UnitKind `json:"kind"`
 	Contact string   `json:"contact,omitempty"`
 	Phone   string   `json:"phone,omitempty"`
+	// Addressing: "Giao" or "Đề nghị" in the conclusion notice; empty
+	// follows the kind (Requested).
+	Addressing Addressing `json:"addressing,omitempty"`
 }
 
-const unitCols = `id, name, short, kind, contact_name, contact_phone`
+const unitCols = `id, name, short, kind, contact_name, contact_phone, addressing`
 
 func scanUnit(r scanner) (Unit, error) {
 	var u Unit
-	err := r.Scan(&u.ID, &u.Name, &u.Short, &u.Kind, &u.Contact, &u.Phone)
+	err := r.Scan(&u.ID, &u.Name, &u.Short, &u.Kind, &u.Contact, &u.Phone, &u.Addressing)
 	return u, err
 }
 
@@ -99,9 +102,14 @@ func (t *Tx) saveUnit(ctx context.Context, u Unit) (int64, error) {
 	if !validKind(u.Kind) {
 		return 0, invalid("kind", "unknown unit kind")
 	}
+	switch u.Addressing {
+	case AddressByKind, AddressAssign, AddressAsk:
+	default:
+		return 0, invalid("addressing", "expected assign or request")
+	}
 	if u.ID == 0 {
-		r, err := t.exec(ctx, `INSERT INTO units(name, short, kind, folded, contact_name, contact_phone) VALUES (?,?,?,?,?,?)`,
-			u.Name, u.Short, u.Kind, Fold(u.Name), u.Contact, u.Phone)
+		r, err := t.exec(ctx, `INSERT INTO units(name, short, kind, folded, contact_name, contact_phone, addressing) VALUES (?,?,?,?,?,?,?)`,
+			u.Name, u.Short, u.Kind, Fold(u.Name), u.Contact, u.Phone, u.Addressing)
 		if err != nil {
 			return 0, err
 		}
@@ -112,8 +120,8 @@ func (t *Tx) saveUnit(ctx context.Context, u Unit) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if _, err := t.exec(ctx, `UPDATE units SET name=?, short=?, kind=?, folded=?, contact_name=?, contact_phone=? WHERE id=?`,
-		u.Name, u.Short, u.Kind, Fold(u.Name), u.Contact, u.Phone, u.ID); err != nil {
+	if _, err := t.exec(ctx, `UPDATE units SET name=?, short=?, kind=?, folded=?, contact_name=?, contact_phone=?, addressing=? WHERE id=?`,
+		u.Name, u.Short, u.Kind, Fold(u.Name), u.Contact, u.Phone, u.Addressing, u.ID); err != nil {
 		return 0, err
 	}
 	return u.ID, t.audit(ctx, "update", "unit", u.ID, old, u)

@@ -89,13 +89,7 @@ func writeConclusion(w io.Writer, s *Snapshot, o Options) error {
 
 	body := para{align: "both", firstLine: 567, before: 6, line: 264}
 	head := para{align: "both", firstLine: 567, before: 6, keepNext: true, line: 264}
-	groups, _, total := s.tallies()
-	var who []string
-	for _, g := range groups {
-		if g.Arrived > 0 {
-			who = append(who, fmt.Sprintf("%s (%d)", g.Name, g.Arrived))
-		}
-	}
+	_, _, total := s.tallies()
 	when := upperFirst(longDate(s.heldOn(o)))
 	if when == "" {
 		when = "Ngày …"
@@ -110,8 +104,8 @@ func writeConclusion(w io.Writer, s *Snapshot, o Options) error {
 	}
 	d.P(body, t(opening))
 	att := fmt.Sprintf("Tham dự Chương trình có %d đại biểu", total.Arrived)
-	if len(who) > 0 {
-		att += ", gồm: " + strings.Join(who, "; ")
+	if who := s.attendedGroups("%s (%d)"); who != "" {
+		att += ", gồm: " + who
 	}
 	d.P(body, t(att+"."))
 
@@ -131,7 +125,7 @@ func writeConclusion(w io.Writer, s *Snapshot, o Options) error {
 		qs := by[name]
 		d.P(head, b("- Về "+topicPhrase(name)), t(fmt.Sprintf(" (%d ý kiến):", len(qs))))
 		for _, q := range qs {
-			d.P(body, t("+ "+s.asker(q)+": "+excerpt(q.Text, 300)))
+			d.P(body, t("+ "+upperFirst(s.askerLong(q))+": "+excerpt(q.Text, 300)))
 		}
 	}
 
@@ -147,13 +141,19 @@ func writeConclusion(w io.Writer, s *Snapshot, o Options) error {
 			d.P(body, t(p))
 		}
 	}
-	d.P(head, b("2. Giao nhiệm vụ"))
 	tasks := s.tasks()
+	heading := "2. Giao nhiệm vụ"
+	for _, tk := range tasks {
+		if s.requested(tk.Agency) && !isIssuer(m, tk.Agency) {
+			heading = "2. Giao nhiệm vụ, đề nghị" // bodies outside the committee are asked, not assigned
+		}
+	}
+	d.P(head, b(heading))
 	if len(tasks) == 0 {
 		d.P(body, t("[Không có ý kiến cần trả lời bằng văn bản hoặc chuyển cấp có thẩm quyền.]"))
 	}
 	for _, tk := range tasks {
-		what := "ý kiến của " + s.asker(tk.Q)
+		what := "ý kiến của " + s.askerShort(tk.Q)
 		if tk.Q.Topic != "" && !isOtherTopic(tk.Q.Topic) {
 			what += " về " + topicPhrase(tk.Q.Topic)
 		}
@@ -161,14 +161,18 @@ func writeConclusion(w io.Writer, s *Snapshot, o Options) error {
 		// The issuing body does not assign a task to itself: what it owes
 		// reads as its own undertaking.
 		self := isIssuer(m, tk.Agency)
+		verb := "Giao"
+		if s.requested(tk.Agency) {
+			verb = "Đề nghị"
+		}
 		var line string
 		switch {
 		case tk.A.Outcome == store.OutcomeWritten && self:
 			line = fmt.Sprintf("- %s chỉ đạo các cơ quan chuyên môn tham mưu trả lời bằng văn bản %s trước ngày %s.", orgShort(m), what, vnDate(tk.A.DueDate))
 		case tk.A.Outcome == store.OutcomeWritten:
-			line = fmt.Sprintf("- Giao %s nghiên cứu, trả lời bằng văn bản %s trước ngày %s.", tk.Agency, what, vnDate(tk.A.DueDate))
+			line = fmt.Sprintf("- %s %s nghiên cứu, trả lời bằng văn bản %s trước ngày %s.", verb, tk.Agency, what, vnDate(tk.A.DueDate))
 		default:
-			line = fmt.Sprintf("- Giao %s tổng hợp, báo cáo cấp có thẩm quyền xem xét, giải quyết %s", tk.Agency, what)
+			line = fmt.Sprintf("- %s %s tổng hợp, báo cáo cấp có thẩm quyền xem xét, giải quyết %s", verb, tk.Agency, what)
 			if self {
 				line = fmt.Sprintf("- %s tổng hợp, báo cáo cấp có thẩm quyền xem xét, giải quyết %s", orgShort(m), what)
 			}
@@ -273,6 +277,17 @@ func (s *Snapshot) unitLike(f string) string {
 	return ""
 }
 
+// requested reports whether the notice asks the agency named ("Đề
+// nghị …") rather than assigns it: its unit says (store.Unit.Requested).
+func (s *Snapshot) requested(agency string) bool {
+	for _, u := range s.Units {
+		if u.Name == agency {
+			return u.Requested()
+		}
+	}
+	return false
+}
+
 // office is the office that drafts the notice and follows up its tasks:
 // the meeting's, else a unit named Nội vụ (the plan's Phòng Nội vụ).
 func (s *Snapshot) office() string { return cmpOr(s.Meeting.Office, s.unitLike("noi vu")) }
@@ -290,6 +305,11 @@ func (s *Snapshot) recipients(m store.Meeting, tasks []task) []string {
 			seen[tk.Agency] = true
 			out = append(out, tk.Agency)
 		}
+	}
+	// the office told to follow the tasks up
+	if o := s.office(); o != "" && !seen[o] {
+		seen[o] = true
+		out = append(out, o)
 	}
 	if u := s.unitLike("phu nu"); u != "" && !seen[u] {
 		out = append(out, u)

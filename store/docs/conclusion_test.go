@@ -98,7 +98,7 @@ func TestConclusionOtherTopicAndOwnTasks(t *testing.T) {
 		"- Về đào tạo nghề, việc làm (1 ý kiến):",
 		"- Về chăm sóc sức khỏe phụ nữ (1 ý kiến):",
 		"- Về các vấn đề khác (2 ý kiến):",
-		"- UBND thị xã chỉ đạo các cơ quan chuyên môn tham mưu trả lời bằng văn bản ý kiến của Lê Thị Mai (Xã Quảng Sơn) (“Đề nghị làm đường",
+		"- UBND thị xã chỉ đạo các cơ quan chuyên môn tham mưu trả lời bằng văn bản ý kiến của bà Lê Thị Mai (xã Quảng Sơn) (“Đề nghị làm đường",
 		"- UBND thị xã tổng hợp, báo cáo cấp có thẩm quyền xem xét, giải quyết ý kiến của",
 		"Giao Phòng Y tế nghiên cứu, trả lời bằng văn bản",
 		"- Chủ tịch, các PCT UBND thị xã;",

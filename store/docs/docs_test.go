@@ -61,6 +61,11 @@ func TestConclusionLayout(t *testing.T) {
 	parts := docxParts(t, render(t, s, Conclusion, DOCX, opts))
 	doc := parts["word/document.xml"]
 	text := plainText(t, doc)
+	for _, bad := range []string{"Khác (", "Giao Ngân hàng", "Ông (Bà)"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("conclusion has %q", bad)
+		}
+	}
 	for _, want := range []string{
 		"ỦY BAN NHÂN DÂN\nTHỊ XÃ BA ĐỒN",
 		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -74,7 +79,14 @@ func TestConclusionLayout(t *testing.T) {
 		"trước ngày 15/11/2023",
 		"Giao Phòng Y tế nghiên cứu, trả lời bằng văn bản",
 		"trước ngày 30/11/2023",
-		"Giao Ngân hàng Chính sách xã hội thị xã tổng hợp, báo cáo cấp có thẩm quyền",
+		// a bank is asked, not assigned; askers with honorific, title, unit
+		"- Đề nghị Ngân hàng Chính sách xã hội thị xã tổng hợp, báo cáo cấp có thẩm quyền xem xét, giải quyết ý kiến của bà Lê Thị Hoa (phường Quảng Thọ)",
+		"2. Giao nhiệm vụ, đề nghị",
+		"+ Bà Hoàng Thị Duyên, Chi hội trưởng phụ nữ thôn Bắc, xã Quảng Sơn: Đề nghị mở lớp",
+		"+ Bà Lê Thị Hoa, phường Quảng Thọ: Thủ tục vay vốn",
+		"gồm: lãnh đạo thị xã (1); Ban Đảng, MTTQ (1); đại biểu phụ nữ (1) và 1 đại biểu khác.",
+		// every agency tasked and the office that follows up
+		"- Phòng Lao động - Thương binh và Xã hội;\n- Phòng Y tế;\n- Ngân hàng Chính sách xã hội thị xã;\n- Phòng Nội vụ;",
 		"Nơi nhận:",
 		"- Lưu: VT, NV.",
 		"CHỦ TỊCH",
@@ -355,7 +367,7 @@ func TestMinutes(t *testing.T) {
 func TestInvitations(t *testing.T) {
 	_, s := demo(t)
 	parts := docxParts(t, render(t, s, Invitations, DOCX, opts))
-	invited := 0
+	invited := -1 // the chair is not invited to his own meeting
 	for _, d := range s.Delegates {
 		if !d.WalkIn {
 			invited++
@@ -374,8 +386,18 @@ func TestInvitations(t *testing.T) {
 		t.Errorf("%d QR pictures for %d invited delegates", pngs, invited)
 	}
 	text := plainText(t, parts["word/document.xml"])
-	if strings.Count(text, "GIẤY MỜI") != invited || !strings.Contains(text, "Ông (Bà) Trần Minh Đức") || !strings.Contains(text, "07 giờ 30, Thứ Tư, ngày 18/10/2023") {
+	if strings.Count(text, "GIẤY MỜI") != invited || !strings.Contains(text, "07 giờ 30, Thứ Tư, ngày 18/10/2023") {
 		t.Error("cards lack name, title or time")
+	}
+	// addressed by their honorific; "Ông (Bà)" only where it is not known
+	for _, want := range []string{"Kính gửi: Bà Lê Thị Thanh Hà", "trân trọng kính mời Bà tới dự", "Đề nghị Bà mang theo giấy mời",
+		"Kính gửi: Ông Đinh Văn Toàn"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("cards lack %q", want)
+		}
+	}
+	if strings.Contains(text, "Trần Minh Đức\n") || strings.Contains(text, "Ông (Bà) Lê Thị") {
+		t.Error("the chair is invited to his own meeting, or a known honorific reads Ông (Bà)")
 	}
 	if strings.Contains(text, "Vãng Lai") {
 		t.Error("a walk-in got an invitation")

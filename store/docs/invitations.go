@@ -40,6 +40,15 @@ func when(m store.Meeting) string {
 	return strings.Join(parts, ", ")
 }
 
+// addressed is how a card addresses the delegate: "Bà", "Ông", or "Ông
+// (Bà)" when the honorific is not known.
+func addressed(d store.Delegate) string { return cmpOr(d.Honorific, "Ông (Bà)") }
+
+// isChair reports whether d is the meeting's chair (same name).
+func isChair(m store.Meeting, d store.Delegate) bool {
+	return m.Chair != "" && store.Fold(d.FullName) == store.Fold(m.Chair)
+}
+
 func writeInvitations(w io.Writer, s *Snapshot, o Options) error {
 	m := s.Meeting
 	d := newDocx("Giấy mời", 13, o.Now)
@@ -47,7 +56,9 @@ func writeInvitations(w io.Writer, s *Snapshot, o Options) error {
 	ds := s.sheetOrder()
 	var invited []store.Delegate
 	for _, dl := range ds {
-		if !dl.WalkIn { // walk-ins came without an invitation
+		// walk-ins came without an invitation; the chair is not invited to
+		// his own meeting
+		if !dl.WalkIn && !isChair(m, dl) {
 			invited = append(invited, dl)
 		}
 	}
@@ -75,16 +86,16 @@ func writeInvitations(w io.Writer, s *Snapshot, o Options) error {
 			paraXML(para{align: "center", before: 6}, orgRuns...),
 			rule(textColW, ruleTwips(textTwips(org[len(org)-1], true, 12))),
 			paraXML(para{align: "center", before: 6}, sz(b("GIẤY MỜI"), 16)),
-			paraXML(para{before: 8, indL: 200}, t("Kính gửi: "), b("Ông (Bà) "+dl.FullName)),
+			paraXML(para{before: 8, indL: 200}, t("Kính gửi: "), b(addressed(dl)+" "+dl.FullName)),
 		)
 		if cu := titleUnit(dl); cu != "" {
 			left = append(left, paraXML(para{before: 2, indL: 200}, t(cu)))
 		}
 		left = append(left,
-			paraXML(para{align: "both", before: 6, indL: 200, indR: 100}, t(cmpOr(m.Organiser, "Ban Tổ chức")+" trân trọng kính mời Ông (Bà) tới dự "), b(m.Title), t(".")),
+			paraXML(para{align: "both", before: 6, indL: 200, indR: 100}, t(cmpOr(m.Organiser, "Ban Tổ chức")+" trân trọng kính mời "+addressed(dl)+" tới dự "), b(m.Title), t(".")),
 			paraXML(para{before: 4, indL: 200}, t("Thời gian: "), b(when(m))),
 			paraXML(para{before: 2, indL: 200}, t("Địa điểm: "), b(m.Venue)),
-			paraXML(para{before: 4, indL: 200, indR: 100}, sz(it("Đề nghị Ông (Bà) mang theo giấy mời này và xuất trình mã QR khi đến điểm danh."), 12)),
+			paraXML(para{before: 4, indL: 200, indR: 100}, sz(it("Đề nghị "+addressed(dl)+" mang theo giấy mời này và xuất trình mã QR khi đến điểm danh."), 12)),
 		)
 		right := []string{
 			paraXML(para{align: "center", before: 36}, pic),

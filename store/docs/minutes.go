@@ -78,16 +78,10 @@ func clock(t time.Time, o Options) string {
 // attendanceSentence is "140 đại biểu được mời, 96 có mặt (…)" plus the
 // breakdown by group.
 func (s *Snapshot) attendanceSentence() string {
-	groups, _, total := s.tallies()
-	var parts []string
-	for _, g := range groups {
-		if g.Arrived > 0 {
-			parts = append(parts, fmt.Sprintf("%s: %d", g.Name, g.Arrived))
-		}
-	}
+	_, _, total := s.tallies()
 	line := fmt.Sprintf("Tổng số đại biểu được mời: %d; có mặt: %d%s", total.Invited, total.Arrived, presentBreakdown(total))
-	if len(parts) > 0 {
-		line += ", gồm: " + strings.Join(parts, "; ")
+	if who := s.attendedGroups("%s: %d"); who != "" {
+		line += ", gồm: " + who
 	}
 	return line + "; " + absentCount(total) + "."
 }

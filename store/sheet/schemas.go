@@ -17,6 +17,8 @@ const (
 	KeyKind      = "kind"
 	KeyPresenter = "presenter"
 	KeyMinutes   = "minutes"
+	// KeyHonorific is Ông/Bà or the sex (Nam/Nữ) of a delegate.
+	KeyHonorific = "honorific"
 )
 
 var stt = Field{Key: KeyNo, Aliases: []string{"STT", "TT", "Số TT", "Số thứ tự", "No", "No.", "#"}}
@@ -33,6 +35,7 @@ var Delegates = Schema{Name: "delegates", Fields: []Field{
 	{Key: KeyPhone, Aliases: []string{"Điện thoại", "Số điện thoại", "SĐT", "Số ĐT", "ĐT", "Điện thoại liên hệ", "Số điện thoại liên hệ",
 		"Di động", "Phone", "Phone number", "Mobile", "Tel"}},
 	{Key: KeyCode, Aliases: []string{"Mã", "Mã đại biểu", "Mã số", "Mã ĐB", "Code", "ID", "Delegate code"}},
+	{Key: KeyHonorific, Aliases: []string{"Danh xưng", "Giới tính", "Xưng hô", "Ông/Bà", "Ông, Bà", "Nam/Nữ", "Nam, nữ", "Honorific", "Gender", "Sex"}},
 }}
 
 // Petitions is a compiled list of petitions with their assignments.

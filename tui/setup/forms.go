@@ -158,6 +158,36 @@ func (m *Model) signingGroup(mt *store.Meeting) *huh.Group {
 	).Title(t.T("doc.form.signing"))
 }
 
+// addressingField: "Giao" or "Đề nghị" for the unit in the conclusion
+// notice, or as its kind says (shown with what that gives now).
+func (m *Model) addressingField(u *store.Unit) *huh.Select[store.Addressing] {
+	t := m.c.T
+	byKind := *u
+	byKind.Addressing = store.AddressByKind
+	now := t.T(pick(byKind.Requested(), "doc.addressing.request", "doc.addressing.assign"))
+	opts := []huh.Option[store.Addressing]{
+		huh.NewOption(t.F("doc.addressing.kind", now), store.AddressByKind),
+		huh.NewOption(t.T("doc.addressing.assign"), store.AddressAssign),
+		huh.NewOption(t.T("doc.addressing.request"), store.AddressAsk),
+	}
+	return huh.NewSelect[store.Addressing]().Title(t.T("doc.addressing")).Options(opts...).Value(&u.Addressing).Inline(true)
+}
+
+// honorificField chooses Ông or Bà; a new delegate left "not known" gets
+// the store's proposal from the name ("Thị" → Bà).
+func (m *Model) honorificField(d *store.Delegate) *huh.Select[string] {
+	t := m.c.T
+	unknown := "doc.honorific.unknown"
+	if d.ID == 0 {
+		unknown = "doc.honorific.guess"
+	}
+	opts := []huh.Option[string]{huh.NewOption(t.T(unknown), "")}
+	for _, h := range store.Honorifics[1:] {
+		opts = append(opts, huh.NewOption(h, h))
+	}
+	return huh.NewSelect[string]().Title(t.T("doc.honorific")).Options(opts...).Value(&d.Honorific).Inline(true)
+}
+
 func cmpOr(s, def string) string {
 	if s == "" {
 		return def
@@ -175,6 +205,7 @@ func (m *Model) openUnitForm(u store.Unit) tea.Cmd {
 		components.Limit(t, huh.NewInput().Title(t.T("setup.f.unit_name")).Value(&u.Name).Validate(m.text(store.MaxName, true)), store.MaxName),
 		components.Limit(t, huh.NewInput().Title(t.T("setup.f.unit_short")).Value(&u.Short).Validate(m.text(store.MaxName, false)), store.MaxName),
 		huh.NewSelect[store.UnitKind]().Title(t.T("setup.f.unit_kind")).Options(kinds...).Value(&u.Kind).Height(len(kinds)+1),
+		m.addressingField(&u),
 	).Title(t.T(pick(u.ID == 0, "setup.form.unit_new", "setup.form.unit"))),
 		// who the office calls about the unit's prepared answers
 		huh.NewGroup(
@@ -265,6 +296,7 @@ func (m *Model) openDelegateForm(d store.Delegate) tea.Cmd {
 			components.Limit(t, huh.NewInput().Title(t.T("setup.f.title")).Value(&d.Title).Validate(m.text(store.MaxName, false)), store.MaxName),
 			huh.NewInput().Title(t.T("setup.f.phone")).Value(&d.Phone).Validate(phone).CharLimit(40),
 			huh.NewInput().Title(t.T("setup.f.code")).Description(t.T(pick(d.ID == 0, "setup.f.code_hint", ""))).Value(&d.Code).Validate(code).CharLimit(64),
+			m.honorificField(&d),
 		).Title(t.T(pick(d.ID == 0, "setup.form.delegate_new", "setup.form.delegate"))),
 		huh.NewGroup(
 			m.unitField(t.T("setup.f.unit"), unit),

@@ -43,7 +43,7 @@ func TestEditDelegateName(t *testing.T) {
 	}
 	s = press(s, "backspace")
 	s = typeText(s, "ải")
-	s = press(s, "enter", "enter", "enter", "enter", "enter", "enter")
+	s = press(s, "enter", "enter", "enter", "enter", "enter", "enter", "enter") // name … code, honorific, unit, group
 	d, err := st.DelegateByCode(ctx, "LD02")
 	if err != nil || d.FullName != "Lê Thị Thanh Hải" || d.Phone != "0974884232" || d.UnitName != "UBND thị xã" {
 		t.Fatalf("%v %+v\n%s", err, d, s.View())
@@ -95,7 +95,7 @@ func TestEditDelegateTeatest(t *testing.T) {
 	for _, r := range "Lê Thị Thanh Hải" {
 		tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
 	}
-	for range 6 {
+	for range 7 {
 		tm.Send(key("enter"))
 	}
 	waitFor("Đã lưu")
@@ -286,7 +286,7 @@ func TestDelegateUnitWithoutAccents(t *testing.T) {
 	s = press(s, "tab", "tab", "tab")
 	s = typeText(s, "le thanh ha")
 	s = press(s, "enter")                            // open the form
-	s = press(s, "enter", "enter", "enter", "enter") // name, title, phone, code
+	s = press(s, "enter", "enter", "enter", "enter", "enter") // name, title, phone, code, honorific
 	for range []rune("UBND thị xã") {
 		s = press(s, "backspace")
 	}
@@ -308,5 +308,43 @@ func TestDelegateUnitWithoutAccents(t *testing.T) {
 	s = press(s, "enter", "enter")
 	if d, _ := st.DelegateByCode(ctx, "LD02"); d.UnitName != "Xã Quảng Sơn" {
 		t.Fatalf("unit not changed: %+v\n%s", d, s.View())
+	}
+}
+
+// TestHonorificAndAddressing: setup gives the Chairman his honorific
+// (unknown from his name) and has a unit asked rather than assigned in the
+// notice; both stored.
+func TestHonorificAndAddressing(t *testing.T) {
+	s, st := open(t, i18n.VI, 80, 24)
+	ctx := context.Background()
+	s = press(s, "tab", "tab", "tab")
+	s = typeText(s, "tran minh duc")
+	s = press(s, "enter", "enter", "enter", "enter", "enter")
+	if v := s.View(); !strings.Contains(v, "Danh xưng") || !strings.Contains(v, "Chưa rõ") {
+		t.Fatalf("no honorific field:\n%s", v)
+	}
+	s = press(s, "right", "enter", "enter", "enter")
+	if d, _ := st.DelegateByCode(ctx, "LD01"); d.Honorific != "Ông" {
+		t.Fatalf("honorific %q\n%s", d.Honorific, s.View())
+	}
+	// the units tab: Công an thị xã is assigned by its kind; ask it instead
+	s = press(s, "esc", "shift+tab", "shift+tab")
+	us, _ := st.Units(ctx)
+	for _, u := range us {
+		if u.Name == "Công an thị xã" {
+			break
+		}
+		s = press(s, "down")
+	}
+	s = press(s, "enter", "enter", "enter", "enter")
+	if v := s.View(); !strings.Contains(v, "Theo loại đơn vị (Giao …)") {
+		t.Fatalf("no addressing field showing what the kind gives:\n%s", v)
+	}
+	s = press(s, "right", "right", "enter", "enter", "enter")
+	us, _ = st.Units(ctx)
+	for _, u := range us {
+		if u.Name == "Công an thị xã" && (u.Addressing != store.AddressAsk || !u.Requested()) {
+			t.Fatalf("Công an: %+v\n%s", u, s.View())
+		}
 	}
 }
