@@ -285,7 +285,7 @@ func TestDelegateUnitWithoutAccents(t *testing.T) {
 	ctx := context.Background()
 	s = press(s, "tab", "tab", "tab")
 	s = typeText(s, "le thanh ha")
-	s = press(s, "enter")                            // open the form
+	s = press(s, "enter")                                     // open the form
 	s = press(s, "enter", "enter", "enter", "enter", "enter") // name, title, phone, code, honorific
 	for range []rune("UBND thị xã") {
 		s = press(s, "backspace")
