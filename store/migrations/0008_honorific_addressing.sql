@@ -1,4 +1,4 @@
--- 0007. Delegates are addressed Ông or Bà ("Kính gửi: Bà Nguyễn Thị Hoa"); ''
+-- 0008. Delegates are addressed Ông or Bà ("Kính gửi: Bà Nguyễn Thị Hoa"); ''
 -- is not known. Those already on file are proposed from the middle name
 -- as imports do ("Thị" → Bà, "Văn" → Ông); setup corrects the rest.
 ALTER TABLE delegates ADD COLUMN honorific TEXT NOT NULL DEFAULT '' CHECK (honorific IN ('', 'Ông', 'Bà'));
