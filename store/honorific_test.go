@@ -53,8 +53,8 @@ func TestHonorificImportAndEdit(t *testing.T) {
 			t.Errorf("%s imported as %q, want %q", name, got[name].Honorific, want)
 		}
 	}
-	// the demo's delegates were proposed one from their names
-	if got["Trần Minh Đức"].Honorific != "" || got["Lê Thị Thanh Hà"].Honorific != "Bà" {
+	// the demo's delegates: given one by the demo, or proposed from the name
+	if got["Trần Minh Đức"].Honorific != "Ông" || got["Lê Thị Thanh Hà"].Honorific != "Bà" {
 		t.Errorf("demo: %q, %q", got["Trần Minh Đức"].Honorific, got["Lê Thị Thanh Hà"].Honorific)
 	}
 	bad := "Họ và tên,Danh xưng\nTrần Văn Cường,Đồng chí\n"

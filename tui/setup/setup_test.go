@@ -311,20 +311,24 @@ func TestDelegateUnitWithoutAccents(t *testing.T) {
 	}
 }
 
-// TestHonorificAndAddressing: setup gives the Chairman his honorific
-// (unknown from his name) and has a unit asked rather than assigned in the
-// notice; both stored.
+// TestHonorificAndAddressing: setup changes a delegate's honorific (the
+// choices: not known, Ông, Bà) and has a unit asked rather than assigned
+// in the notice; both stored.
 func TestHonorificAndAddressing(t *testing.T) {
 	s, st := open(t, i18n.VI, 80, 24)
 	ctx := context.Background()
 	s = press(s, "tab", "tab", "tab")
 	s = typeText(s, "tran minh duc")
 	s = press(s, "enter", "enter", "enter", "enter", "enter")
-	if v := s.View(); !strings.Contains(v, "Danh xưng") || !strings.Contains(v, "Chưa rõ") {
+	if v := s.View(); !strings.Contains(v, "Danh xưng") || !strings.Contains(v, "← Ông →") {
 		t.Fatalf("no honorific field:\n%s", v)
 	}
-	s = press(s, "right", "enter", "enter", "enter")
-	if d, _ := st.DelegateByCode(ctx, "LD01"); d.Honorific != "Ông" {
+	s = press(s, "left") // back to "not known"
+	if v := s.View(); !strings.Contains(v, "Chưa rõ (Ông (Bà))") {
+		t.Fatalf("no 'not known' choice:\n%s", v)
+	}
+	s = press(s, "right", "right", "enter", "enter", "enter")
+	if d, _ := st.DelegateByCode(ctx, "LD01"); d.Honorific != "Bà" {
 		t.Fatalf("honorific %q\n%s", d.Honorific, s.View())
 	}
 	// the units tab: Công an thị xã is assigned by its kind; ask it instead
