@@ -128,6 +128,7 @@ func TestOpenRegisterOlderFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{`DROP TABLE receipts`, `DROP TABLE extensions`, `DROP TABLE carried`, `ALTER TABLE meeting DROP COLUMN utc_offset`,
+		`ALTER TABLE delegates DROP COLUMN honorific`, `ALTER TABLE units DROP COLUMN addressing`, // 0008, after the register's
 		`PRAGMA user_version = 6`, `PRAGMA wal_checkpoint(TRUNCATE)`} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatal(q, err)
