@@ -28,7 +28,7 @@ func Line(s string) string {
 	if Clean(s, false) {
 		return s
 	}
-	return finish(strip(s, false))
+	return finish(strip(s, oneLine))
 }
 
 // Long cleans a long text: line breaks are kept (CRLF, CR, U+2028 and
@@ -37,7 +37,7 @@ func Long(s string) string {
 	if Clean(s, true) {
 		return s
 	}
-	return finish(strip(s, true))
+	return finish(strip(s, longText))
 }
 
 // finish normalises and trims what strip left.
@@ -104,14 +104,23 @@ func dropped(r rune) bool {
 	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0xfeff
 }
 
+// mode is what strip keeps: one line, a long text, or a frame.
+type mode int
+
+const (
+	oneLine    mode = iota // line breaks and tabs become one space, runs of spaces one
+	longText               // line breaks kept (CRLF, CR, U+2028, U+2029 as LF), tabs a space
+	wholeFrame             // SGR sequences and LF kept, CR dropped: a rendered screen
+)
+
 // strip removes controls, escape sequences, bidi overrides and invalid
-// UTF-8, maps tabs and line breaks, and never makes s longer.
-func strip(s string, long bool) string {
+// UTF-8 and maps tabs and line breaks as m says; it never makes s longer.
+func strip(s string, m mode) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false // the last byte written is a space (one-line fields collapse runs)
 	put := func(r rune) {
-		if r == ' ' && !long {
+		if r == ' ' && m == oneLine {
 			if space {
 				return
 			}
@@ -128,7 +137,12 @@ func strip(s string, long bool) string {
 			i++ // invalid byte
 			continue
 		case r == 0x1b: // ESC
-			i = skipEscape(s, i+1)
+			if k := sgrLen(s[i:]); k > 0 && m == wholeFrame {
+				b.WriteString(s[i : i+k])
+				i += k
+			} else {
+				i = skipEscape(s, i+1)
+			}
 			continue
 		case r == 0x9b: // C1 CSI
 			i = skipCSI(s, i+n)
@@ -136,19 +150,15 @@ func strip(s string, long bool) string {
 		case r == 0x9d || r == 0x90 || r == 0x98 || r == 0x9e || r == 0x9f: // C1 OSC, DCS, SOS, PM, APC
 			i = skipString(s, i+n)
 			continue
-		case r == '\r':
-			if long {
-				put('\n')
-				if i+1 < len(s) && s[i+1] == '\n' {
-					i++
-				}
-			} else {
-				put(' ')
+		case r == '\r' && m == longText:
+			put('\n')
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
 			}
-		case r == '\n' || r == 0x2028 || r == 0x2029:
-			if long {
-				put('\n')
-			} else {
+		case r == '\n' && m != oneLine, (r == 0x2028 || r == 0x2029) && m == longText:
+			put('\n')
+		case r == '\r' || r == '\n' || r == 0x2028 || r == 0x2029:
+			if m == oneLine {
 				put(' ')
 			}
 		case r == '\t' || r == '\v' || r == '\f':
@@ -260,36 +270,7 @@ func Frame(s string) string {
 	if frameSafe(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == 0x1b:
-			if k := sgrLen(s[i:]); k > 0 {
-				b.WriteString(s[i : i+k])
-				i += k
-			} else {
-				i = skipEscape(s, i+1)
-			}
-			continue
-		case r == 0x9b:
-			i = skipCSI(s, i+n)
-			continue
-		case r == 0x9d || r == 0x90 || r == 0x98 || r == 0x9e || r == 0x9f:
-			i = skipString(s, i+n)
-			continue
-		case r == '\n':
-			b.WriteByte('\n')
-		case r == '\t':
-			b.WriteByte(' ')
-		case r == utf8.RuneError && n == 1, r < 0x20, r >= 0x7f && r < 0xa0, r == 0x2028, r == 0x2029, dropped(r):
-		default:
-			b.WriteString(s[i : i+n])
-		}
-		i += n
-	}
-	return b.String()
+	return strip(s, wholeFrame)
 }
 
 // sgrLen is the length of the SGR sequence (ESC [ digits ; : m) s starts

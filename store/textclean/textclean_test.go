@@ -70,7 +70,7 @@ func TestCut(t *testing.T) {
 func TestCleanAgreesWithStrip(t *testing.T) {
 	for _, s := range []string{"Hoa", "Hoà", "Ho\u0300a", "a  b", " a", "a\n", "a\nb", "a\tb", "\u202e", "\x1b"} {
 		for _, long := range []bool{false, true} {
-			want := finish(strip(s, long)) == s
+			want := finish(strip(s, modeOf(long))) == s
 			if got := Clean(s, long); got != want {
 				t.Errorf("Clean(%q, %v) = %v, want %v", s, long, got, want)
 			}
@@ -108,14 +108,14 @@ func FuzzClean(f *testing.F) {
 				t.Fatalf("Safe(%q, %v) is false on its own output", got, long)
 			}
 			// Safe is exactly "strip changes nothing" for long texts
-			if safe, same := Safe(s, true), strip(s, true) == s; long && safe != same {
+			if safe, same := Safe(s, true), strip(s, modeOf(true)) == s; long && safe != same {
 				t.Fatalf("Safe(%q) = %v, but strip changes it: %v", s, safe, !same)
 			}
 			if !Clean(got, long) {
 				t.Fatalf("Clean(%q, %v) is false on its own output", got, long)
 			}
 			// Removing never lengthens; only NFC may, by at most 3x (UAX #15).
-			if st := strip(s, long); len(st) > len(s) {
+			if st := strip(s, modeOf(long)); len(st) > len(s) {
 				t.Fatalf("strip lengthened %q to %q", s, st)
 			}
 			if len(got) > 3*len(s) {
@@ -163,4 +163,11 @@ func FuzzFrame(f *testing.F) {
 			t.Fatalf("Frame(%q) = %q: unsafe text", s, got)
 		}
 	})
+}
+
+func modeOf(long bool) mode {
+	if long {
+		return longText
+	}
+	return oneLine
 }

@@ -6,7 +6,8 @@ func init() {
 	register(map[string][2]string{
 		"setup.problem.bad_utf8": {"có ký tự không đọc được (không phải UTF-8): lưu lại tệp dạng CSV UTF-8",
 			"text that is not valid UTF-8: save the file again as CSV UTF-8"},
-		"sec.field.cut": {"Đoạn dán dài %d ký tự đã bị cắt: ô này tối đa %d ký tự.", "The paste of %d characters was cut: this field takes at most %d."},
+		// %[1]d the paste's length as the field got it, %[2]d the field's limit
+		"sec.field.cut": {"Đoạn dán đã bị cắt: ô này tối đa %[2]d ký tự.", "The paste was cut: this field takes at most %[2]d characters."},
 		"sec.paste_cut": {"Đoạn dán dài %d ký tự, quá dài: chỉ giữ %d ký tự đầu.", "A paste of %d characters is too long: only the first %d were kept."},
 		// the serve console: %[1]s address, %[2]s role, %[3]s until, %[4]d failures, %[5]d minutes
 		"sec.lockout.addr": {"KHÓA: máy %[1]s (thử mật mã vị trí %[2]s) bị từ chối đến %[3]s: %[4]d mật mã sai trong %[5]d phút.",

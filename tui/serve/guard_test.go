@@ -64,19 +64,8 @@ func guardServer(t *testing.T, a *Access, max int) (*Server, *store.Store, *fake
 	st := testMeeting(t)
 	clock := &fakeClock{t: time.Date(2023, 10, 18, 7, 30, 0, 0, time.Local)}
 	log := &consoleLog{clock: clock}
-	srv, err := New(Options{Store: st, Path: st.Path(), Listen: "127.0.0.1:0", Access: a, Lang: i18n.EN, Log: log,
+	srv := startWith(t, Options{Store: st, Path: st.Path(), Listen: "127.0.0.1:0", Access: a, Lang: i18n.EN, Log: log,
 		Now: clock.now, MaxSessions: max})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		srv.Shutdown(ctx)
-	})
 	return srv, st, clock, log
 }
 

@@ -50,7 +50,13 @@ func testMeeting(t *testing.T) *store.Store {
 // before the store closes.
 func startServer(t *testing.T, st *store.Store, a *Access) *Server {
 	t.Helper()
-	srv, err := New(Options{Store: st, Path: st.Path(), Listen: "127.0.0.1:0", Access: a, Lang: i18n.EN, Log: testLog{t}})
+	return startWith(t, Options{Store: st, Path: st.Path(), Listen: "127.0.0.1:0", Access: a, Lang: i18n.EN, Log: testLog{t}})
+}
+
+// startWith serves with options o (a free loopback port, say).
+func startWith(t *testing.T, o Options) *Server {
+	t.Helper()
+	srv, err := New(o)
 	if err != nil {
 		t.Fatal(err)
 	}
