@@ -406,6 +406,12 @@ func InUse(ctx context.Context, path string) bool {
 // its WAL) is kept as <path>.before-restore-YYYYMMDD-HHMMSS and returned.
 // A file that some station still has open is refused with ErrInUse.
 func Restore(ctx context.Context, from, path string, now time.Time) (replaced string, err error) {
+	return ReplaceWith(ctx, from, path, now, "before-restore")
+}
+
+// ReplaceWith is Restore keeping the replaced file as
+// <path>.<keep>-YYYYMMDD-HHMMSS (a takeover keeps "before-takeover").
+func ReplaceWith(ctx context.Context, from, path string, now time.Time, keep string) (replaced string, err error) {
 	if err := verifyFile(ctx, from, "integrity_check"); err != nil {
 		return "", fmt.Errorf("%s: %w", from, err)
 	}
@@ -413,7 +419,7 @@ func Restore(ctx context.Context, from, path string, now time.Time) (replaced st
 		return "", fmt.Errorf("%w: %s is open in a station; close every station on it first", ErrInUse, path)
 	}
 	if fileExists(path) {
-		replaced = path + ".before-restore-" + now.Format(backupStamp)
+		replaced = path + "." + keep + "-" + now.Format(backupStamp)
 		if err := os.Rename(path, replaced); err != nil {
 			return "", err
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"doithoai/store"
+	"doithoai/store/replica"
 	"doithoai/store/textclean"
 	"doithoai/tui/agenda"
 	"doithoai/tui/checkin"
@@ -83,6 +84,8 @@ type Model struct {
 	now      time.Time
 	changes  <-chan struct{}
 	unsub    func()
+	replica  replica.Status // the replica's state, read each second
+	replOn   bool           // the meeting has a replica
 	// only lets the session open this station (an SSH role); "" = any
 	only StationID
 	// notice replaces the header's file line until the next key (a paste
@@ -111,7 +114,16 @@ func New(c *common.Common, first StationID, only bool) *Model {
 	m.help.Styles.ShortDesc = c.Styles.Help
 	m.help.Styles.FullDesc = c.Styles.Help
 	m.changes, m.unsub = c.Store.Subscribe()
+	m.readReplica()
 	return m
+}
+
+// readReplica copies the replica's state from the process's monitor (a
+// read of memory, no I/O).
+func (m *Model) readReplica() {
+	if m.c.Replica != nil {
+		m.replica, m.replOn = m.c.Replica()
+	}
 }
 
 // Init starts the clock, the change watch, the header load and the first
@@ -247,6 +259,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.handleKey(msg)
 	case common.TickMsg:
 		m.now = msg.Now
+		m.readReplica()
 		var cmd tea.Cmd
 		if m.active != Home {
 			cmd = m.updateStation(m.active, msg)
@@ -420,6 +433,9 @@ func (m *Model) headerView() string {
 	line2 := common.Pad(" "+m.c.T.F("home.file", m.c.Path), m.width)
 	if m.notice != "" {
 		return s.Header.Render(line1) + "\n" + s.Warn.Render(common.Pad(" "+m.notice, m.width))
+	}
+	if m.replOn {
+		return s.Header.Render(line1) + "\n" + m.replicaLine()
 	}
 	return s.Header.Render(line1) + "\n" + s.Subtle.Render(line2)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"doithoai/store"
+	"doithoai/store/replica"
 	"doithoai/tui/i18n"
 )
 
@@ -22,6 +23,8 @@ type Options struct {
 	In      io.Reader // nil: stdin
 	Out     io.Writer // nil: stdout
 	Now     func() time.Time
+	// Replica reports the meeting's replica for the header (nil: none).
+	Replica func() (replica.Status, bool)
 }
 
 // Run runs the TUI in the local terminal until the user quits or ctx ends.
@@ -32,6 +35,7 @@ func Run(ctx context.Context, o Options) error {
 	pctx, kill := context.WithCancel(context.WithoutCancel(ctx))
 	defer kill()
 	c := NewCommon(pctx, o.Store, lipgloss.DefaultRenderer(), o.Lang, o.Path, o.Now)
+	c.Replica = o.Replica
 	m := New(c, o.Station, false)
 	defer m.Close()
 	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(pctx), tea.WithoutSignalHandler()}

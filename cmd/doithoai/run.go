@@ -46,6 +46,7 @@ func runStation(ctx context.Context, st tui.StationID, args []string) error {
 	lang := fs.String("lang", "vi", "interface language: vi or en")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	desk := fs.String("desk", "", "a name for this terminal in the audit log, e.g. \"ban-2\" when two desks share a laptop")
+	replicateTo := fs.String("replicate-to", "", replicateFlagHelp)
 	if st != tui.Home {
 		// the station's own help, in --lang if it came before --help
 		fs.Usage = func() {
@@ -85,7 +86,12 @@ func runStation(ctx context.Context, st tui.StationID, args []string) error {
 	}
 	defer s.Close()
 	defer startBackups(s)()
-	if err := tui.Run(ctx, tui.Options{Store: s, Path: path, Station: st, Lang: l}); err != nil {
+	if err := setReplica(ctx, s, *replicateTo); err != nil {
+		return err
+	}
+	mon := startMonitor(s, path)
+	defer mon.Close()
+	if err := tui.Run(ctx, tui.Options{Store: s, Path: path, Station: st, Lang: l, Replica: mon.Status}); err != nil {
 		return fmt.Errorf("terminal: %w", err)
 	}
 	if ctx.Err() != nil {

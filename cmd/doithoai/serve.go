@@ -60,8 +60,9 @@ func runServe(ctx context.Context, args []string) error {
 	fs.Var(&passcodes, "passcode", "set a role's passcode, `ROLE=CODE` (at least 6 characters; ROLE=auto makes a six-digit one and prints it once; ROLE=- asks for it without echo; repeatable)")
 	fs.Var(&keys, "authorized-keys", "authorize the public keys in a file for a role, `ROLE=FILE` (e.g. qa=~/.ssh/id_ed25519.pub; repeatable)")
 	fs.Var(&revoke, "revoke", "remove every passcode and key of `ROLE` (repeatable)")
-	setOnly := fs.Bool("set-only", false, "save the credentials given and exit without serving")
+	setOnly := fs.Bool("set-only", false, "save the credentials (and --replicate-to) given and exit without serving")
 	maxSessions := fs.Int("max-sessions", serve.DefaultMaxSessions, "at most `N` stations connected at once")
+	replicateTo := fs.String("replicate-to", "", replicateFlagHelp)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -100,11 +101,16 @@ func runServe(ctx context.Context, args []string) error {
 			fmt.Printf("passcode for %s: %s   (write it down: it is shown only now)\n", g[0], g[1])
 		}
 	}
+	if err := setReplica(ctx, s, *replicateTo); err != nil {
+		return err
+	}
 	if *setOnly {
 		return nil
 	}
 
-	srv, err := serve.New(serve.Options{Store: s, Path: path, Listen: *listen, Access: access, Lang: l, Log: os.Stderr, MaxSessions: *maxSessions})
+	mon := startMonitor(s, path)
+	defer mon.Close()
+	srv, err := serve.New(serve.Options{Store: s, Path: path, Listen: *listen, Access: access, Lang: l, Log: os.Stderr, MaxSessions: *maxSessions, Replica: mon.Status})
 	if err != nil {
 		return err
 	}

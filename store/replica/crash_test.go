@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -112,6 +113,9 @@ func TestReplicatorChild(t *testing.T) {
 		t.Skip("child of the replica tests only")
 	}
 	err := replica.Run(context.Background(), replica.RunOptions{Path: path, DataDir: filepath.Dir(path), Parent: os.Stdin})
+	if errors.Is(err, replica.ErrRestart) {
+		os.Exit(replica.ExitRestart)
+	}
 	if err != nil {
 		fmt.Println("ERR", err)
 		os.Exit(3)
@@ -183,6 +187,7 @@ func (k *crashAcks) readLines(r io.Reader, ready chan struct{}) {
 }
 
 func TestTakeoverAfterCrash(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("uses SIGKILL semantics of Process.Kill on unix")
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 
 	"doithoai/store"
@@ -83,4 +84,33 @@ func HostKeyOf(ctx context.Context, t Target, keys []string) (string, error) {
 	done(nil)
 	_ = sc
 	return r.HostKey(), nil
+}
+
+// FetchCompanions copies the companion files kept in the replica (see
+// RunOptions.Companions) beside out, except those that already exist there.
+// It returns the files written.
+func FetchCompanions(ctx context.Context, o FetchOptions, out string, suffixes []string) ([]string, error) {
+	rem, err := open(ctx, o.Target, o.HostKey, o.Keys)
+	if err != nil {
+		return nil, err
+	}
+	defer rem.close()
+	var wrote []string
+	for _, suf := range suffixes {
+		if _, err := os.Stat(out + suf); err == nil {
+			continue
+		}
+		b, err := rem.readFile(ctx, companionName(suf))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return wrote, err
+		}
+		if err := os.WriteFile(out+suf, b, 0o600); err != nil {
+			return wrote, err
+		}
+		wrote = append(wrote, out+suf)
+	}
+	return wrote, nil
 }

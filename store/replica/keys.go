@@ -65,8 +65,8 @@ func loadSigner(path string) (ssh.Signer, error) {
 	return ssh.ParsePrivateKey(b)
 }
 
-// fingerprint is the SHA256 fingerprint of an authorized_keys line.
-func fingerprint(line string) string {
+// Fingerprint is the SHA256 fingerprint of an authorized_keys line.
+func Fingerprint(line string) string {
 	k, _, _, _, err := ssh.ParseAuthorizedKey([]byte(line))
 	if err != nil {
 		return "?"

@@ -71,18 +71,29 @@ func (f *folderRemote) DeleteAll(ctx context.Context) error {
 }
 
 func (f *folderRemote) root(ctx context.Context) (bool, error) {
+	// a folder that cannot be read (missing, a file in its place, a
+	// failing stick) is as good as gone
 	fi, err := os.Stat(f.dir)
-	if errors.Is(err, fs.ErrNotExist) || (err == nil && !fi.IsDir()) {
-		return false, fmt.Errorf("%w: %s", ErrGone, f.dir)
+	if err == nil && !fi.IsDir() {
+		err = errors.New("not a folder")
 	}
 	if err != nil {
-		return false, err
+		return false, fmt.Errorf("%w: %s: %v", ErrGone, f.dir, unwrapPath(err))
 	}
 	ents, err := os.ReadDir(f.dir)
 	if err != nil {
-		return false, err
+		return false, fmt.Errorf("%w: %s: %v", ErrGone, f.dir, unwrapPath(err))
 	}
 	return len(ents) == 0, nil
+}
+
+// unwrapPath drops the path from an *fs.PathError (the message names it).
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func (f *folderRemote) mkdirRoot(ctx context.Context) error { return os.MkdirAll(f.dir, 0o755) }

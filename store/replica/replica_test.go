@@ -41,6 +41,7 @@ func waitStatus(t *testing.T, path string, within time.Duration, ok func(replica
 }
 
 func TestFolderRoundTrip(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, path := newMeeting(t, 200)
 	tg, _ := replica.ParseTarget(filepath.Join(t.TempDir(), "usb", "doithoai"))

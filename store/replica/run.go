@@ -31,6 +31,11 @@ type RunOptions struct {
 	// Stuck is how long one sync round may take before the replicator
 	// gives up and exits, to be started again (default 60 s).
 	Stuck time.Duration
+	// Companions are files beside the meeting, named by their suffix
+	// (".access": the SSH stations' passcodes and keys, ".hostkey"), copied
+	// into the replica when they change, so the standby laptop serves the
+	// devices with the same credentials.
+	Companions []string
 }
 
 // Run replicates the meeting at o.Path for as long as it holds the
@@ -102,6 +107,7 @@ type runner struct {
 	lastPub  time.Time
 	target   string
 	changeAt time.Time // last change seen
+	copied   map[string]time.Time
 }
 
 func baseName(p string) string { return filepath.Base(p) }
@@ -149,7 +155,7 @@ func (r *runner) publishLoop(ctx context.Context) {
 			r.st.Updated = now
 			writeStatus(r.o.Path, r.st)
 			r.mu.Unlock()
-			os.Exit(3)
+			os.Exit(ExitRestart)
 		}
 		r.st.Updated = now
 		st := r.st
@@ -182,7 +188,7 @@ func (r *runner) loop(ctx context.Context) error {
 			case err != nil && ctx.Err() == nil:
 				r.fail(err)
 				nextTry = time.Now().Add(backoff)
-				backoff = min(backoff*2, 5*time.Second)
+				backoff = min(backoff*2, 2*time.Second)
 			case err == nil:
 				backoff = time.Second
 				nextTry = time.Time{}
@@ -271,6 +277,9 @@ func (r *runner) round(ctx context.Context) error {
 			return err
 		}
 		r.eng = eng
+	}
+	if err := r.copyCompanions(ctx); err != nil {
+		return err
 	}
 	local, rem, err := r.eng.sync(ctx)
 	if recoverable(err) {
@@ -381,10 +390,31 @@ func (r *runner) fail(err error) {
 	case errors.As(err, &om), errors.Is(err, ErrOtherCopy), errors.Is(err, ErrForeign):
 		state = StateRefused
 	}
-	r.set(func(s *Status) {
-		s.State, s.Detail = state, err.Error()
-		if s.PendingSince.IsZero() && !r.changeAt.IsZero() {
-			s.PendingSince = r.changeAt
+	r.set(func(s *Status) { s.State, s.Detail = state, err.Error() })
+}
+
+// companionName is a companion file's name in the replica folder.
+func companionName(suffix string) string { return "meeting" + suffix }
+
+// copyCompanions copies the companion files that changed since the last
+// copy into the replica.
+func (r *runner) copyCompanions(ctx context.Context) error {
+	if r.copied == nil {
+		r.copied = map[string]time.Time{}
+	}
+	for _, suf := range r.o.Companions {
+		fi, err := os.Stat(r.o.Path + suf)
+		if err != nil || fi.ModTime().Equal(r.copied[suf]) {
+			continue
 		}
-	})
+		b, err := os.ReadFile(r.o.Path + suf)
+		if err != nil {
+			continue
+		}
+		if err := r.rem.writeFile(ctx, companionName(suf), b); err != nil {
+			return err
+		}
+		r.copied[suf] = fi.ModTime()
+	}
+	return nil
 }

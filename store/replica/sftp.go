@@ -132,7 +132,7 @@ func (r *sftpRemote) dialLocked(ctx context.Context) error {
 		HostKeyCallback: func(_ string, _ net.Addr, key ssh.PublicKey) error {
 			r.seenKey = string(bytes.TrimSpace(ssh.MarshalAuthorizedKey(key)))
 			if r.hostKey != "" && r.seenKey != r.hostKey {
-				hostErr = fmt.Errorf("%w: %s now shows %s (pinned: %s)", ErrHostKey, r.t.Host, ssh.FingerprintSHA256(key), fingerprint(r.hostKey))
+				hostErr = fmt.Errorf("%w: %s now shows %s (pinned: %s)", ErrHostKey, r.t.Host, ssh.FingerprintSHA256(key), Fingerprint(r.hostKey))
 				return hostErr
 			}
 			return nil

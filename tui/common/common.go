@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"doithoai/store"
+	"doithoai/store/replica"
 	"doithoai/store/sheet"
 	"doithoai/tui/i18n"
 	"doithoai/tui/keys"
@@ -27,6 +28,9 @@ type Common struct {
 	T      i18n.Catalog
 	Now    func() time.Time
 	Path   string // meeting file, shown in the header
+	// Replica reports the meeting's replica for the header (nil or false:
+	// none). It reads memory the process's replica monitor keeps fresh.
+	Replica func() (replica.Status, bool)
 	// Width and Height are the station area's size (set by the root).
 	Width, Height int
 }

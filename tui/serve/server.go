@@ -25,6 +25,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"doithoai/store"
+	"doithoai/store/replica"
 	"doithoai/tui"
 	"doithoai/tui/i18n"
 )
@@ -54,6 +55,8 @@ type Options struct {
 	MaxSessions int
 	// Now is the guessing guard's clock (time.Now when nil).
 	Now func() time.Time
+	// Replica reports the meeting's replica for the sessions' header.
+	Replica func() (replica.Status, bool)
 }
 
 // DefaultMaxSessions is more stations than a hall has devices.

@@ -92,6 +92,7 @@ func (s *Server) program(sess ssh.Session) (*tea.Program, func()) {
 	ctx, kill := context.WithCancel(context.WithoutCancel(sess.Context()))
 	in := newInput(sess)
 	c := tui.NewCommon(ctx, s.o.Store.As(actor), sessionRenderer(sess, in), lang, s.o.Path, nil)
+	c.Replica = s.o.Replica
 	m := tui.New(c, station, true)
 	// The server process's signals are not the session's: without
 	// WithoutSignalHandler every session would take the operator's Ctrl+C.
