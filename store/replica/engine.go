@@ -18,7 +18,7 @@ import (
 // per commit.
 //
 // Litestream's own timers are off: the replicator calls sync when PRAGMA
-// data_version says the file changed (within 50 ms of a commit, by any
+// data_version says the file changed (within 25 ms of a commit, by any
 // process), and retries on its own schedule, never the library's backoff
 // that grows to five minutes: a stick put back in is used within seconds.
 type engine struct {

@@ -25,7 +25,7 @@ func runReplicator(t *testing.T, path string) {
 }
 
 // waitStatus polls the status file until ok says so.
-func waitStatus(t *testing.T, path string, within time.Duration, ok func(replica.Status) bool) replica.Status {
+func waitStatus(t testing.TB, path string, within time.Duration, ok func(replica.Status) bool) replica.Status {
 	t.Helper()
 	var st replica.Status
 	deadline := time.Now().Add(within)

@@ -26,7 +26,7 @@ type RunOptions struct {
 	// replicator has ended (even by kill -9), and so does the replicator,
 	// after a last sync.
 	Parent io.Reader
-	// PollEvery is how often PRAGMA data_version is asked (default 50 ms).
+	// PollEvery is how often PRAGMA data_version is asked (default 25 ms).
 	PollEvery time.Duration
 	// Stuck is how long one sync round may take before the replicator
 	// gives up and exits, to be started again (default 60 s).
@@ -43,7 +43,7 @@ type RunOptions struct {
 // ErrRestart when it should be started again.
 func Run(ctx context.Context, o RunOptions) error {
 	if o.PollEvery <= 0 {
-		o.PollEvery = 50 * time.Millisecond
+		o.PollEvery = 25 * time.Millisecond
 	}
 	if o.Stuck <= 0 {
 		o.Stuck = time.Minute
