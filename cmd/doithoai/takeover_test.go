@@ -48,7 +48,7 @@ func TestTakeoverCommand(t *testing.T) {
 	var code int
 	var errs string
 	captureStdout(t, func() {
-		code, errs = runCLI(t, "serve", "--db", db, "--replicate-to", usb, "--passcode", "checkin=2468", "--set-only")
+		code, errs = runCLI(t, "serve", "--db", db, "--replicate-to", usb, "--passcode", "checkin=246813", "--set-only")
 	})
 	if code != 0 {
 		t.Fatalf("serve --replicate-to --set-only: exit %d: %s", code, errs)
