@@ -256,3 +256,32 @@ func openDemoT(tb testing.TB) (*store.Store, string) {
 	}
 	return s, path
 }
+
+// TestImportProtocol: the invitee list's "Thứ tự giới thiệu" column sets
+// the order the MC introduces officials in; a second file changes it; an
+// empty cell keeps it; a word there is a problem.
+func TestImportProtocol(t *testing.T) {
+	s, _ := openDemo(t)
+	ctx := context.Background()
+	rows := [][]string{
+		{"Họ và tên", "Chức vụ", "Đơn vị", "Mã", "Thứ tự giới thiệu"},
+		{"Nguyễn Văn Khách", "Giám đốc", "Sở Nội vụ", "KM01", "1"},
+		{"Lê Thị Thanh Hà", "Phó Chủ tịch UBND thị xã", "UBND thị xã", "LD02", "5"},
+		{"Trần Minh Đức", "", "", "LD01", ""},
+	}
+	rep, err := s.Import(ctx, store.ImportDelegates, "ds.csv", csvSheets(t, rows), false)
+	if err != nil || !rep.Applied {
+		t.Fatalf("%v %+v", err, rep)
+	}
+	k, _ := s.DelegateByCode(ctx, "KM01")
+	h, _ := s.DelegateByCode(ctx, "LD02")
+	d, _ := s.DelegateByCode(ctx, "LD01")
+	if k.Protocol != 1 || h.Protocol != 5 || d.Protocol != 1 || strings.Join(rep.Rows[1].Changes, ",") != "protocol" {
+		t.Fatalf("protocols %d %d %d; %+v", k.Protocol, h.Protocol, d.Protocol, rep.Rows)
+	}
+	rows[1][4] = "thứ nhất"
+	rep, _ = s.Import(ctx, store.ImportDelegates, "ds.csv", csvSheets(t, rows), false)
+	if rep.Applied || len(rep.Problems) != 1 || rep.Problems[0].Code != "protocol" || rep.Problems[0].Column != "Thứ tự giới thiệu" {
+		t.Fatalf("a word as the order: %+v", rep.Problems)
+	}
+}

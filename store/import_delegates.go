@@ -40,6 +40,9 @@ func (im *importer) delegates(ctx context.Context) error {
 		code      string
 		phone     string
 		honorific string // from a Danh xưng/Giới tính column; else proposed from the name
+		// the order the MC introduces them in (0: not introduced); -1
+		// when the file has no such column or leaves the cell empty
+		protocol int
 	}
 	var rows []pending
 	for _, r := range im.tbl.Rows {
@@ -71,6 +74,15 @@ func (im *importer) delegates(ctx context.Context) error {
 		if p.honorific, hok = ParseHonorific(im.get(r, sheet.KeyHonorific)); !hok {
 			im.rep.problem(r.N, im.col(sheet.KeyHonorific), "honorific", "%q is neither Ông/Bà nor Nam/Nữ", im.get(r, sheet.KeyHonorific))
 			ok = false
+		}
+		p.protocol = -1
+		if cell := im.get(r, sheet.KeyProtocol); cell != "" {
+			n, err := strconv.Atoi(strings.TrimSuffix(cell, ".0"))
+			if err != nil || n < 0 || n > 9999 {
+				im.rep.problem(r.N, im.col(sheet.KeyProtocol), "protocol", "%q is not an introduction order (a number, 0 for none)", cell)
+				ok = false
+			}
+			p.protocol = n
 		}
 		if ok {
 			rows = append(rows, p)
@@ -119,7 +131,8 @@ func (im *importer) delegates(ctx context.Context) error {
 			}
 			seen[k] = r.N
 		}
-		d := Delegate{Code: p.code, FullName: p.name, Title: im.get(r, sheet.KeyTitle), UnitID: unitID, GroupID: groupID, Phone: p.phone, Honorific: p.honorific}
+		d := Delegate{Code: p.code, FullName: p.name, Title: im.get(r, sheet.KeyTitle), UnitID: unitID, GroupID: groupID, Phone: p.phone, Honorific: p.honorific,
+			Protocol: max(p.protocol, 0)}
 		var old Delegate
 		var found bool
 		if p.code != "" {
@@ -168,6 +181,10 @@ func (im *importer) delegates(ctx context.Context) error {
 		if d.GroupID != 0 && d.GroupID != nd.GroupID {
 			nd.GroupID = d.GroupID
 			changes = append(changes, "group")
+		}
+		if p.protocol >= 0 && p.protocol != nd.Protocol {
+			nd.Protocol = p.protocol
+			changes = append(changes, "protocol")
 		}
 		if len(changes) == 0 {
 			im.rep.add(r.N, ActionSame, label+" ["+old.Code+"]", nil)

@@ -25,7 +25,8 @@ Reads an .xlsx or .csv table (UTF-8 with or without BOM, or Windows-1258;
 comma or semicolon) and writes it into the meeting in one transaction.
 The header row may sit below title rows; column names are matched without
 accents or case, in Vietnamese or English:
-  delegates   Họ và tên, Chức vụ, Đơn vị, Thành phần, Điện thoại, Mã
+  delegates   Họ và tên, Chức vụ, Đơn vị, Thành phần, Điện thoại, Mã,
+              Thứ tự giới thiệu (the order the MC introduces an official in)
   petitions   Nội dung, Lĩnh vực, Người kiến nghị (name or code), Đơn vị,
               Cơ quan trả lời, Nội dung trả lời
   agenda      Nội dung, Loại, Người trình bày, Thời lượng (phút)

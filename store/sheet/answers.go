@@ -1,10 +1,16 @@
 package sheet
 
-// Field keys only the returned answers have.
+// Field keys only the returned answers have, and the order in which the
+// MC introduces an official (a column of the invitee list).
 const (
 	KeyPetitionNo = "petition_no"
 	KeyReceived   = "received"
+	KeyProtocol   = "protocol"
 )
+
+// protocol is the invitee list's column of introduction order.
+var protocol = Field{Key: KeyProtocol, Aliases: []string{"Thứ tự giới thiệu", "TT giới thiệu", "Giới thiệu", "Thứ tự nghi thức", "Nghi thức",
+	"Protocol", "Protocol order", "Introduction order"}}
 
 // Answers is a table an agency sends back: its prepared answers, each
 // beside the petition's number or text (or both).

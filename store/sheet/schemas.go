@@ -36,6 +36,7 @@ var Delegates = Schema{Name: "delegates", Fields: []Field{
 		"Di động", "Phone", "Phone number", "Mobile", "Tel"}},
 	{Key: KeyCode, Aliases: []string{"Mã", "Mã đại biểu", "Mã số", "Mã ĐB", "Code", "ID", "Delegate code"}},
 	{Key: KeyHonorific, Aliases: []string{"Danh xưng", "Giới tính", "Xưng hô", "Ông/Bà", "Ông, Bà", "Nam/Nữ", "Nam, nữ", "Honorific", "Gender", "Sex"}},
+	protocol,
 }}
 
 // Petitions is a compiled list of petitions with their assignments.

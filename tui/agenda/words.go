@@ -12,6 +12,7 @@ import (
 	"doithoai/store"
 	"doithoai/store/docs"
 	"doithoai/tui/common"
+	"doithoai/tui/components"
 )
 
 // The MC's words (lời dẫn) of each item: w on the run-sheet opens those of
@@ -26,6 +27,7 @@ type wordsEditor struct {
 	index    int
 	template string
 	ta       textarea.Model
+	cut      int // runes of the last paste, when it did not fit
 }
 
 // templatesOf is every item's template words. Computed on load, not in View.
@@ -104,6 +106,10 @@ func (m *Model) editorKey(msg tea.KeyMsg) tea.Cmd {
 		m.setStatus(m.c.T.T("ui.cancelled"), false)
 		return nil
 	}
+	e.cut = 0
+	if msg.Paste && len(msg.Runes) > e.ta.CharLimit-e.ta.Length() {
+		e.cut = len(msg.Runes)
+	}
 	var cmd tea.Cmd
 	e.ta, cmd = e.ta.Update(msg)
 	return cmd
@@ -118,5 +124,16 @@ func (m *Model) editorView(w, h int) string {
 		state = t.T("words.template")
 	}
 	head := s.Bold.Render(common.Trunc(t.F("words.editing", e.item.Position, e.item.Title), max(0, w-ansi.StringWidth(state)-3))) + "  " + s.Subtle.Render(state)
+	// from 80 % of the store's limit a counter; a paste that was cut says so
+	note := ""
+	switch {
+	case e.cut > 0:
+		note = s.Warn.Render(common.Trunc(t.F("sec.field.cut", e.cut, e.ta.CharLimit), w))
+	case components.Counter(e.ta.Length(), e.ta.CharLimit) != "":
+		note = s.Subtle.Render(components.Counter(e.ta.Length(), e.ta.CharLimit))
+	}
+	if note != "" {
+		return common.Fit(head+"\n"+e.ta.View(), w, h-1) + "\n" + note
+	}
 	return common.Fit(head+"\n"+e.ta.View(), w, h)
 }

@@ -105,3 +105,22 @@ func TestMCWordsEnglish(t *testing.T) {
 		t.Error("ctrl+r not in the help bar")
 	}
 }
+
+// TestMCWordsPaste: a paste past the store's limit is cut there and says
+// so; what is saved is within the limit.
+func TestMCWordsPaste(t *testing.T) {
+	c, st, _ := env(t, i18n.EN, 80, 24)
+	s := open(t, c)
+	s = press(s, "w")
+	s = ctrl(s, tea.KeyCtrlR)
+	big := []rune(strings.Repeat("Lời dẫn rất dài. ", 400))
+	s, cmd := s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: big, Paste: true})
+	s = drive(s, cmd)
+	if v := s.View(); !strings.Contains(v, "4000") {
+		t.Fatalf("no note of the cut paste:\n%s", v)
+	}
+	s = ctrl(s, tea.KeyCtrlS)
+	if n := len([]rune(items(t, st)[0].Words)); n == 0 || n > 4000 {
+		t.Fatalf("saved %d runes", n)
+	}
+}

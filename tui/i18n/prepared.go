@@ -32,6 +32,8 @@ func init() {
 		"setup.problem.answer_unmatched":       {"cần ghi số kiến nghị hoặc nội dung kiến nghị", "give the petition's number or its text"},
 		"setup.problem.answered_twice":         {"kiến nghị số %d đã có trả lời ở dòng %d", "petition %d is answered on row %d already"},
 		"setup.problem.other_agency":           {"kiến nghị số %d giao cho %s, không phải cơ quan này", "petition %d is assigned to %s"},
+		"setup.problem.protocol":               {"%q không phải thứ tự giới thiệu (ghi số; 0 là không giới thiệu)", "%q is not an introduction order (a number, 0 for none)"},
+		"setup.change.delegates.protocol":      {"thứ tự giới thiệu", "introduction order"},
 		"setup.problem.date":                   {"%q không phải ngày (ghi như 16/10/2023)", "%q is not a date (write it as 16/10/2023)"},
 
 		"prep.sec.answers":      {"Trả lời", "Answers"},
@@ -60,6 +62,10 @@ func init() {
 
 		"reports.kind.script": {"Kịch bản chương trình (dẫn chương trình)", "MC's script"},
 		"reports.desc.script": {"Từng mục: giờ, người thực hiện, lời dẫn; giới thiệu đại biểu theo điểm danh khi đã có người đến", "Each item: time, presenter, the MC's words; introductions by check-in once anyone has come"},
+
+		"prep.f.protocol":      {"Thứ tự giới thiệu", "Introduction order"},
+		"prep.f.protocol_hint": {"Để trống hoặc 0: không giới thiệu; số nhỏ giới thiệu trước", "Empty or 0: not introduced; lower numbers first"},
+		"prep.f.protocol_bad":  {"Ghi một số (0 là không giới thiệu)", "A number (0: not introduced)"},
 
 		"prep.f.contact":       {"Người liên hệ", "Contact person"},
 		"prep.f.contact_hint":  {"Người cần liên hệ về nội dung trả lời kiến nghị", "Whom to call about its answers to petitions"},

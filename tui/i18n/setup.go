@@ -96,7 +96,7 @@ func init() {
 		"setup.import.delegates":      {"Danh sách đại biểu", "Delegates"},
 		"setup.import.petitions":      {"Kiến nghị", "Petitions"},
 		"setup.import.agenda":         {"Chương trình", "Agenda"},
-		"setup.import.cols.delegates": {"Họ và tên, Chức vụ, Đơn vị, Thành phần, Điện thoại, Mã", "Name, Title, Unit, Group, Phone, Code"},
+		"setup.import.cols.delegates": {"Họ và tên, Chức vụ, Đơn vị, Thành phần, Điện thoại, Mã, Thứ tự giới thiệu", "Name, Title, Unit, Group, Phone, Code, Introduction order"},
 		"setup.import.cols.petitions": {"Nội dung, Lĩnh vực, Người kiến nghị, Đơn vị, Cơ quan trả lời, Trả lời", "Text, Topic, Delegate, Unit, Agency, Answer"},
 		"setup.import.cols.agenda":    {"Nội dung, Loại, Người trình bày, Thời lượng", "Title, Kind, Presenter, Minutes"},
 		"setup.import.intro": {"Nhấn Enter, chọn loại dữ liệu và gõ đường dẫn tệp. Các cột được nhận theo tên (có dấu hay không dấu):",

@@ -132,3 +132,30 @@ func TestPetitionAnswerTypedIn(t *testing.T) {
 		t.Fatalf("list:\n%s", v)
 	}
 }
+
+// TestDelegateProtocol: the delegate's form sets the order the MC
+// introduces her in; a word there is refused at the field.
+func TestDelegateProtocol(t *testing.T) {
+	s, st := open(t, i18n.VI, 80, 24)
+	ctx := context.Background()
+	s = press(s, "tab", "tab", "tab")
+	s = typeText(s, "le thanh ha")
+	s = press(s, "enter")
+	// name, title, phone, code, honorific; unit; group; to the order
+	s = press(s, "enter", "enter", "enter", "enter", "enter", "enter", "enter")
+	if v := s.View(); !strings.Contains(v, "Thứ tự giới thiệu") || !strings.Contains(v, "> 2") {
+		t.Fatalf("no order field:\n%s", v)
+	}
+	s = press(s, "backspace")
+	s = typeText(s, "x")
+	s = press(s, "enter")
+	if v := s.View(); !strings.Contains(v, "Ghi một số") {
+		t.Fatalf("a word accepted:\n%s", v)
+	}
+	s = press(s, "backspace")
+	s = typeText(s, "7")
+	s = press(s, "enter")
+	if d, _ := st.DelegateByCode(ctx, "LD02"); d.Protocol != 7 {
+		t.Fatalf("protocol %d\n%s", d.Protocol, s.View())
+	}
+}

@@ -288,8 +288,12 @@ func (m *Model) openDelegateForm(d store.Delegate) tea.Cmd {
 		}
 		return nil
 	}
-	rows := max(3, min(8, m.formHeight()-6))
+	rows := max(3, min(8, m.formHeight()-8))
 	unit := &unitInput{id: &d.UnitID}
+	protocol := ""
+	if d.Protocol > 0 {
+		protocol = strconv.Itoa(d.Protocol)
+	}
 	f := huh.NewForm(
 		huh.NewGroup(
 			components.Limit(t, huh.NewInput().Title(t.T("setup.f.name")).Value(&d.FullName).Validate(m.text(store.MaxName, true)), store.MaxName),
@@ -303,10 +307,19 @@ func (m *Model) openDelegateForm(d store.Delegate) tea.Cmd {
 		).Title(t.T(pick(d.ID == 0, "setup.form.delegate_new", "setup.form.delegate"))),
 		huh.NewGroup(
 			huh.NewSelect[int64]().Title(t.T("setup.f.group")).Options(groups...).Value(&d.GroupID).Height(min(rows, len(groups)+1)),
+			// the order the MC introduces an official in (the script)
+			huh.NewInput().Title(t.T("prep.f.protocol")).Description(t.T("prep.f.protocol_hint")).Value(&protocol).CharLimit(4).
+				Validate(func(s string) error {
+					if n, err := strconv.Atoi(strings.TrimSpace(cmpOr(strings.TrimSpace(s), "0"))); err != nil || n < 0 {
+						return errors.New(t.T("prep.f.protocol_bad"))
+					}
+					return nil
+				}),
 		).Title(t.T(pick(d.ID == 0, "setup.form.delegate_new", "setup.form.delegate"))),
 	)
 	return m.openForm(f, func() tea.Cmd {
 		m.resolve(unit)
+		d.Protocol, _ = strconv.Atoi(strings.TrimSpace(cmpOr(strings.TrimSpace(protocol), "0")))
 		d.Phone, _ = sheet.Phone(d.Phone)
 		name := strings.TrimSpace(d.FullName)
 		st, ctx := m.c.Store, m.c.Ctx

@@ -69,7 +69,7 @@ func TestCodeTakenMeanwhile(t *testing.T) {
 	if _, err := st.SaveDelegate(context.Background(), store.Delegate{Code: "KM01", FullName: "Phạm Thị Nhanh"}); err != nil {
 		t.Fatal(err)
 	}
-	s = press(s, "enter", "enter", "enter", "enter") // code, honorific, unit, group
+	s = press(s, "enter", "enter", "enter", "enter", "enter") // code, honorific, unit, group, introduction order
 	v := s.View()
 	if !s.Capturing() || !strings.Contains(v, "Mã KM01 đã dùng cho Phạm Thị Nhanh") || !strings.Contains(v, "┃ > KM01") {
 		t.Fatalf("not back on the code field:\n%s", v)

@@ -43,7 +43,8 @@ func TestEditDelegateName(t *testing.T) {
 	}
 	s = press(s, "backspace")
 	s = typeText(s, "ải")
-	s = press(s, "enter", "enter", "enter", "enter", "enter", "enter", "enter") // name … code, honorific, unit, group
+	// name, title, phone, code, honorific; unit; group, introduction order
+	s = press(s, "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
 	d, err := st.DelegateByCode(ctx, "LD02")
 	if err != nil || d.FullName != "Lê Thị Thanh Hải" || d.Phone != "0974884232" || d.UnitName != "UBND thị xã" {
 		t.Fatalf("%v %+v\n%s", err, d, s.View())
@@ -95,7 +96,7 @@ func TestEditDelegateTeatest(t *testing.T) {
 	for _, r := range "Lê Thị Thanh Hải" {
 		tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
 	}
-	for range 7 {
+	for range 8 { // name, title, phone, code, honorific; unit; group, introduction order
 		tm.Send(key("enter"))
 	}
 	waitFor("Đã lưu")
@@ -305,7 +306,7 @@ func TestDelegateUnitWithoutAccents(t *testing.T) {
 	if v := s.View(); !strings.Contains(v, "→ Xã Quảng Sơn") {
 		t.Fatalf("no match shown:\n%s", v)
 	}
-	s = press(s, "enter", "enter")
+	s = press(s, "enter", "enter", "enter")
 	if d, _ := st.DelegateByCode(ctx, "LD02"); d.UnitName != "Xã Quảng Sơn" {
 		t.Fatalf("unit not changed: %+v\n%s", d, s.View())
 	}
@@ -327,7 +328,7 @@ func TestHonorificAndAddressing(t *testing.T) {
 	if v := s.View(); !strings.Contains(v, "Chưa rõ (Ông (Bà))") {
 		t.Fatalf("no 'not known' choice:\n%s", v)
 	}
-	s = press(s, "right", "right", "enter", "enter", "enter")
+	s = press(s, "right", "right", "enter", "enter", "enter", "enter") // honorific, unit, group, introduction order
 	if d, _ := st.DelegateByCode(ctx, "LD01"); d.Honorific != "Bà" {
 		t.Fatalf("honorific %q\n%s", d.Honorific, s.View())
 	}
