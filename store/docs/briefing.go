@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strconv"
@@ -225,6 +226,13 @@ func writeBriefing(w io.Writer, s *Snapshot, o Options) error {
 	d.P(h3, b("III. CÁC CƠ QUAN, ĐƠN VỊ ĐƯỢC GIAO TRẢ LỜI"))
 	s.contactTable(d, rows, o)
 
+	if len(s.Carried) > 0 {
+		h4 := head
+		h4.after = 4
+		d.P(h4, b("IV. CÁC NỘI DUNG TỪ KỲ TRƯỚC CÒN ĐANG THEO DÕI"))
+		s.carriedTable(d, body)
+	}
+
 	d.P(para{align: "both", firstLine: 567, before: 8, line: 264}, t(fmt.Sprintf("Trên đây là báo cáo tổng hợp kiến nghị và nội dung trả lời phục vụ %s, %s kính báo cáo %s xem xét./.",
 		m.Title, office, shortChair(m))))
 	closing(d, []string{shortChair(m) + " (để b/c)", "Các Phó Chủ tịch " + orgShort(m), archiveLine(office, m.OfficeCode)},
@@ -289,4 +297,72 @@ func ifNonEmpty(pre, s, post string) string {
 		return ""
 	}
 	return pre + s + post
+}
+
+// loadCarried reads the obligations carried open from the previous
+// meeting, with their status today (fu's follow-up register).
+func (s *Snapshot) loadCarried(ctx context.Context, st *store.Store) error {
+	reg, err := st.Register(ctx)
+	if err != nil {
+		return fmt.Errorf("follow-up register: %w", err)
+	}
+	s.Carried = nil
+	for _, o := range reg.Obligations {
+		if o.Carried && o.Status.Open() {
+			s.Carried = append(s.Carried, o)
+		}
+	}
+	return nil
+}
+
+// carriedStatus is an open obligation's status in words.
+func carriedStatus(st store.Status) string {
+	switch st.Kind {
+	case store.StatusOverdue:
+		return fmt.Sprintf("Quá hạn %d ngày", st.Days)
+	case store.StatusDueSoon:
+		if st.Days == 0 {
+			return "Đến hạn hôm nay"
+		}
+		return fmt.Sprintf("Còn %d ngày", st.Days)
+	}
+	return "Chưa đến hạn"
+}
+
+// carriedTable lists what the previous meeting left open: what was asked
+// and by whom, what was said then, the agency that owes it, its due date
+// and status, so the Chairman has them in hand if they come up again.
+func (s *Snapshot) carriedTable(d *docx, body para) {
+	origins := map[string]bool{}
+	var names []string
+	for _, o := range s.Carried {
+		k := joinNonEmpty(" ", o.Origin, ifNonEmpty("(", vnDate(o.OriginDay), ")"))
+		if k != "" && !origins[k] {
+			origins[k], names = true, append(names, k)
+		}
+	}
+	intro := fmt.Sprintf("Còn %02d ý kiến, kiến nghị từ kỳ trước chưa được trả lời, tiếp tục theo dõi", len(s.Carried))
+	if len(names) > 0 {
+		intro += " (" + strings.Join(names, "; ") + ")"
+	}
+	p := body
+	p.after = 4
+	d.P(p, t(intro+":"))
+	widths := []int{600, 0, 2100, 1250, 1350}
+	widths[1] = textW - 600 - 2100 - 1250 - 1350
+	tb := table{widths: widths, borders: true, header: 1, cantSplit: true, rows: [][]cell{{
+		headCell("STT"), headCell("Nội dung"), headCell("Cơ quan thực hiện"), headCell("Hạn"), headCell("Tình trạng")}}}
+	for i, o := range s.Carried {
+		content := []string{}
+		if who := nameUnit(o.Asker, o.AskerUnit); who != "" {
+			content = append(content, paraXML(para{before: 2}, sz(it(who+":"), 12)))
+		}
+		content = append(content, paraXML(para{align: "both", before: 2}, sz(t(strings.TrimSpace(o.Text)), 12)))
+		if o.Said != "" {
+			content = append(content, paraXML(para{align: "both", before: 2, after: 2}, sz(it("Đã trả lời tại kỳ trước: "+o.Said), 12)))
+		}
+		tb.rows = append(tb.rows, []cell{bodyCell("center", strconv.Itoa(i+1), 2), {paras: content},
+			bodyCell("left", cmpOr(o.Agency, unassigned), 2), bodyCell("center", vnDate(o.Due), 2), bodyCell("center", carriedStatus(o.Status), 2)})
+	}
+	d.Table(tb)
 }

@@ -1,9 +1,14 @@
 package docs
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"doithoai/store"
 )
 
 // TestBriefing: the Chairman's briefing of the demo, printed two days
@@ -65,5 +70,51 @@ func TestBriefing(t *testing.T) {
 	o.WithContacts = true
 	if text := plainText(t, docxParts(t, render(t, s, Briefing, DOCX, o))["word/document.xml"]); !strings.Contains(text, "0912340107") {
 		t.Error("no contact phone with contacts")
+	}
+}
+
+// TestBriefingCarried: a meeting started with `init --carry-from` has the
+// items last year left open; the briefing lists them, with the agency, due
+// date and status, and leaves the section out when there are none.
+func TestBriefingCarried(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2024, 10, 14, 9, 0, 0, 0, hcm)
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "2024.db"), store.Options{Create: true, NoWatch: true, Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c := store.Carry{Meeting: store.Meeting{Title: "Chương trình đối thoại năm 2024", Organiser: "Ủy ban nhân dân thị xã Ba Đồn", Date: "2024-10-16"},
+		Units: []store.Unit{{Name: "Phòng Y tế", Kind: store.UnitAgency}, {Name: "Phòng Nội vụ", Kind: store.UnitAgency}}, Zone: 420,
+		Items: []store.Carried{
+			{Origin: "Chương trình đối thoại năm 2023", OriginDay: "2023-10-18", OriginKey: "a3", Kind: store.KindWritten, Agency: "Phòng Y tế",
+				Asker: "Nguyễn Thị Hoa", Text: "Đề nghị khám sức khỏe định kỳ cho phụ nữ cao tuổi.", Said: "Trương Văn Phúc: sẽ trả lời bằng văn bản", Due: "2024-09-30"},
+			{Origin: "Chương trình đối thoại năm 2023", OriginDay: "2023-10-18", OriginKey: "a4", Kind: store.KindWritten, Agency: "Phòng Y tế",
+				Asker: "Lê Thị Mai", Text: "Đề nghị mở lớp tập huấn sơ cứu.", Due: "2024-10-31"},
+		}}
+	if err := st.LoadCarry(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "b.docx")
+	if err := Export(ctx, st, Briefing, DOCX, out, Options{Loc: hcm, Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(out)
+	if *outDir != "" {
+		os.WriteFile(filepath.Join(*outDir, "briefing-carried.docx"), data, 0o644)
+	}
+	text := plainText(t, docxParts(t, data)["word/document.xml"])
+	for _, want := range []string{"IV. CÁC NỘI DUNG TỪ KỲ TRƯỚC CÒN ĐANG THEO DÕI",
+		"Còn 02 ý kiến, kiến nghị từ kỳ trước chưa được trả lời, tiếp tục theo dõi (Chương trình đối thoại năm 2023 (18/10/2023)):",
+		"Nguyễn Thị Hoa:", "Đề nghị khám sức khỏe định kỳ", "Đã trả lời tại kỳ trước: Trương Văn Phúc: sẽ trả lời bằng văn bản",
+		"Phòng Y tế", "30/09/2024", "Quá hạn 14 ngày", "31/10/2024", "Chưa đến hạn"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q in\n%s", want, text)
+		}
+	}
+	// the demo has nothing carried: no section
+	_, s := demo(t)
+	if text := plainText(t, docxParts(t, render(t, s, Briefing, DOCX, opts))["word/document.xml"]); strings.Contains(text, "KỲ TRƯỚC") {
+		t.Error("a carried section without carried items")
 	}
 }

@@ -111,6 +111,9 @@ type Snapshot struct {
 	Questions []store.Question
 	Speakers  []store.Speaker // every queue, removed entries left out
 	Apologies []store.Apology
+	// Carried are the obligations carried open from the previous meeting
+	// (read for the Chairman's briefing only: it derives the register).
+	Carried []store.Obligation
 }
 
 // Load reads a snapshot of the meeting.
@@ -194,6 +197,11 @@ func Export(ctx context.Context, st *store.Store, k Kind, f Format, path string,
 	s, err := Load(ctx, st)
 	if err != nil {
 		return err
+	}
+	if k == Briefing {
+		if err := s.loadCarried(ctx, st); err != nil {
+			return err
+		}
 	}
 	var buf bytes.Buffer
 	if err := Write(&buf, s, k, f, o); err != nil {
