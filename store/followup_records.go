@@ -390,26 +390,28 @@ func (s *Store) UpdateReceipt(ctx context.Context, id int64, in ReceiptInput) er
 // (false); both are audited changes, and nothing is deleted. Bringing one
 // back checks its number again.
 func (s *Store) VoidReceipt(ctx context.Context, id int64, void bool) error {
-	return s.write(ctx, PermFollowup, func(t *Tx) error {
-		old, err := t.readReceipt(ctx, id)
-		if err != nil {
+	return s.write(ctx, PermFollowup, func(t *Tx) error { return t.voidReceipt(ctx, id, void) })
+}
+
+func (t *Tx) voidReceipt(ctx context.Context, id int64, void bool) error {
+	old, err := t.readReceipt(ctx, id)
+	if err != nil {
+		return err
+	}
+	if old.Voided == void {
+		return nil
+	}
+	if !void {
+		if err := t.checkDocNumber(ctx, old, id); err != nil {
 			return err
 		}
-		if old.Voided == void {
-			return nil
-		}
-		if !void {
-			if err := t.checkDocNumber(ctx, old, id); err != nil {
-				return err
-			}
-		}
-		if _, err := t.exec(ctx, `UPDATE receipts SET voided = ? WHERE id = ?`, void, id); err != nil {
-			return err
-		}
-		nw := old
-		nw.Voided = void
-		return t.audit(ctx, voidAction(void), "receipt", id, old, nw)
-	})
+	}
+	if _, err := t.exec(ctx, `UPDATE receipts SET voided = ? WHERE id = ?`, void, id); err != nil {
+		return err
+	}
+	nw := old
+	nw.Voided = void
+	return t.audit(ctx, voidAction(void), "receipt", id, old, nw)
 }
 
 func voidAction(void bool) string {
@@ -464,21 +466,23 @@ func (s *Store) Extend(ctx context.Context, key, newDue, reason string) (Extensi
 
 // VoidExtension undoes an extension (void true) or restores it.
 func (s *Store) VoidExtension(ctx context.Context, id int64, void bool) error {
-	return s.write(ctx, PermFollowup, func(t *Tx) error {
-		old, err := scanExtension(t.queryRow(ctx, `SELECT `+extensionCols+` FROM extensions WHERE id = ?`, id))
-		if err != nil {
-			return notFound(err)
-		}
-		if old.Voided == void {
-			return nil
-		}
-		if _, err := t.exec(ctx, `UPDATE extensions SET voided = ? WHERE id = ?`, void, id); err != nil {
-			return err
-		}
-		nw := old
-		nw.Voided = void
-		return t.audit(ctx, voidAction(void), "extension", id, old, nw)
-	})
+	return s.write(ctx, PermFollowup, func(t *Tx) error { return t.voidExtension(ctx, id, void) })
+}
+
+func (t *Tx) voidExtension(ctx context.Context, id int64, void bool) error {
+	old, err := scanExtension(t.queryRow(ctx, `SELECT `+extensionCols+` FROM extensions WHERE id = ?`, id))
+	if err != nil {
+		return notFound(err)
+	}
+	if old.Voided == void {
+		return nil
+	}
+	if _, err := t.exec(ctx, `UPDATE extensions SET voided = ? WHERE id = ?`, void, id); err != nil {
+		return err
+	}
+	nw := old
+	nw.Voided = void
+	return t.audit(ctx, voidAction(void), "extension", id, old, nw)
 }
 
 // AcceptDrift acknowledges that the obligation changed in the qa station

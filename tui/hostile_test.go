@@ -112,6 +112,12 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 	if _, err := st.SaveAnswer(ctx, store.Answer{QuestionID: q, Person: "Pwnans", Outcome: store.OutcomeSpot}); err != nil {
 		t.Fatal(err)
 	}
+	// and a written answer owed, for the follow-up register
+	us, _ := st.Units(ctx)
+	if _, err := st.SaveAnswer(ctx, store.Answer{QuestionID: q, Person: "Pwnans", Outcome: store.OutcomeWritten, FollowupAgencyID: us[0].ID,
+		DueDate: "2023-11-30"}); err != nil {
+		t.Fatal(err)
+	}
 	render := func(when string) {
 		t.Helper()
 		for _, profile := range []termenv.Profile{termenv.TrueColor, termenv.Ascii} {

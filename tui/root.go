@@ -19,6 +19,7 @@ import (
 	"doithoai/tui/agenda"
 	"doithoai/tui/checkin"
 	"doithoai/tui/common"
+	"doithoai/tui/followup"
 	"doithoai/tui/i18n"
 	"doithoai/tui/keys"
 	"doithoai/tui/qa"
@@ -32,17 +33,18 @@ import (
 type StationID string
 
 const (
-	Home    StationID = ""
-	Checkin StationID = "checkin"
-	Agenda  StationID = "agenda"
-	QA      StationID = "qa"
-	Screen  StationID = "screen"
-	Reports StationID = "reports"
-	Setup   StationID = "setup"
+	Home     StationID = ""
+	Checkin  StationID = "checkin"
+	Agenda   StationID = "agenda"
+	QA       StationID = "qa"
+	Screen   StationID = "screen"
+	Reports  StationID = "reports"
+	Setup    StationID = "setup"
+	Followup StationID = "followup"
 )
 
 // Stations lists the stations in home-screen order.
-var Stations = []StationID{Checkin, Agenda, QA, Screen, Reports, Setup}
+var Stations = []StationID{Checkin, Agenda, QA, Screen, Reports, Setup, Followup}
 
 // ParseStation returns the station named s.
 func ParseStation(s string) (StationID, bool) {
@@ -55,12 +57,13 @@ func ParseStation(s string) (StationID, bool) {
 }
 
 var constructors = map[StationID]func(*common.Common) common.Station{
-	Checkin: checkin.New,
-	Agenda:  agenda.New,
-	QA:      qa.New,
-	Screen:  screen.New,
-	Reports: reports.New,
-	Setup:   setup.New,
+	Checkin:  checkin.New,
+	Agenda:   agenda.New,
+	QA:       qa.New,
+	Screen:   screen.New,
+	Reports:  reports.New,
+	Setup:    setup.New,
+	Followup: followup.New,
 }
 
 // MinWidth and MinHeight are the smallest window the stations draw in.

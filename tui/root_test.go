@@ -152,7 +152,7 @@ func TestVisitEveryStation(t *testing.T) {
 	m := newRoot(t, s, i18n.VI, Home)
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
 	waitFor(t, tm, "Chọn vị trí làm việc")
-	fkeys := []tea.KeyType{tea.KeyF2, tea.KeyF3, tea.KeyF4, tea.KeyF5, tea.KeyF6, tea.KeyF7}
+	fkeys := []tea.KeyType{tea.KeyF2, tea.KeyF3, tea.KeyF4, tea.KeyF5, tea.KeyF6, tea.KeyF7, tea.KeyF8}
 	for i, id := range Stations {
 		tm.Send(tea.KeyMsg{Type: fkeys[i]})
 		want := strings.ToUpper(i18n.New(i18n.VI).T("station." + string(id)))

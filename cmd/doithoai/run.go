@@ -29,7 +29,7 @@ Usage:
   doithoai [--db FILE] [--lang vi|en] [STATION]
   doithoai COMMAND [flags] …   (doithoai COMMAND --help for each)
 
-Stations: checkin, agenda, qa, screen, reports, setup.
+Stations: checkin, agenda, qa, screen, reports, setup, followup.
 Without --db the default meeting file in your data folder is used; on the
 first run it is created with the demo meeting (fictional people).
 

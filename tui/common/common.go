@@ -59,9 +59,18 @@ type TickMsg struct{ Now time.Time }
 func (c *Common) ErrText(err error) string {
 	var fe *store.FieldError
 	var limit *sheet.LimitError
+	var file *store.FileError
+	var docNo *store.DocNumberError
 	switch {
 	case err == nil:
 		return ""
+	case errors.As(err, &file):
+		if k := "fustore.file." + file.Reason; i18n.Has(k) {
+			return c.T.F(k, file.Path)
+		}
+		return c.T.F("err.generic", err)
+	case errors.As(err, &docNo):
+		return c.T.F("fustore.docno.taken", docNo.Number, docNo.Agency)
 	case errors.As(err, &fe):
 		field, reason := fe.Field, fe.Reason
 		if k := "field." + field; i18n.Has(k) {

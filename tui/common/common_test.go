@@ -27,3 +27,20 @@ func TestErrTextSpeaksTheInterfaceLanguage(t *testing.T) {
 		t.Errorf("forbidden: %q", got)
 	}
 }
+
+// The follow-up register's refusals read as sentences, not as code.
+func TestErrTextFollowupRefusals(t *testing.T) {
+	vi := &Common{T: i18n.New(i18n.VI)}
+	en := &Common{T: i18n.New(i18n.EN)}
+	big := fmt.Errorf("record: %w", &store.FileError{Path: "/tmp/scan.pdf", Reason: "too large"})
+	if got := vi.ErrText(big); got != "tệp /tmp/scan.pdf lớn hơn 50 MB" {
+		t.Errorf("vi: %q", got)
+	}
+	if got := en.ErrText(big); got != "file /tmp/scan.pdf is larger than 50 MB" {
+		t.Errorf("en: %q", got)
+	}
+	taken := &store.DocNumberError{Number: "123/LĐTBXH-VL", Agency: "Phòng Y tế"}
+	if got := vi.ErrText(taken); got != "văn bản số 123/LĐTBXH-VL đã được ghi nhận là của Phòng Y tế" {
+		t.Errorf("vi: %q", got)
+	}
+}

@@ -13,8 +13,8 @@ type Global struct {
 	Quit     key.Binding // always works, even while typing
 	Help     key.Binding
 	Home     key.Binding
-	Stations []key.Binding // F2..F7: checkin, agenda, qa, screen, reports, setup
-	Digits   []key.Binding // 1..6 on the home screen
+	Stations []key.Binding // F2..F8: checkin, agenda, qa, screen, reports, setup, followup
+	Digits   []key.Binding // 1..7 on the home screen
 	Up, Down key.Binding
 	Open     key.Binding
 }
@@ -29,8 +29,8 @@ func NewGlobal(t i18n.Catalog) *Global {
 		Down: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", t.T("key.down"))),
 		Open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.T("key.open"))),
 	}
-	fkeys := []string{"f2", "f3", "f4", "f5", "f6", "f7"}
-	digits := []string{"1", "2", "3", "4", "5", "6"}
+	fkeys := []string{"f2", "f3", "f4", "f5", "f6", "f7", "f8"}
+	digits := []string{"1", "2", "3", "4", "5", "6", "7"}
 	for i := range fkeys {
 		g.Stations = append(g.Stations, key.NewBinding(key.WithKeys(fkeys[i]), key.WithHelp(fkeys[i], t.T("key.station"))))
 		g.Digits = append(g.Digits, key.NewBinding(key.WithKeys(digits[i]), key.WithHelp(digits[i], t.T("key.open"))))

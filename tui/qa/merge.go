@@ -7,6 +7,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"doithoai/store"
+	"doithoai/tui/components"
 	"doithoai/tui/i18n"
 )
 
@@ -264,26 +265,7 @@ func (m *Model) showAnswerField(n string, a store.Answer) string {
 	return ""
 }
 
-// who says in words who made a change, from the station and user the
-// store kept: "thư ký (bàn tk2)", "thư ký trên thiết bị 192.168.1.20".
-func who(t i18n.Catalog, station, user string) string {
-	name := station
-	switch station {
-	case "qa", "checkin", "agenda", "reports", "setup", "screen":
-		name = strings.ToLower(t.T("station." + station))
-	}
-	if _, rest, ok := strings.Cut(user, "@"); ok {
-		dev, _, _ := strings.Cut(rest, " ")
-		if i := strings.LastIndex(rest, " ("); i >= 0 && strings.HasSuffix(rest, ")") {
-			dev = rest[i+2 : len(rest)-1]
-		}
-		return t.F("qa.who.device", name, dev)
-	}
-	if _, desk, ok := strings.Cut(user, "/"); ok && strings.TrimSpace(desk) != "" {
-		return t.F("qa.who.desk", name, desk)
-	}
-	return t.F("qa.who.local", name)
-}
+func who(t i18n.Catalog, station, user string) string { return components.Who(t, station, user) }
 
 // unitKeyOf is a unit id as a chooser key ("" for none).
 func unitKeyOf(id int64) string {
