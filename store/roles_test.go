@@ -188,6 +188,9 @@ var mutations = []mutation{
 		return ignore2(s.Extend(ctx, "p2", "2023-12-31", "Chờ ý kiến của Sở"))
 	}},
 	{"VoidExtension", office, func(ctx context.Context, s *store.Store, f *fixture) error { return s.VoidExtension(ctx, 1, true) }},
+	{"UndoFollowupChange", office, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return s.UndoFollowupChange(ctx, store.FollowupChange{Entity: "receipt", ID: 1})
+	}},
 	{"AcceptDrift", office, func(ctx context.Context, s *store.Store, f *fixture) error { return s.AcceptDrift(ctx, "p2") }},
 	{"LinkCarried", qa, func(ctx context.Context, s *store.Store, f *fixture) error { return s.LinkCarried(ctx, 1, 1) }},
 	{"SetZone", setup, func(ctx context.Context, s *store.Store, f *fixture) error { return s.SetZone(ctx, 420) }},
