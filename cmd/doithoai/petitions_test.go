@@ -11,11 +11,7 @@ import (
 )
 
 func TestPetitionsCommand(t *testing.T) {
-	ctx := context.Background()
-	db := filepath.Join(t.TempDir(), "m.db")
-	if err := createDemo(ctx, db); err != nil {
-		t.Fatal(err)
-	}
+	ctx, _, db := demoFile(t)
 	var out bytes.Buffer
 	if err := petitionsCmd(ctx, []string{"--db", db, "--on", "18/10/2023"}, &out); err != nil {
 		t.Fatal(err)
@@ -52,12 +48,7 @@ func TestPetitionsCommand(t *testing.T) {
 }
 
 func TestExportRemindersCommand(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
-	db := filepath.Join(dir, "m.db")
-	if err := createDemo(ctx, db); err != nil {
-		t.Fatal(err)
-	}
+	ctx, dir, db := demoFile(t)
 	var out, errb bytes.Buffer
 	if code := run(ctx, []string{"export", "reminders", "--db", db}, &out, &errb); code != 2 || !strings.Contains(errb.String(), "--prepared") {
 		t.Fatalf("without --prepared: exit %d, %s", code, errb.String())
@@ -72,12 +63,7 @@ func TestExportRemindersCommand(t *testing.T) {
 }
 
 func TestExportScriptAndBriefing(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
-	db := filepath.Join(dir, "m.db")
-	if err := createDemo(ctx, db); err != nil {
-		t.Fatal(err)
-	}
+	ctx, dir, db := demoFile(t)
 	var out, errb bytes.Buffer
 	for _, args := range [][]string{
 		{"export", "script", "--db", db},
@@ -96,4 +82,15 @@ func TestExportScriptAndBriefing(t *testing.T) {
 	if code := run(ctx, []string{"export", "script", "--roll", "all", "--db", db}, &out, &errb); code != 2 {
 		t.Errorf("--roll all: exit %d", code)
 	}
+}
+
+// demoFile writes the demo meeting into a temp folder: the folder and the file.
+func demoFile(t *testing.T) (context.Context, string, string) {
+	t.Helper()
+	ctx, dir := context.Background(), t.TempDir()
+	db := filepath.Join(dir, "m.db")
+	if err := createDemo(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	return ctx, dir, db
 }

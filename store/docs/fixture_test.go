@@ -19,14 +19,10 @@ func (c *testClock) now() time.Time { return c.t }
 // same everywhere.
 var hcm = time.FixedZone("ICT", 7*3600)
 
-// demo opens the demo meeting in a temp dir and records a small morning:
-// four check-ins (one a walk-in), three questions with answers of every
-// outcome, one linked to a petition.
-func demo(t testing.TB) (*store.Store, *Snapshot) {
+// openDemo opens a new demo meeting in a temp dir with the clock now.
+func openDemo(t testing.TB, now func() time.Time) *store.Store {
 	t.Helper()
-	ctx := context.Background()
-	ck := &testClock{t: time.Date(2023, 10, 18, 7, 5, 0, 0, hcm)}
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "meeting.db"), store.Options{Create: true, NoWatch: true, Now: ck.now})
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "meeting.db"), store.Options{Create: true, NoWatch: true, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,9 +31,20 @@ func demo(t testing.TB) (*store.Store, *Snapshot) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.LoadSeed(ctx, seed); err != nil {
+	if err := st.LoadSeed(context.Background(), seed); err != nil {
 		t.Fatal(err)
 	}
+	return st
+}
+
+// demo opens the demo meeting in a temp dir and records a small morning:
+// four check-ins (one a walk-in), three questions with answers of every
+// outcome, one linked to a petition.
+func demo(t testing.TB) (*store.Store, *Snapshot) {
+	t.Helper()
+	ctx := context.Background()
+	ck := &testClock{t: time.Date(2023, 10, 18, 7, 5, 0, 0, hcm)}
+	st := openDemo(t, ck.now)
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -52,7 +59,7 @@ func demo(t testing.TB) (*store.Store, *Snapshot) {
 		must(err)
 	}
 	// The sheet was printed before the day; the walk-in is not on it.
-	_, err = st.AssignSheetNumbers(ctx)
+	_, err := st.AssignSheetNumbers(ctx)
 	must(err)
 	ck.t = ck.t.Add(4 * time.Minute)
 	_, err = st.RegisterWalkIn(ctx, store.WalkIn{FullName: "Phạm Thị Vãng Lai", Title: "Hội viên", UnitName: "Xã Quảng Hải", Phone: "0912000111"})

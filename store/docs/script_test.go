@@ -3,12 +3,10 @@ package docs
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"doithoai/assets"
 	"doithoai/store"
 )
 
@@ -16,21 +14,8 @@ import (
 // arrived, nothing has started.
 func freshDemo(t *testing.T) (*store.Store, *Snapshot) {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "m.db"), store.Options{Create: true, NoWatch: true,
-		Now: func() time.Time { return time.Date(2023, 10, 16, 9, 0, 0, 0, hcm) }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	seed, err := assets.Demo()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.LoadSeed(ctx, seed); err != nil {
-		t.Fatal(err)
-	}
-	s, err := Load(ctx, st)
+	st := openDemo(t, func() time.Time { return time.Date(2023, 10, 16, 9, 0, 0, 0, hcm) })
+	s, err := Load(context.Background(), st)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,16 +40,10 @@ func (m *Model) answersHelp() []key.Binding {
 
 func (m *Model) answersKey(k tea.KeyMsg) tea.Cmd {
 	km := m.keys
-	n := len(m.snap.answers)
+	if m.moveKey(k) {
+		return nil
+	}
 	switch {
-	case key.Matches(k, km.Up):
-		m.move(-1, n)
-	case key.Matches(k, km.Down):
-		m.move(1, n)
-	case key.Matches(k, km.PageUp):
-		m.move(-m.listRows(), n)
-	case key.Matches(k, km.PageDown):
-		m.move(m.listRows(), n)
 	case key.Matches(k, km.ShowPetitions):
 		m.showAgencyPetitions()
 	case key.Matches(k, km.Remind):

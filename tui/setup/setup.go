@@ -236,15 +236,10 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 func (m *Model) listKey(k tea.KeyMsg) tea.Cmd {
 	km := m.keys
 	n := m.listLen()
+	if m.moveKey(k) {
+		return nil
+	}
 	switch {
-	case key.Matches(k, km.Up):
-		m.move(-1, n)
-	case key.Matches(k, km.Down):
-		m.move(1, n)
-	case key.Matches(k, km.PageUp):
-		m.move(-m.listRows(), n)
-	case key.Matches(k, km.PageDown):
-		m.move(m.listRows(), n)
 	case key.Matches(k, km.New):
 		return m.openNew()
 	case key.Matches(k, km.Edit):
@@ -255,6 +250,25 @@ func (m *Model) listKey(k tea.KeyMsg) tea.Cmd {
 		return m.askRemove()
 	}
 	return nil
+}
+
+// moveKey moves the cursor of the list on screen with the arrows and the
+// page keys; it reports whether k was one of them.
+func (m *Model) moveKey(k tea.KeyMsg) bool {
+	km, n := m.keys, m.listLen()
+	switch {
+	case key.Matches(k, km.Up):
+		m.move(-1, n)
+	case key.Matches(k, km.Down):
+		m.move(1, n)
+	case key.Matches(k, km.PageUp):
+		m.move(-m.listRows(), n)
+	case key.Matches(k, km.PageDown):
+		m.move(m.listRows(), n)
+	default:
+		return false
+	}
+	return true
 }
 
 func (m *Model) move(d, n int) {
