@@ -15,13 +15,13 @@ const (
 	RoleScreen  Role = "screen" // read-only
 	RoleReports Role = "reports"
 	// RoleFollowup is the office after the day: it records answers
-	// received and extensions, and nothing of the meeting day itself. It
-	// joins Roles (an SSH user) when the follow-up station is served.
+	// received and extensions, and nothing of the meeting day itself
+	// (the SSH user followup opens the follow-up station).
 	RoleFollowup Role = "followup"
 )
 
 // Roles lists the station roles (not admin).
-var Roles = []Role{RoleCheckin, RoleAgenda, RoleQA, RoleScreen, RoleReports}
+var Roles = []Role{RoleCheckin, RoleAgenda, RoleQA, RoleScreen, RoleReports, RoleFollowup}
 
 // Perm is a class of mutation.
 type Perm string

@@ -24,10 +24,12 @@ const serveUsage = `Usage: doithoai serve [--db FILE] [--listen ADDR] [--passcod
 
 Serves the stations over SSH, so a laptop or tablet at the door needs only
 an SSH client: ssh -p 2323 checkin@HALL-LAPTOP. The SSH user name is the
-station's role: checkin, agenda, qa, screen (read-only) or reports. Each role
+station's role: checkin, agenda, qa, screen (read-only), reports or followup
+(the office after the day: answers received and extensions only). Each role
 opens with its passcode or an authorized public key; a role with neither is
 refused. Roles are enforced by the store: the check-in desk cannot record
-answers or change the agenda, the screen changes nothing.
+answers or change the agenda, the screen changes nothing, followup nothing
+of the meeting day.
 
 Credentials are kept beside the meeting in FILE.access (passcodes only as
 bcrypt hashes); the flags below add to it and are remembered. A passcode has

@@ -69,7 +69,7 @@ func TestAccessSaveLoad(t *testing.T) {
 		t.Error("revoked passcode still opens")
 	}
 	got := b2.Closed()
-	if len(got) != 4 || got[0] != store.RoleCheckin {
+	if len(got) != 5 || got[0] != store.RoleCheckin || got[4] != store.RoleFollowup {
 		t.Errorf("closed roles %v", got)
 	}
 }
