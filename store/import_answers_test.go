@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ import (
 
 	"doithoai/assets"
 	"doithoai/store"
+	"doithoai/store/fold"
 	"doithoai/store/sheet"
 )
 
@@ -283,5 +285,44 @@ func TestImportProtocol(t *testing.T) {
 	rep, _ = s.Import(ctx, store.ImportDelegates, "ds.csv", csvSheets(t, rows), false)
 	if rep.Applied || len(rep.Problems) != 1 || rep.Problems[0].Code != "protocol" || rep.Problems[0].Column != "Thứ tự giới thiệu" {
 		t.Fatalf("a word as the order: %+v", rep.Problems)
+	}
+}
+
+// BenchmarkImportAnswers1k: a meeting of 1,000 petitions and a returned
+// file answering all of them, as a dry run: by text alone, cut short (the
+// slowest way to match: each row against every petition's text), and by
+// number (the baseline).
+func BenchmarkImportAnswers1k(b *testing.B) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, filepath.Join(b.TempDir(), "m.db"), store.Options{Create: true, NoWatch: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	s.SaveMeeting(ctx, store.Meeting{Title: "bench"})
+	agency, _ := s.SaveUnit(ctx, store.Unit{Name: "Phòng Nội vụ", Kind: store.UnitAgency})
+	byText := [][]string{{"Nội dung kiến nghị", "Nội dung trả lời"}}
+	byNo := [][]string{{"Số kiến nghị", "Nội dung trả lời"}}
+	for i := range 1000 {
+		text := fmt.Sprintf("Kiến nghị thứ %d của chị em phụ nữ về việc hỗ trợ vốn vay, đào tạo nghề và chăm sóc sức khỏe tại thôn %d", i, i*7)
+		if _, err := s.SavePetition(ctx, store.Petition{Text: text, AgencyID: agency}); err != nil {
+			b.Fatal(err)
+		}
+		byText = append(byText, []string{fold.Fold(text)[:70], "Trả lời"})
+		byNo = append(byNo, []string{fmt.Sprint(i + 1), "Trả lời"})
+	}
+	for _, c := range []struct {
+		name string
+		rows [][]string
+	}{{"text", byText}, {"number", byNo}} {
+		sheets := csvSheets(b, c.rows)
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				rep, err := s.Import(ctx, store.ImportAnswers, "x.csv", sheets, true)
+				if err != nil || len(rep.Problems) > 0 || rep.Updated != 1000 {
+					b.Fatalf("%v %d problems, %d updated", err, len(rep.Problems), rep.Updated)
+				}
+			}
+		})
 	}
 }
