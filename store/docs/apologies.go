@@ -3,6 +3,7 @@ package docs
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"doithoai/store"
 )
@@ -41,17 +42,19 @@ func (ix apologyIndex) apologised(d store.Delegate) bool {
 }
 
 // absenceNote is the attendance list's note for someone absent with
-// apologies: "Vắng có lý do: ốm; cử Nguyễn Thị Lan dự thay".
+// apologies: "Vắng có lý do (ốm)". The note column is narrow: a longer
+// reason, and who came instead (on a row of her own, "Dự thay …"), are
+// in the minutes.
 func absenceNote(a store.Apology) string {
-	note := "Vắng có lý do"
-	if a.Reason != "" {
-		note += ": " + a.Reason
+	if r := a.Reason; r != "" && utf8.RuneCountInString(r) <= shortReason {
+		return "Vắng có lý do (" + lowerFirst(r) + ")"
 	}
-	if a.SubstituteName != "" {
-		note += "; cử " + a.SubstituteName + " dự thay"
-	}
-	return note
+	return "Vắng có lý do"
 }
+
+// shortReason is the longest reason the note column holds in two lines.
+const shortReason = 16
+
 
 // presentBreakdown is " (trong đó 2 đại biểu dự thay, 1 đại biểu ngoài
 // danh sách mời)" after the number present, or nothing.
