@@ -96,8 +96,7 @@ func (m *Model) apologyLines() (says, keys string) {
 // apologyForm records or corrects the apology of one delegate. Emptying
 // every field withdraws it (she comes after all).
 type apologyForm struct {
-	id       int
-	form     *huh.Form
+	deskForm
 	d        store.Delegate
 	had      bool
 	reason   string
@@ -136,7 +135,7 @@ func (m *Model) openApology() tea.Cmd {
 		return nil
 	}
 	m.req++
-	f := &apologyForm{id: m.req, d: d}
+	f := &apologyForm{deskForm: deskForm{id: m.req}, d: d}
 	if a, ok := m.apologyOf(d.ID); ok {
 		f.had, f.reason, f.subName, f.subTitle = true, a.Reason, a.SubstituteName, a.SubstituteTitle
 	}
@@ -154,18 +153,6 @@ func (m *Model) openApology() tea.Cmd {
 	f.resize(m.w, m.h)
 	m.apology = f
 	return f.form.Init()
-}
-
-func (f *apologyForm) resize(w, h int) {
-	f.form = f.form.WithWidth(max(20, min(w, 100))).WithHeight(max(8, h-1))
-}
-
-func (f *apologyForm) update(msg tea.Msg) tea.Cmd {
-	fm, cmd := f.form.Update(msg)
-	if ff, ok := fm.(*huh.Form); ok {
-		f.form = ff
-	}
-	return cmd
 }
 
 func (m *Model) apologyKey(k tea.KeyMsg) tea.Cmd {

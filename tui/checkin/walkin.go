@@ -12,11 +12,30 @@ import (
 	"doithoai/tui/components"
 )
 
-// walkInForm registers a person who is not on the list. A fresh form is
-// built for each walk-in; its values live here, not in the model.
+// deskForm is a form the desk shows in place of its list (a walk-in, an
+// apology): a fresh one for each record, numbered so a late message from
+// an older one is dropped.
+type deskForm struct {
+	id   int
+	form *huh.Form
+}
+
+func (f *deskForm) resize(w, h int) {
+	f.form = f.form.WithWidth(max(20, min(w, 100))).WithHeight(max(8, h-1))
+}
+
+func (f *deskForm) update(msg tea.Msg) tea.Cmd {
+	fm, cmd := f.form.Update(msg)
+	if ff, ok := fm.(*huh.Form); ok {
+		f.form = ff
+	}
+	return cmd
+}
+
+// walkInForm registers a person who is not on the list. Its values live
+// here, not in the model.
 type walkInForm struct {
-	id       int
-	form     *huh.Form
+	deskForm
 	name     string
 	title    string
 	unitName string // typed without accents; matched to a unit or new
@@ -35,7 +54,7 @@ func (m *Model) openForm() tea.Cmd {
 	}
 	t := m.c.T
 	m.req++
-	f := &walkInForm{id: m.req}
+	f := &walkInForm{deskForm: deskForm{id: m.req}}
 	groups := []huh.Option[int64]{huh.NewOption(t.T("checkin.form.group_none"), int64(0))}
 	for _, g := range m.snap.groupList {
 		groups = append(groups, huh.NewOption(g.Name, g.ID))
@@ -61,18 +80,6 @@ func (m *Model) openForm() tea.Cmd {
 	f.resize(m.w, m.h)
 	m.form = f
 	return f.form.Init()
-}
-
-func (f *walkInForm) resize(w, h int) {
-	f.form = f.form.WithWidth(max(20, min(w, 100))).WithHeight(max(8, h-1))
-}
-
-func (f *walkInForm) update(msg tea.Msg) tea.Cmd {
-	fm, cmd := f.form.Update(msg)
-	if ff, ok := fm.(*huh.Form); ok {
-		f.form = ff
-	}
-	return cmd
 }
 
 func (m *Model) formKey(k tea.KeyMsg) tea.Cmd {

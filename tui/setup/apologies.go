@@ -74,22 +74,9 @@ func (m *Model) apologiesKey(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, km.UndoApology):
 		return m.undoApology()
 	}
-	if m.apoPicker.Query() == "" {
-		n := len(m.snap.apologies)
-		switch {
-		case key.Matches(k, km.Up):
-			m.move(-1, n)
-			return nil
-		case key.Matches(k, km.Down):
-			m.move(1, n)
-			return nil
-		case key.Matches(k, km.PageUp):
-			m.move(-m.listRows(), n)
-			return nil
-		case key.Matches(k, km.PageDown):
-			m.move(m.listRows(), n)
-			return nil
-		}
+	// arrows move in the list of apologies, or in the search's hits
+	if m.apoPicker.Query() == "" && m.moveKey(k) {
+		return nil
 	}
 	return m.apoPicker.Update(k)
 }

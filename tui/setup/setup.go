@@ -295,22 +295,8 @@ func (m *Model) delegatesKey(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, km.DeleteDel):
 		return m.askRemove()
 	}
-	if m.picker.Query() == "" {
-		n := len(m.snap.delegates)
-		switch {
-		case key.Matches(k, km.Up):
-			m.move(-1, n)
-			return nil
-		case key.Matches(k, km.Down):
-			m.move(1, n)
-			return nil
-		case key.Matches(k, km.PageUp):
-			m.move(-m.listRows(), n)
-			return nil
-		case key.Matches(k, km.PageDown):
-			m.move(m.listRows(), n)
-			return nil
-		}
+	if m.picker.Query() == "" && m.moveKey(k) {
+		return nil
 	}
 	return m.picker.Update(k)
 }
@@ -341,6 +327,8 @@ func (m *Model) listLen() int {
 		return len(m.snap.answers)
 	case secDelegates:
 		return len(m.snap.delegates)
+	case secApologies:
+		return len(m.snap.apologies)
 	}
 	return 0
 }
