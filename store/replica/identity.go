@@ -99,14 +99,18 @@ func hasLTX(ctx context.Context, r remote) (bool, error) {
 
 // readIdentity reads the target's identity file.
 func readIdentity(ctx context.Context, r remote) (Identity, error) {
-	var id Identity
 	b, err := r.readFile(ctx, IdentityFile)
 	if errors.Is(err, fs.ErrNotExist) {
-		return id, ErrNotReplica
+		return Identity{}, ErrNotReplica
 	}
 	if err != nil {
-		return id, err
+		return Identity{}, err
 	}
+	return parseIdentity(b)
+}
+
+func parseIdentity(b []byte) (Identity, error) {
+	var id Identity
 	if err := json.Unmarshal(b, &id); err != nil || id.Format != 1 || id.MeetingID == "" {
 		return id, fmt.Errorf("%w: %s is damaged", ErrNotReplica, IdentityFile)
 	}

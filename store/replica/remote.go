@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/benbjohnson/litestream"
 	"github.com/benbjohnson/litestream/file"
@@ -24,7 +25,46 @@ type remote interface {
 	mkdirRoot(ctx context.Context) error
 	readFile(ctx context.Context, name string) ([]byte, error) // fs.ErrNotExist when absent
 	writeFile(ctx context.Context, name string, data []byte) error
+	// expect makes every later write and delete check first that the
+	// target still holds id's replica
+	expect(id Identity)
 	close() error
+}
+
+// guard checks the target's identity file against the one expected: a
+// stick swapped for another meeting's is never written to, not even by
+// Litestream's compactions running on their own timers.
+type guard struct {
+	mu sync.Mutex
+	id *Identity
+}
+
+func (g *guard) expect(id Identity) { g.mu.Lock(); g.id = &id; g.mu.Unlock() }
+
+func (g *guard) check(read func(name string) ([]byte, error), where string) error {
+	g.mu.Lock()
+	want := g.id
+	g.mu.Unlock()
+	if want == nil {
+		return nil
+	}
+	b, err := read(IdentityFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%w: %s", ErrGone, where)
+	}
+	if err != nil {
+		return err
+	}
+	got, err := parseIdentity(b)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%w: %s: %v", ErrGone, where, err)
+	case got.MeetingID != want.MeetingID:
+		return &ErrOtherMeeting{Title: got.Title}
+	case got.FileID != want.FileID:
+		return ErrOtherCopy
+	}
+	return nil
 }
 
 // ErrGone says the target folder is not there: the USB stick was pulled,
@@ -37,6 +77,7 @@ var ErrGone = errors.New("the replica folder is not there")
 // the laptop's own disk under the stick's old mount point.
 type folderRemote struct {
 	*file.ReplicaClient
+	guard
 	dir string
 }
 
@@ -45,11 +86,7 @@ func newFolderRemote(dir string) *folderRemote {
 }
 
 func (f *folderRemote) present() error {
-	fi, err := os.Stat(filepath.Join(f.dir, IdentityFile))
-	if err != nil || !fi.Mode().IsRegular() {
-		return fmt.Errorf("%w: %s", ErrGone, f.dir)
-	}
-	return nil
+	return f.check(func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(f.dir, name)) }, f.dir)
 }
 
 func (f *folderRemote) WriteLTXFile(ctx context.Context, level int, minTXID, maxTXID ltx.TXID, r io.Reader) (*ltx.FileInfo, error) {

@@ -10,12 +10,17 @@ import (
 	"doithoai/store/replica"
 )
 
-// runReplicator runs Run in this process until the test ends.
-func runReplicator(t *testing.T, path string) {
+// runReplicator runs Run in this process until the test ends; dataDir
+// (optional) holds the SSH key for an SFTP target.
+func runReplicator(t *testing.T, path string, dataDir ...string) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- replica.Run(ctx, replica.RunOptions{Path: path, DataDir: t.TempDir()}) }()
+	dd := t.TempDir()
+	if len(dataDir) > 0 {
+		dd = dataDir[0]
+	}
+	go func() { done <- replica.Run(ctx, replica.RunOptions{Path: path, DataDir: dd}) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {

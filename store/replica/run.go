@@ -338,6 +338,7 @@ func (r *runner) connect(ctx context.Context) error {
 	} else if !has && r.eng == nil {
 		resetLocal(r.o.Path)
 	}
+	rem.expect(id)
 	r.rem, r.id = rem, id
 	return nil
 }

@@ -26,9 +26,9 @@ import (
 // the kernel's TCP timeout (a quarter of an hour) and the header would not
 // say why. This one puts a deadline on every operation, drops the
 // connection on any network error and dials again on the next round.
-const (
+var (
 	sftpDialTimeout = 5 * time.Second
-	sftpOpTimeout   = 10 * time.Second
+	sftpOpTimeout   = 10 * time.Second // tests shorten it
 )
 
 // ErrUnreachable says the SFTP host did not answer.
@@ -41,6 +41,7 @@ var ErrAuth = errors.New("the replica host refused this laptop's SSH key")
 var ErrHostKey = errors.New("the replica host's key has changed")
 
 type sftpRemote struct {
+	guard
 	t       Target
 	hostKey string // pinned, authorized_keys form; "" accepts any and records it
 	signers []ssh.Signer
@@ -203,6 +204,17 @@ func isAuthErr(err error) bool {
 	return err != nil && bytes.Contains([]byte(err.Error()), []byte("unable to authenticate"))
 }
 
+func (r *sftpRemote) checkOn(sc *sftp.Client) error {
+	return r.check(func(name string) ([]byte, error) {
+		f, err := sc.Open(r.full(name))
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return io.ReadAll(io.LimitReader(f, 1<<20))
+	}, r.t.Host+":"+r.t.Path)
+}
+
 func (r *sftpRemote) full(p string) string { return path.Join(r.t.Path, p) }
 
 func (r *sftpRemote) Type() string                   { return "sftp" }
@@ -333,12 +345,9 @@ func (r *sftpRemote) WriteLTXFile(ctx context.Context, level int, minTXID, maxTX
 		return nil, err
 	}
 	defer func() { done(err); err = netErr(err) }()
-	// the root must still hold this meeting's replica: never recreate a
-	// folder someone removed
-	if _, err := sc.Stat(r.full(IdentityFile)); err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%w: %s:%s", ErrGone, r.t.Host, r.t.Path)
-		}
+	// the folder must still hold this meeting's replica: never recreate a
+	// folder someone removed, never write into another meeting's
+	if err := r.checkOn(sc); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
@@ -430,6 +439,9 @@ func (r *sftpRemote) DeleteLTXFiles(ctx context.Context, a []*ltx.FileInfo) (err
 		return err
 	}
 	defer func() { done(err); err = netErr(err) }()
+	if err := r.checkOn(sc); err != nil {
+		return err
+	}
 	for _, info := range a {
 		if err := sc.Remove(litestream.LTXFilePath(r.t.Path, info.Level, info.MinTXID, info.MaxTXID)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err

@@ -1,0 +1,10 @@
+package replica
+
+import "time"
+
+// SetSFTPTimeouts shortens the SFTP client's timeouts for a test.
+func SetSFTPTimeouts(dial, op time.Duration) func() {
+	d, o := sftpDialTimeout, sftpOpTimeout
+	sftpDialTimeout, sftpOpTimeout = dial, op
+	return func() { sftpDialTimeout, sftpOpTimeout = d, o }
+}
