@@ -353,13 +353,20 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	defer in.Close()
-	tmp := dst + ".tmp"
-	out, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
+	return WriteFileSynced(dst, in, 0o644)
+}
+
+// WriteFileSynced writes r to path through a temporary file beside it,
+// fsynced and renamed into place, the folder fsynced after: a crash or a
+// pulled USB stick leaves the old file or the new one, never half of one.
+func WriteFileSynced(path string, r io.Reader, perm os.FileMode) error {
+	tmp := path + ".tmp"
+	out, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, perm)
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp)
-	if _, err := io.Copy(out, in); err != nil {
+	if _, err := io.Copy(out, r); err != nil {
 		out.Close()
 		return err
 	}
@@ -370,10 +377,10 @@ func copyFile(src, dst string) error {
 	if err := out.Close(); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, dst); err != nil {
+	if err := os.Rename(tmp, path); err != nil {
 		return err
 	}
-	syncDir(filepath.Dir(dst))
+	syncDir(filepath.Dir(path))
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package replica
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -107,7 +108,7 @@ func FetchCompanions(ctx context.Context, o FetchOptions, out string, suffixes [
 		if err != nil {
 			return wrote, err
 		}
-		if err := os.WriteFile(out+suf, b, 0o600); err != nil {
+		if err := store.WriteFileSynced(out+suf, bytes.NewReader(b), 0o600); err != nil {
 			return wrote, err
 		}
 		wrote = append(wrote, out+suf)

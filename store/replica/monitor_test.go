@@ -23,17 +23,7 @@ func replicatorSpawn(path string) func() *exec.Cmd {
 
 func waitMonitor(t *testing.T, m *replica.Monitor, within time.Duration, ok func(replica.Status) bool) replica.Status {
 	t.Helper()
-	var st replica.Status
-	deadline := time.Now().Add(within)
-	for time.Now().Before(deadline) {
-		st, _ = m.Status()
-		if ok(st) {
-			return st
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatalf("monitor status not reached within %v: %+v", within, st)
-	return st
+	return waitFor(t, within, func() replica.Status { st, _ := m.Status(); return st }, ok)
 }
 
 // TestMonitorsShareOneReplicator: two terminals on one file each run a

@@ -1,6 +1,7 @@
 package replica
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -13,6 +14,8 @@ import (
 	"github.com/benbjohnson/litestream"
 	"github.com/benbjohnson/litestream/file"
 	"github.com/superfly/ltx"
+
+	"doithoai/store"
 )
 
 // remote is a replica target as Litestream sees it (a ReplicaClient) plus
@@ -142,24 +145,7 @@ func (f *folderRemote) readFile(ctx context.Context, name string) ([]byte, error
 // writeFile writes through a temporary file and a rename, fsynced, so a
 // pulled stick leaves either the old file or the new one.
 func (f *folderRemote) writeFile(ctx context.Context, name string, data []byte) error {
-	p := filepath.Join(f.dir, name)
-	tmp := p + ".tmp"
-	w, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	if _, err := w.Write(data); err != nil {
-		w.Close()
-		return err
-	}
-	if err := w.Sync(); err != nil {
-		w.Close()
-		return err
-	}
-	if err := w.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, p)
+	return store.WriteFileSynced(filepath.Join(f.dir, name), bytes.NewReader(data), 0o644)
 }
 
 func (f *folderRemote) close() error { return nil }

@@ -32,17 +32,23 @@ func runReplicator(t *testing.T, path string, dataDir ...string) {
 // waitStatus polls the status file until ok says so.
 func waitStatus(t testing.TB, path string, within time.Duration, ok func(replica.Status) bool) replica.Status {
 	t.Helper()
-	var st replica.Status
+	return waitFor(t, within, func() replica.Status { st, _ := replica.ReadStatus(path); return st }, ok)
+}
+
+// waitFor polls get until ok says so.
+func waitFor(t testing.TB, within time.Duration, get func() replica.Status, ok func(replica.Status) bool) replica.Status {
+	t.Helper()
 	deadline := time.Now().Add(within)
-	for time.Now().Before(deadline) {
-		var err error
-		if st, err = replica.ReadStatus(path); err == nil && ok(st) {
+	for {
+		st := get()
+		if ok(st) {
 			return st
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("status not reached within %v: %+v", within, st)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	t.Fatalf("status not reached within %v: %+v", within, st)
-	return st
 }
 
 func TestFolderRoundTrip(t *testing.T) {
