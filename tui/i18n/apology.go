@@ -40,8 +40,8 @@ func init() {
 
 		"apology.sec":                    {"Báo vắng", "Apologies"},
 		"apology.key.record":             {"ghi/sửa báo vắng", "record/edit"},
-		"apology.key.withdraw":           {"bỏ báo vắng", "withdraw"},
-		"apology.key.undo":               {"hoàn tác", "undo"},
+		"apology.key.withdraw":           {"bỏ báo vắng", "withdraw apology"},
+		"apology.key.undo":               {"hoàn tác báo vắng", "undo (apologies)"},
 		"apology.setup.search":           {"gõ tên người báo vắng (không dấu), rồi Enter", "type the name of who sent apologies (no accents), then Enter"},
 		"apology.setup.empty":            {"Chưa ai báo vắng. Gõ tên người báo vắng rồi Enter để ghi.", "No apologies yet. Type the name of who sent them, then Enter."},
 		"apology.setup.col_sub":          {"Người dự thay", "Who comes instead"},
@@ -57,7 +57,7 @@ func init() {
 		"apology.f.substitute_code_hint": {"để trống nếu người dự thay không có trong danh sách", "leave empty when the substitute is not on the list"},
 
 		// clean names on import
-		"names.key.case":                {"HOA/thường", "capitals"},
+		"names.key.case":                {"tên viết HOA: giữ/viết lại", "names in capitals: keep/proper"},
 		"names.caps.proper":             {"%d tên viết HOA sẽ viết lại kiểu tên riêng · c: giữ nguyên HOA", "%d names in capitals will be written in proper case · c: keep the capitals"},
 		"names.caps.kept":               {"%d tên viết HOA giữ nguyên như trong tệp · c: viết lại kiểu tên riêng", "%d names in capitals kept as typed · c: write them in proper case"},
 		"names.fix.lookalike":           {"%s → %s (%s)", "%s → %s (%s)"},

@@ -134,7 +134,7 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{{k.Next, k.Prev, k.Up, k.Down}, {k.Edit, k.New, k.Delete, k.Import, k.Apply, k.Cancel},
-		{k.Remind, k.MarkAsked, k.ImportAnswers}}
+		{k.Remind, k.MarkAsked, k.ImportAnswers}, {k.WithdrawApology, k.UndoApology, k.CaseToggle}}
 }
 
 // Update handles keys, form messages and store results.
