@@ -35,3 +35,23 @@ func Demo() (store.Seed, error) {
 	}
 	return s, nil
 }
+
+// heldJSON is what happened at the demo meeting and in the month after
+// it (turns, answers received, extensions), for `init --demo-held`.
+//
+//go:embed demo/held.json
+var heldJSON []byte
+
+// DemoHeld decodes the embedded held demo, strictly as Demo does.
+func DemoHeld() (store.HeldSeed, error) {
+	var h store.HeldSeed
+	dec := json.NewDecoder(bytes.NewReader(heldJSON))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&h); err != nil {
+		return store.HeldSeed{}, fmt.Errorf("assets: held demo: %w", err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return store.HeldSeed{}, errors.New("assets: held demo: trailing data after the JSON object")
+	}
+	return h, nil
+}
