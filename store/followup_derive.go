@@ -48,7 +48,7 @@ type fuAnswer struct {
 
 func (a fuAnswer) said() string {
 	who := a.person
-	if a.agencyName != "" {
+	if a.agencyName != "" && !strings.Contains(Fold(a.person), Fold(a.agencyName)) {
 		who = joinNonEmpty(", ", a.person, a.agencyName)
 	}
 	return joinNonEmpty(": ", who, a.summary)

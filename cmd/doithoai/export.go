@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register(command{name: "export", summary: "write a document: attendance, signin, minutes, followup, conclusion, invitations, briefing, script, reminders", run: runExport})
+	register(command{name: "export", summary: "write a document: attendance, signin, minutes, followup, conclusion, invitations, briefing, script, reminders, register, results, report", run: runExport})
 }
 
 const exportUsage = `Usage: doithoai export KIND [--format FMT] [-o OUT] [--db MEETING] [--with-contacts]
@@ -32,10 +32,18 @@ Writes a document of the meeting:
                 presenter and the MC's words; the introductions list the
                 officials invited before anyone arrives, then those present
                 with "vắng" for the rest (--roll invited|present to choose) (docx)
+  reminders     after the day: a reminder letter (công văn đôn đốc) to every
+                agency with an overdue written answer, one file per agency
+                (docx); -o names the folder
   reminders --prepared
-                a reminder letter (công văn đôn đốc) to every agency still
-                missing a prepared answer, one file per agency (docx);
-                -o names the folder
+                before the day: the same letter to every agency still
+                missing a prepared answer
+  register      the follow-up register (sổ theo dõi): every promise with its
+                status, answers received, extensions (xlsx, csv); --db may be
+                given several times to merge meetings, each read unchanged
+  results       notice to the delegates of the answers received, by topic (docx)
+  report        report to the Chairman and the province: counts by agency,
+                topic and result, on-time rate, what is overdue (docx)
 
 Without -o the file goes to the "exports" folder beside the meeting file.
 Phone numbers are left out unless --with-contacts is given.`
@@ -60,7 +68,8 @@ func runExport(ctx context.Context, args []string) error {
 	fs := newFlags("export", exportUsage)
 	format := fs.String("format", "", "file format (default: the kind's first format)")
 	out := fs.String("o", "", "output `FILE` (default: exports/NAME beside the meeting file)")
-	db := fs.String("db", "", "meeting `FILE`")
+	var dbs dbList
+	fs.Var(&dbs, "db", "meeting `FILE` (the register: several, merged)")
 	contacts := fs.Bool("with-contacts", false, "include phone numbers")
 	prepared := fs.Bool("prepared", false, "reminders: to the agencies missing prepared answers before the day")
 	roll := fs.String("roll", "", "script: introduce the officials `invited` or `present` (default: present once anyone has arrived)")
@@ -83,8 +92,15 @@ func runExport(ctx context.Context, args []string) error {
 	if kindArg == "" {
 		return usagef("export needs a KIND: %s", kindNames())
 	}
+	if kindArg == string(docs.Register) {
+		return exportRegister(ctx, dbs, *out, *format)
+	}
+	db, err := dbs.one(kindArg)
+	if err != nil {
+		return err
+	}
 	if kindArg == "reminders" {
-		return exportReminders(ctx, *db, *out, *prepared)
+		return exportReminders(ctx, db, *out, *prepared)
 	}
 	kind, ok := docs.ParseKind(kindArg)
 	if !ok {
@@ -103,7 +119,7 @@ func runExport(ctx context.Context, args []string) error {
 	if !docs.Supports(kind, f) {
 		return usagef("%s cannot be written as %q; choose one of %s", kind, string(f), formatNames(kind))
 	}
-	st, path, err := openMeeting(ctx, *db, store.Options{NoWatch: true, Actor: store.Actor{Station: "export", Role: store.RoleAdmin}})
+	st, path, err := openMeeting(ctx, db, store.Options{NoWatch: true, Actor: store.Actor{Station: "export", Role: store.RoleAdmin}})
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 
@@ -16,10 +17,15 @@ func init() {
 	register(command{name: "init", summary: "create a meeting file (empty, or --demo)", run: runInit})
 }
 
-const initUsage = `Usage: doithoai init [--demo] [--title T --date DD/MM/YYYY --start HH:MM …] FILE
+const initUsage = `Usage: doithoai init [--demo | --demo-held | --carry-from LAST.db] [--title T --date DD/MM/YYYY --start HH:MM …] FILE
 
 Creates a new meeting file. With --demo it holds the demo meeting (fictional
-people). Without --title, in a terminal, a form asks for the details.
+people); with --demo-held, the demo as it stands a month after the day (the
+agenda run, answers given, written answers received, one overdue): try the
+reports and the follow-up register without running the day. --carry-from
+starts the next meeting from the last one: its details (the year moved on;
+flags override them), units, groups, topics and every obligation still open,
+shown "từ kỳ trước". Without --title, in a terminal, a form asks for the details.
 The documents' signers: --secretary signs the minutes; the conclusion notice
 is signed by the chair, or with --sign-as KT|TL --signer NAME --signer-title
 TITLE ("TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG").`
@@ -27,6 +33,9 @@ TITLE ("TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG").`
 func runInit(ctx context.Context, args []string) error {
 	fs := newFlags("init", initUsage)
 	demo := fs.Bool("demo", false, "create the demo meeting")
+	held := fs.Bool("demo-held", false, "create the demo meeting as it stands a month after the day")
+	heldOn := fs.String("held-on", "", "with --demo-held: the day it was held, DD/MM/YYYY (default: 30 days ago)")
+	carry := fs.String("carry-from", "", "start from the previous meeting `FILE`: units, groups, open obligations")
 	var m store.Meeting
 	fs.StringVar(&m.Title, "title", "", "meeting title")
 	fs.StringVar(&m.Theme, "theme", "", "theme")
@@ -62,6 +71,14 @@ func runInit(ctx context.Context, args []string) error {
 	path := fs.Arg(0)
 	if _, err := os.Stat(path); err == nil {
 		return usagef("%s already exists; choose a new file name", path)
+	}
+	if *held {
+		return initDemoHeld(ctx, path, *heldOn)
+	}
+	if *carry != "" {
+		set := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		return initCarry(ctx, *carry, path, m, set)
 	}
 	if *demo {
 		if err := createDemo(ctx, path); err != nil {

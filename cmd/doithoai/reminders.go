@@ -11,11 +11,9 @@ import (
 
 // exportReminders writes the reminder letters (công văn đôn đốc) into
 // dir (default: the exports folder), one file per agency, and prints
-// their paths.
+// their paths: for the written answers overdue after the day, or with
+// prepared for the prepared answers missing before it.
 func exportReminders(ctx context.Context, db, dir string, prepared bool) error {
-	if !prepared {
-		return usagef("reminders: say which: --prepared (answers owed before the day)")
-	}
 	st, path, err := openMeeting(ctx, db, store.Options{NoWatch: true, Actor: store.Actor{Station: "export", Role: store.RoleAdmin}})
 	if err != nil {
 		return err
@@ -24,12 +22,16 @@ func exportReminders(ctx context.Context, db, dir string, prepared bool) error {
 	if dir == "" {
 		dir = docs.ExportDir(path)
 	}
-	paths, err := docs.ExportPreparedReminders(ctx, st, dir, docs.Options{})
+	export, none := docs.ExportOverdueReminders, "nothing is overdue: no reminder to write"
+	if prepared {
+		export, none = docs.ExportPreparedReminders, "every prepared answer has arrived: no reminder to write"
+	}
+	paths, err := export(ctx, st, dir, docs.Options{})
 	if err != nil {
 		return err
 	}
 	if len(paths) == 0 {
-		fmt.Fprintln(os.Stdout, "every prepared answer has arrived: no reminder to write")
+		fmt.Fprintln(os.Stdout, none)
 	}
 	for _, p := range paths {
 		fmt.Fprintln(os.Stdout, p)

@@ -30,10 +30,14 @@ const (
 	Invitations Kind = "invitations" // giấy mời
 	Briefing    Kind = "briefing"    // tài liệu phục vụ đối thoại (for the Chairman, before the day)
 	Script      Kind = "script"      // kịch bản chương trình (the MC's words)
+	Results     Kind = "results"     // thông báo kết quả trả lời ý kiến, kiến nghị (after the day)
+	Report      Kind = "report"      // báo cáo kết quả giải quyết ý kiến, kiến nghị
+	Register    Kind = "register"    // sổ theo dõi (the follow-up register)
+	Reminders   Kind = "reminders"   // công văn đôn đốc, one file per agency with an overdue answer
 )
 
 // Kinds lists every document in the order the reports station shows them.
-var Kinds = []Kind{Attendance, Signin, Minutes, Followup, Conclusion, Invitations, Briefing, Script}
+var Kinds = []Kind{Attendance, Signin, Minutes, Followup, Conclusion, Invitations, Briefing, Script, Register, Results, Report, Reminders}
 
 // Format is a file format.
 type Format string
@@ -54,6 +58,23 @@ var formats = map[Kind][]Format{
 	Invitations: {DOCX},
 	Briefing:    {DOCX},
 	Script:      {DOCX},
+	Register:    {XLSX, CSV},
+	Results:     {DOCX},
+	Report:      {DOCX},
+	Reminders:   {DOCX},
+}
+
+// Batch reports whether kind is written as several files into a folder
+// (ExportBatch), not as one (Write, Export).
+func Batch(k Kind) bool { return k == Reminders }
+
+// ExportBatch writes a batch kind into dir and returns the files (none
+// when there is nothing to write: no answer overdue).
+func ExportBatch(ctx context.Context, st *store.Store, k Kind, dir string, o Options) ([]string, error) {
+	if k != Reminders {
+		return nil, fmt.Errorf("%w: %s is one file", ErrFormat, k)
+	}
+	return ExportOverdueReminders(ctx, st, dir, o)
 }
 
 // Formats lists the formats of kind, the first being the default.
@@ -114,6 +135,9 @@ type Snapshot struct {
 	// Carried are the obligations carried open from the previous meeting
 	// (read for the Chairman's briefing only: it derives the register).
 	Carried []store.Obligation
+	// Register is the follow-up register as of today in the meeting's
+	// zone, read (loadRegister) for the documents that need it.
+	Register *store.Register
 }
 
 // Load reads a snapshot of the meeting.
@@ -159,6 +183,9 @@ func Write(w io.Writer, s *Snapshot, k Kind, f Format, o Options) error {
 		return fmt.Errorf("%w: %s cannot be written as %s", ErrFormat, k, f)
 	}
 	o.fill()
+	if Batch(k) {
+		return fmt.Errorf("%w: %s are written one file each (ExportBatch)", ErrFormat, k)
+	}
 	switch k {
 	case Attendance, Signin:
 		return writeAttendance(w, s, k == Signin, f, o)
@@ -174,6 +201,14 @@ func Write(w io.Writer, s *Snapshot, k Kind, f Format, o Options) error {
 		return writeBriefing(w, s, o)
 	case Script:
 		return writeScript(w, s, o)
+	case Register, Results, Report:
+		switch k {
+		case Register:
+			return WriteRegister(w, s.register(o), f, false, o)
+		case Results:
+			return writeResults(w, s, o)
+		}
+		return writeReport(w, s, o)
 	}
 	return fmt.Errorf("%w: %s", ErrFormat, k)
 }
@@ -198,8 +233,13 @@ func Export(ctx context.Context, st *store.Store, k Kind, f Format, path string,
 	if err != nil {
 		return err
 	}
-	if k == Briefing {
+	switch k {
+	case Briefing:
 		if err := s.loadCarried(ctx, st); err != nil {
+			return err
+		}
+	case Register, Results, Report:
+		if err := s.loadRegister(ctx, st); err != nil {
 			return err
 		}
 	}
@@ -253,6 +293,10 @@ func FileName(k Kind, f Format, m store.Meeting) string {
 		Invitations: "giay-moi",
 		Briefing:    "tai-lieu-phuc-vu-doi-thoai",
 		Script:      "kich-ban-chuong-trinh",
+		Register:    "so-theo-doi-tra-loi",
+		Results:     "thong-bao-ket-qua-tra-loi",
+		Report:      "bao-cao-ket-qua-giai-quyet",
+		Reminders:   "don-doc-tra-loi-sau-doi-thoai",
 	}[k]
 	if m.Date != "" {
 		base += "-" + m.Date

@@ -126,6 +126,11 @@ func (m *Model) export() tea.Cmd {
 		if abs, err := filepath.Abs(path); err == nil {
 			path = abs
 		}
+		if docs.Batch(k) {
+			// one letter per agency into the folder
+			files, err := docs.ExportBatch(c.Ctx, c.Store, k, filepath.Dir(path), o)
+			return exportedMsg{req: req, path: c.T.F("reports.batch."+string(k), len(files), filepath.Dir(path)), err: err}
+		}
 		err = docs.Export(c.Ctx, c.Store, k, f, path, o)
 		return exportedMsg{req: req, path: path, err: err}
 	}
