@@ -302,12 +302,11 @@ func ifNonEmpty(pre, s, post string) string {
 // loadCarried reads the obligations carried open from the previous
 // meeting, with their status today (fu's follow-up register).
 func (s *Snapshot) loadCarried(ctx context.Context, st *store.Store) error {
-	reg, err := st.Register(ctx)
-	if err != nil {
-		return fmt.Errorf("follow-up register: %w", err)
+	if err := s.loadRegister(ctx, st); err != nil {
+		return err
 	}
 	s.Carried = nil
-	for _, o := range reg.Obligations {
+	for _, o := range s.Register.Obligations {
 		if o.Carried && o.Status.Open() {
 			s.Carried = append(s.Carried, o)
 		}
