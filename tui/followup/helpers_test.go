@@ -138,8 +138,8 @@ func (f *fixture) open(t testing.TB, lang i18n.Lang, w, h int) *followup.Model {
 var cmdSlice = reflect.TypeOf([]tea.Cmd{})
 
 // drive runs cmd and feeds its messages back into s until nothing is
-// left, as the runtime would; commands that do not answer within a
-// second (timers, blinks) are dropped.
+// left, as the runtime would; commands that do not answer within 5 s
+// (timers) are dropped.
 func drive(s common.Station, cmd tea.Cmd) {
 	queue := []tea.Cmd{cmd}
 	for n := 0; len(queue) > 0 && n < 10000; n++ {
@@ -153,7 +153,7 @@ func drive(s common.Station, cmd tea.Cmd) {
 		var msg tea.Msg
 		select {
 		case msg = <-ch:
-		case <-time.After(time.Second):
+		case <-time.After(5 * time.Second):
 			continue
 		}
 		if msg == nil {

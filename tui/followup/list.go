@@ -218,6 +218,15 @@ func (m *Model) columns() columns {
 	return c
 }
 
+// used is the width of a row before its status.
+func (c columns) used() int {
+	n := 1 + c.ref + c.agency + 1 + c.text + 1 + c.due + 1
+	if c.topic > 0 {
+		n += c.topic + 1 + c.asker + 1
+	}
+	return n
+}
+
 func (c columns) head(t interface{ T(string) string }) string {
 	line := common.Pad(" "+t.T("followup.col.ref"), c.ref+1) + common.Pad(t.T("followup.col.agency"), c.agency) + " "
 	if c.topic > 0 {
@@ -254,7 +263,7 @@ func (c columns) row(m *Model, o store.Obligation, sel bool) string {
 		line += common.Pad(o.Topic, c.topic) + " " + common.Pad(o.Asker, c.asker) + " "
 	}
 	line += common.Pad(oneLine(text, c.text), c.text) + " " + common.Pad(date(o.Due), c.due) + " "
-	st := common.Trunc(statusText(t, o.Status), max(c.w-lipgloss.Width(line), 0))
+	st := common.Trunc(statusText(t, o.Status), max(c.w-c.used(), 0))
 	if sel {
 		return s.Selected.Render(common.Pad(line+st, c.w))
 	}

@@ -427,3 +427,54 @@ func lineWith(v, s string) string {
 	}
 	return ""
 }
+
+// A form being typed is saved as a draft every second; after a crash the
+// station names it, and the same form on the same item comes back filled.
+// Saving it drops the draft.
+func TestDraftSurvivesACrash(t *testing.T) {
+	f := newFixture(t)
+	m := f.open(t, i18n.VI, 100, 30)
+	cursorTo(t, m, "YK5")
+	press(m, "r")
+	typeText(m, "Số 46/YT ngày 19/11/2023")
+	press(m, "enter")
+	typeText(m, "Lê Thị Mai")
+	_, cmd := m.Update(common.TickMsg{})
+	drive(m, cmd)
+	ds, err := f.st.Drafts(context.Background(), "followup/")
+	if err != nil || len(ds) != 1 || !strings.Contains(ds[0].Body, "Lê Thị Mai") {
+		t.Fatalf("draft after a second: %+v %v", ds, err)
+	}
+	// the terminal is killed; a new one starts
+	m2 := f.open(t, i18n.VI, 100, 30)
+	if v := m2.View(); !strings.Contains(v, "Có bản nháp chưa lưu: YK5") {
+		t.Errorf("no word of the draft:\n%s", v)
+	}
+	cursorTo(t, m2, "YK5")
+	press(m2, "r")
+	v := m2.View()
+	if !strings.Contains(v, "Đã khôi phục bản nháp") || !strings.Contains(v, "Số 46/YT ngày 19/11/2023") || !strings.Contains(v, "Lê Thị Mai") {
+		t.Fatalf("the form did not come back filled:\n%s", v)
+	}
+	press(m2, "enter", "enter", "enter", "enter", "enter")
+	if o := f.ob(t, f.key(5)); len(o.Receipts) != 1 || o.Receipts[0].Signer != "Lê Thị Mai" {
+		t.Fatalf("saved %+v", o.Receipts)
+	}
+	if ds, _ := f.st.Drafts(context.Background(), "followup/"); len(ds) != 0 {
+		t.Errorf("the draft outlived its save: %+v", ds)
+	}
+	// the session ends with a form open: its draft is saved at once
+	cursorTo(t, m2, "YK1")
+	press(m2, "g")
+	typeText(m2, "15/12/2023")
+	_, cmd = m2.Update(common.SaveDraftsMsg{})
+	drive(m2, cmd)
+	if ds, _ := f.st.Drafts(context.Background(), "followup/extension/"); len(ds) != 1 || !strings.Contains(ds[0].Body, "15/12/2023") {
+		t.Errorf("draft at the end of the session: %+v", ds)
+	}
+	// Esc drops it
+	press(m2, "esc")
+	if ds, _ := f.st.Drafts(context.Background(), "followup/"); len(ds) != 0 {
+		t.Errorf("a cancelled form left its draft: %+v", ds)
+	}
+}
