@@ -91,6 +91,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -325,21 +326,31 @@ const dayLayout = "2006-01-02"
 // heldDay is the day the meeting was held (HeldOn) in its own zone: the
 // day its first agenda item started there, else the planned date.
 func heldDay(ctx context.Context, q rowQueryer) (string, error) {
-	loc, err := zoneOf(ctx, q)
-	if err != nil {
-		return "", err
-	}
+	held, _, err := meetingDays(ctx, q, time.Time{})
+	return held, err
+}
+
+// meetingDays reads, in one query, the day the meeting was held and the
+// day now is, both in the meeting's zone.
+func meetingDays(ctx context.Context, q rowQueryer, now time.Time) (held, today string, err error) {
 	var first sql.NullInt64
+	var off int
 	var day string
-	err = q.QueryRowContext(ctx, `SELECT (SELECT min(started_at) FROM agenda_items WHERE started_at IS NOT NULL), coalesce((SELECT date FROM meeting WHERE id = 1),'')`).
-		Scan(&first, &day)
+	// min() skips the NULLs of items not started
+	err = q.QueryRowContext(ctx, `SELECT utc_offset, date, (SELECT min(started_at) FROM agenda_items) FROM meeting WHERE id = 1`).
+		Scan(&off, &day, &first)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", now.In(fixedZone(420)).Format(dayLayout), nil // no meeting row yet
+	}
 	if err != nil {
-		return "", mapErr(err)
+		return "", "", mapErr(err)
 	}
+	loc := fixedZone(off)
+	held = day
 	if first.Valid {
-		return time.UnixMilli(first.Int64).In(loc).Format(dayLayout), nil
+		held = time.UnixMilli(first.Int64).In(loc).Format(dayLayout)
 	}
-	return day, nil
+	return held, now.In(loc).Format(dayLayout), nil
 }
 
 // DaysBetween counts calendar days from a to b (YYYY-MM-DD), negative

@@ -145,12 +145,8 @@ type basis struct {
 // obligationBasis reads one obligation's agency and base due date
 // without deriving the whole register (a receipt commits as fast as a
 // check-in). ErrNotFound if the key names nothing the register lists.
-func (t *Tx) obligationBasis(ctx context.Context, key string) (basis, error) {
+func (t *Tx) obligationBasis(ctx context.Context, key, held string) (basis, error) {
 	kind, id, err := keyKind(key)
-	if err != nil {
-		return basis{}, err
-	}
-	held, err := heldDay(ctx, t.tx)
 	if err != nil {
 		return basis{}, err
 	}
@@ -205,16 +201,7 @@ func (t *Tx) obligationBasis(ctx context.Context, key string) (basis, error) {
 // checkDates refuses a document dated before the meeting was held or
 // after today (both in the meeting's zone), and a new due date out of
 // DueInRange.
-func (t *Tx) checkDates(ctx context.Context, rc Receipt) error {
-	held, err := heldDay(ctx, t.tx)
-	if err != nil {
-		return err
-	}
-	loc, err := zoneOf(ctx, t.tx)
-	if err != nil {
-		return err
-	}
-	today := t.now.In(loc).Format(dayLayout)
+func checkDates(rc Receipt, held, today string) error {
 	if held != "" && rc.DocDate < held {
 		return invalid("doc_date", "before the meeting day")
 	}
@@ -234,16 +221,16 @@ func (t *Tx) checkDates(ctx context.Context, rc Receipt) error {
 // corrected.
 func (t *Tx) checkDocNumber(ctx context.Context, rc Receipt, skip int64) error {
 	var id, agency int64
-	var name string
-	err := t.queryRow(ctx, `SELECT r.id, coalesce(r.agency_id,0), coalesce(u.name,'') FROM receipts r LEFT JOIN units u ON u.id = r.agency_id
-		WHERE r.doc_key = ? AND r.voided = 0 AND r.id <> ? AND coalesce(r.agency_id,0) <> ? LIMIT 1`, docKey(rc), skip, rc.AgencyID).
-		Scan(&id, &agency, &name)
+	err := t.queryRow(ctx, `SELECT id, coalesce(agency_id,0) FROM receipts WHERE doc_key = ? AND voided = 0 AND id <> ? AND coalesce(agency_id,0) <> ? LIMIT 1`,
+		docKey(rc), skip, rc.AgencyID).Scan(&id, &agency)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}
 	if err != nil {
 		return mapErr(err)
 	}
+	var name string
+	t.queryRow(ctx, `SELECT name FROM units WHERE id = ?`, agency).Scan(&name) // a refusal needs no speed
 	return &DocNumberError{Number: rc.DocNo, Agency: name, ReceiptID: id}
 }
 
@@ -294,7 +281,11 @@ func (s *Store) RecordReceipt(ctx context.Context, in ReceiptInput) (Receipt, er
 		rc.File, rc.FileSHA256, rc.FileSize, rc.FileOrig = att.name, att.sha, att.size, att.orig
 	}
 	err = s.write(ctx, PermFollowup, func(t *Tx) error {
-		b, err := t.obligationBasis(ctx, rc.Obligation)
+		held, today, err := meetingDays(ctx, t.tx, t.now)
+		if err != nil {
+			return err
+		}
+		b, err := t.obligationBasis(ctx, rc.Obligation, held)
 		if err != nil {
 			return err
 		}
@@ -302,7 +293,7 @@ func (s *Store) RecordReceipt(ctx context.Context, in ReceiptInput) (Receipt, er
 			rc.AgencyID = b.agency
 		}
 		rc.BasisAgent, rc.BasisDue, rc.CreatedAt = b.agency, b.due, t.now
-		if err := t.checkReceipt(ctx, rc, 0); err != nil {
+		if err := t.checkReceipt(ctx, rc, 0, held, today); err != nil {
 			return err
 		}
 		r, err := t.exec(ctx, `INSERT INTO receipts(obligation, doc_no, doc_key, doc_date, agency_id, signer, summary, result, next_due, forwarded_to,
@@ -322,11 +313,13 @@ func (s *Store) RecordReceipt(ctx context.Context, in ReceiptInput) (Receipt, er
 	return rc, nil
 }
 
-func (t *Tx) checkReceipt(ctx context.Context, rc Receipt, self int64) error {
-	if err := t.checkAgency(ctx, rc.AgencyID); err != nil {
-		return err
+func (t *Tx) checkReceipt(ctx context.Context, rc Receipt, self int64, held, today string) error {
+	if rc.AgencyID != rc.BasisAgent { // the obligation's own agency exists
+		if err := t.checkAgency(ctx, rc.AgencyID); err != nil {
+			return err
+		}
 	}
-	if err := t.checkDates(ctx, rc); err != nil {
+	if err := checkDates(rc, held, today); err != nil {
 		return err
 	}
 	return t.checkDocNumber(ctx, rc, self)
@@ -366,7 +359,11 @@ func (s *Store) UpdateReceipt(ctx context.Context, id int64, in ReceiptInput) er
 		if rc.AgencyID == 0 {
 			rc.AgencyID = old.AgencyID
 		}
-		if err := t.checkReceipt(ctx, rc, id); err != nil {
+		held, today, err := meetingDays(ctx, t.tx, t.now)
+		if err != nil {
+			return err
+		}
+		if err := t.checkReceipt(ctx, rc, id, held, today); err != nil {
 			return err
 		}
 		if rc == old {
@@ -438,11 +435,11 @@ func (s *Store) Extend(ctx context.Context, key, newDue, reason string) (Extensi
 	}
 	e := Extension{Obligation: key, NewDue: newDue, Reason: reason}
 	err = s.write(ctx, PermFollowup, func(t *Tx) error {
-		b, err := t.obligationBasis(ctx, key)
+		held, err := heldDay(ctx, t.tx)
 		if err != nil {
 			return err
 		}
-		held, err := heldDay(ctx, t.tx)
+		b, err := t.obligationBasis(ctx, key, held)
 		if err != nil {
 			return err
 		}
@@ -490,7 +487,11 @@ func (t *Tx) voidExtension(ctx context.Context, id int64, void bool) error {
 // obligation as it is now, and its Drift clears. Audited as one change.
 func (s *Store) AcceptDrift(ctx context.Context, key string) error {
 	return s.write(ctx, PermFollowup, func(t *Tx) error {
-		b, err := t.obligationBasis(ctx, key)
+		held, err := heldDay(ctx, t.tx)
+		if err != nil {
+			return err
+		}
+		b, err := t.obligationBasis(ctx, key, held)
 		if err != nil {
 			return err
 		}

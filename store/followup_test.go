@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -523,5 +524,30 @@ func TestDriftAndOrphan(t *testing.T) {
 	}
 	if o := f.ob(t, f.key(1)); !o.Orphan {
 		t.Error("a voided record still keeps the obligation in view")
+	}
+}
+
+// TestReceiptTextCleaned: what is typed (or pasted over SSH) goes through
+// the store's cleaner: escape sequences dropped, one-line fields on one
+// line, the limits enforced.
+func TestReceiptTextCleaned(t *testing.T) {
+	f := newFollowup(t)
+	ctx := context.Background()
+	rc, err := f.s.RecordReceipt(ctx, store.ReceiptInput{Obligation: f.key(1), DocNo: "Số 5/\x1b[31mLĐTBXH\x1b[0m ngày 20/11/2023",
+		Signer: "\x1b]0;pwned\x07Phan Thị\nHồng\u202e", Summary: "Dòng 1\r\nDòng 2\x1b]52;c;Zm9v\x07", Result: store.ResultSettled})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rc.DocNo != "5/LĐTBXH" || rc.Signer != "Phan Thị Hồng" || rc.Summary != "Dòng 1\nDòng 2" {
+		t.Errorf("saved %q %q %q", rc.DocNo, rc.Signer, rc.Summary)
+	}
+	long := strings.Repeat("á", store.MaxText+1)
+	_, err = f.s.RecordReceipt(ctx, store.ReceiptInput{Obligation: f.key(1), DocNo: "Số 6/LĐTBXH ngày 20/11/2023", Summary: long, Result: store.ResultSettled})
+	fieldIs(t, err, "summary", "too long")
+	_, err = f.s.Extend(ctx, f.key(1), "2023-12-20", strings.Repeat("x", store.MaxReason+1))
+	fieldIs(t, err, "reason", "too long")
+	_, err = f.s.RecordReceipt(ctx, store.ReceiptInput{Obligation: f.key(1), DocNo: "Số 7/" + strings.Repeat("A", 300), Result: store.ResultSettled})
+	if !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("a 300-letter number: %v", err)
 	}
 }
