@@ -55,7 +55,6 @@ func absenceNote(a store.Apology) string {
 // shortReason is the longest reason the note column holds in two lines.
 const shortReason = 16
 
-
 // presentBreakdown is " (trong đó 2 đại biểu dự thay, 1 đại biểu ngoài
 // danh sách mời)" after the number present, or nothing.
 func presentBreakdown(t tally) string {
