@@ -403,19 +403,22 @@ func (t *Tx) voidReceipt(ctx context.Context, id int64, void bool) error {
 			return err
 		}
 	}
-	if _, err := t.exec(ctx, `UPDATE receipts SET voided = ? WHERE id = ?`, void, id); err != nil {
-		return err
-	}
 	nw := old
 	nw.Voided = void
-	return t.audit(ctx, voidAction(void), "receipt", id, old, nw)
+	return t.setVoided(ctx, "receipts", "receipt", id, void, old, nw)
 }
 
-func voidAction(void bool) string {
-	if void {
-		return "void"
+// setVoided voids (or restores) a row of table and audits it as
+// "void" (or "restore") with the record before and after.
+func (t *Tx) setVoided(ctx context.Context, table, entity string, id int64, void bool, old, nw any) error {
+	if _, err := t.exec(ctx, `UPDATE `+table+` SET voided = ? WHERE id = ?`, void, id); err != nil {
+		return err
 	}
-	return "restore"
+	action := "restore"
+	if void {
+		action = "void"
+	}
+	return t.audit(ctx, action, entity, id, old, nw)
 }
 
 // MaxReason bounds an extension's reason.
@@ -474,12 +477,9 @@ func (t *Tx) voidExtension(ctx context.Context, id int64, void bool) error {
 	if old.Voided == void {
 		return nil
 	}
-	if _, err := t.exec(ctx, `UPDATE extensions SET voided = ? WHERE id = ?`, void, id); err != nil {
-		return err
-	}
 	nw := old
 	nw.Voided = void
-	return t.audit(ctx, voidAction(void), "extension", id, old, nw)
+	return t.setVoided(ctx, "extensions", "extension", id, void, old, nw)
 }
 
 // AcceptDrift acknowledges that the obligation changed in the qa station

@@ -314,20 +314,6 @@ func (s *Snapshot) loadCarried(ctx context.Context, st *store.Store) error {
 	return nil
 }
 
-// carriedStatus is an open obligation's status in words.
-func carriedStatus(st store.Status) string {
-	switch st.Kind {
-	case store.StatusOverdue:
-		return fmt.Sprintf("Quá hạn %d ngày", st.Days)
-	case store.StatusDueSoon:
-		if st.Days == 0 {
-			return "Đến hạn hôm nay"
-		}
-		return fmt.Sprintf("Còn %d ngày", st.Days)
-	}
-	return "Chưa đến hạn"
-}
-
 // carriedTable lists what the previous meeting left open: what was asked
 // and by whom, what was said then, the agency that owes it, its due date
 // and status, so the Chairman has them in hand if they come up again.
@@ -361,7 +347,7 @@ func (s *Snapshot) carriedTable(d *docx, body para) {
 			content = append(content, paraXML(para{align: "both", before: 2, after: 2}, sz(it("Đã trả lời tại kỳ trước: "+o.Said), 12)))
 		}
 		tb.rows = append(tb.rows, []cell{bodyCell("center", strconv.Itoa(i+1), 2), {paras: content},
-			bodyCell("left", cmpOr(o.Agency, unassigned), 2), bodyCell("center", vnDate(o.Due), 2), bodyCell("center", carriedStatus(o.Status), 2)})
+			bodyCell("left", cmpOr(o.Agency, unassigned), 2), bodyCell("center", vnDate(o.Due), 2), bodyCell("center", StatusText(o.Status), 2)})
 	}
 	d.Table(tb)
 }

@@ -43,12 +43,7 @@ func resultKey(o store.Obligation) string {
 
 func writeReport(w io.Writer, s *Snapshot, o Options) error {
 	m := s.Meeting
-	reg := s.register(o)
-	d := newDocx("Báo cáo kết quả giải quyết ý kiến, kiến nghị", 14, o.Now)
-	adminHeader(d, m, reg.Today, "BC-UBND")
-	docTitle(d, "BÁO CÁO", "Kết quả giải quyết ý kiến, kiến nghị của đại biểu", "tại "+m.Title)
-	body := para{align: "both", firstLine: 567, before: 6, line: 264}
-	head := para{align: "both", firstLine: 567, before: 8, keepNext: true, line: 264}
+	d, reg, body, head := s.followupDoc(o, "Báo cáo kết quả giải quyết ý kiến, kiến nghị", "BC-UBND", "BÁO CÁO", "Kết quả giải quyết ý kiến, kiến nghị của đại biểu")
 	tableHead := head
 	tableHead.after = 4
 	c := countRegister(reg)

@@ -158,14 +158,20 @@ func whoAsked(o store.Obligation) string {
 	return askerText(o)
 }
 
+// followupDoc starts a document the People's Committee issues about the
+// register: its header dated today, the kind and subject, the paragraph
+// styles of its body and headings.
+func (s *Snapshot) followupDoc(o Options, name, code, kind, subject string) (d *docx, reg *store.Register, body, head para) {
+	reg = s.register(o)
+	d = newDocx(name, 14, o.Now)
+	adminHeader(d, s.Meeting, reg.Today, code)
+	docTitle(d, kind, subject, "tại "+s.Meeting.Title)
+	return d, reg, para{align: "both", firstLine: 567, before: 6, line: 264}, para{align: "both", firstLine: 567, before: 8, keepNext: true, line: 264}
+}
+
 func writeResults(w io.Writer, s *Snapshot, o Options) error {
 	m := s.Meeting
-	reg := s.register(o)
-	d := newDocx("Thông báo kết quả trả lời ý kiến, kiến nghị", 14, o.Now)
-	adminHeader(d, m, reg.Today, "TB-UBND")
-	docTitle(d, "THÔNG BÁO", "Kết quả trả lời ý kiến, kiến nghị của đại biểu", "tại "+m.Title)
-	body := para{align: "both", firstLine: 567, before: 6, line: 264}
-	head := para{align: "both", firstLine: 567, before: 8, keepNext: true, line: 264}
+	d, reg, body, head := s.followupDoc(o, "Thông báo kết quả trả lời ý kiến, kiến nghị", "TB-UBND", "THÔNG BÁO", "Kết quả trả lời ý kiến, kiến nghị của đại biểu")
 	c := countRegister(reg)
 	when := ifNonEmpty(" ", longDate(reg.HeldOn), "")
 	intro := fmt.Sprintf("Tại %s tổ chức%s, đại biểu đã nêu %02d ý kiến, kiến nghị; sau Chương trình, %02d nội dung được giao các cơ quan, đơn vị trả lời bằng văn bản "+
