@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"doithoai/store"
 	"doithoai/store/fold"
@@ -20,6 +21,7 @@ type chooser struct {
 	options []option
 	shown   []int // indexes of options matching the typed words
 	cursor  int
+	noteW   int // the widest note, kept whole at the right
 	input   textinput.Model
 	pick    func(m *Model, value string)
 }
@@ -33,6 +35,7 @@ func (m *Model) newChooser(title string, opts []option, current string, pick fun
 	ch := &chooser{title: title, options: opts, pick: pick}
 	for i := range ch.options {
 		ch.options[i].folded = " " + fold.Fold(ch.options[i].label)
+		ch.noteW = max(ch.noteW, lipgloss.Width(ch.options[i].note))
 	}
 	ch.input = textinput.New()
 	ch.input.Prompt = m.c.T.T("followup.search.prompt")
@@ -105,11 +108,12 @@ func (m *Model) chooserView() string {
 	lines := []string{s.Title.Render(common.Trunc(ch.title, m.w)), ch.input.View()}
 	rows := m.chooserRows()
 	off := max(0, ch.cursor-rows+1)
+	labelW := max(m.w-ch.noteW-3, 10)
 	for i := off; i < len(ch.shown) && i < off+rows; i++ {
 		o := ch.options[ch.shown[i]]
 		line := "  " + o.label
 		if o.note != "" {
-			line = common.Pad(line, max(m.w-14, 10)) + " " + o.note
+			line = common.Pad(line, labelW) + " " + o.note
 		}
 		if i == ch.cursor {
 			lines = append(lines, s.Selected.Render(common.Pad("› "+strings.TrimPrefix(line, "  "), m.w)))

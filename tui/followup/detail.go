@@ -214,14 +214,22 @@ func (m *Model) detailLines(o store.Obligation) ([]string, []int) {
 		if r.voided() {
 			line += " " + t.T("followup.detail.voided")
 		}
-		head := fmt.Sprintf("%s%d. %s", mark, i+1, line)
-		switch {
-		case i == m.dsel:
-			add(s.Selected.Render(common.Pad(head, w)))
-		case r.voided():
-			add(s.Subtle.Render(head))
-		default:
-			add(head)
+		// the number line, result and signer whole, wrapped under the number
+		head := fmt.Sprintf("%d. ", i+1)
+		for j, l := range strings.Split(ansi.Wrap(line, max(w-2-len(head), 10), ""), "\n") {
+			if j == 0 {
+				l = mark + head + l
+			} else {
+				l = strings.Repeat(" ", 2+len(head)) + l
+			}
+			switch {
+			case i == m.dsel:
+				add(s.Selected.Render(common.Pad(l, w)))
+			case r.voided():
+				add(s.Subtle.Render(l))
+			default:
+				add(l)
+			}
 		}
 		for _, x := range more {
 			for _, l := range strings.Split(ansi.Wrap(x, w-5, ""), "\n") {

@@ -62,6 +62,7 @@ func newKeys(t i18n.Catalog) keyMap {
 	}
 	k.FormCancel = b("followup.key.form_cancel", "esc")
 	k.Up.SetHelp("↑↓", t.T("followup.key.choose"))
+	k.Top.SetHelp("home/end", t.T("followup.key.top"))
 	k.PrevRec.SetHelp("←→", t.T("followup.key.record"))
 	// a question takes y for yes; any other key is no
 	k.No.SetHelp(t.T("followup.key.other"), t.T("followup.key.no"))

@@ -1,6 +1,7 @@
 package followup
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -124,33 +125,49 @@ func (m *Model) listView() string {
 }
 
 // countsLine sums the whole register: "16 việc · 13 quá hạn · … ·
-// 1 đã trả lời (1 trễ)", and today's date when there is room.
+// 1 đã trả lời (1 trễ)", in shorter words when that does not fit, and
+// today's date when there is room.
 func (m *Model) countsLine() string {
 	s, t := m.c.Styles, m.c.T
 	if m.reg == nil {
 		return s.Title.Render(t.T("followup.title"))
 	}
-	parts := []string{s.Title.Render(t.F("followup.count.all", len(m.reg.Obligations)))}
-	add := func(n int, k string, st lipgloss.Style) {
-		if n > 0 {
-			parts = append(parts, st.Render(t.F(k, n)))
-		}
+	line := m.countText(t.T("followup.count"))
+	if lipgloss.Width(line) > m.w {
+		line = m.countText(t.T("followup.count.short"))
 	}
-	add(m.counts[store.StatusOverdue], "followup.count.overdue", s.Err)
-	add(m.counts[store.StatusDueSoon], "followup.count.due_soon", s.Warn)
-	add(m.counts[store.StatusNotDue], "followup.count.not_due", s.Normal)
-	if n := m.counts[store.StatusAnswered]; n > 0 && m.lateN > 0 {
-		parts = append(parts, s.OK.Render(t.F("followup.count.answered_late", n, m.lateN)))
-	} else {
-		add(n, "followup.count.answered", s.OK)
-	}
-	add(m.counts[store.StatusForwarded], "followup.count.forwarded", s.Subtle)
-	add(m.carriedN, "followup.count.carried", s.Subtle)
-	line := strings.Join(parts, " · ")
 	if today := " · " + t.F("followup.today", date(m.reg.Today)); lipgloss.Width(line+today) <= m.w {
 		line += s.Subtle.Render(today)
 	}
 	return line
+}
+
+// countText writes the counts with the words of a catalog entry:
+// "%d quá hạn|%d sắp đến hạn|…" in the order of store.StatusKinds, then
+// answered with late, forwarded, carried.
+func (m *Model) countText(words string) string {
+	s, t := m.c.Styles, m.c.T
+	w := strings.Split(words, "|")
+	if len(w) < 7 {
+		return words
+	}
+	parts := []string{s.Title.Render(t.F("followup.count.all", len(m.reg.Obligations)))}
+	add := func(n int, format string, st lipgloss.Style, args ...any) {
+		if n > 0 {
+			parts = append(parts, st.Render(fmt.Sprintf(format, append([]any{n}, args...)...)))
+		}
+	}
+	add(m.counts[store.StatusOverdue], w[0], s.Err)
+	add(m.counts[store.StatusDueSoon], w[1], s.Warn)
+	add(m.counts[store.StatusNotDue], w[2], s.Normal)
+	if m.lateN > 0 {
+		add(m.counts[store.StatusAnswered], w[4], s.OK, m.lateN)
+	} else {
+		add(m.counts[store.StatusAnswered], w[3], s.OK)
+	}
+	add(m.counts[store.StatusForwarded], w[5], s.Subtle)
+	add(m.carriedN, w[6], s.Subtle)
+	return strings.Join(parts, " · ")
 }
 
 // filterLine shows the search field, the filters in force, or the keys
@@ -208,7 +225,7 @@ type columns struct {
 func (m *Model) columns() columns {
 	c := columns{w: m.w, ref: 6, agency: 12, due: 10, status: 24}
 	if m.w >= 140 {
-		c.agency, c.topic, c.asker, c.status = 24, 22, 22, 26
+		c.agency, c.topic, c.asker, c.status = max(24, m.w/6), 22, 22, 26
 	}
 	fixed := c.ref + c.agency + c.due + c.status + 5
 	if c.topic > 0 {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"doithoai/store"
 	"doithoai/tui/common"
@@ -135,5 +136,12 @@ func (m *Model) tableView() string {
 		}
 	}
 	lines = append(lines, s.Bold.Render(common.Trunc(row("  ", t.T("followup.table.total"), m.total), m.w)))
+	// the letters and reports are written by the reports station
+	if hint := strings.Split(ansi.Wrap(t.T("followup.table.docs"), m.w, ""), "\n"); len(lines)+1+len(hint) <= m.h {
+		lines = append(lines, "")
+		for _, l := range hint {
+			lines = append(lines, s.Subtle.Render(l))
+		}
+	}
 	return strings.Join(lines, "\n")
 }

@@ -82,10 +82,10 @@ func (m *Model) FullHelp() [][]key.Binding {
 	if m.form != nil || m.confirm != nil || m.choose != nil || m.searching {
 		return [][]key.Binding{m.ShortHelp()}
 	}
+	// three columns, so the whole help fits 80 columns
 	return [][]key.Binding{
-		{k.Up, k.PgDown, k.Top, k.Bottom, k.Open, k.Table},
-		{k.Search, k.Agency, k.Topic, k.Status, k.Clear, k.Sort},
-		{k.Receipt, k.Extend, k.Undo},
-		{k.Back, k.PrevRec, k.Scan, k.Void, k.Accept},
+		{k.Up, k.PgDown, k.Top, k.Open, k.Table, k.Sort},
+		{k.Search, k.Agency, k.Topic, k.Status, k.Clear},
+		{k.Receipt, k.Extend, k.Undo, k.PrevRec, k.Scan, k.Void, k.Accept, k.Back},
 	}
 }
