@@ -53,6 +53,12 @@ func Trunc(s string, w int) string {
 
 // Pad cuts or pads one line to exactly w columns.
 func Pad(s string, w int) string {
+	if n, ok := narrow(s); ok && w > 0 {
+		if n > w {
+			return cutRunes(s, w-1) + "…"
+		}
+		return s + strings.Repeat(" ", w-n)
+	}
 	s = Trunc(s, w)
 	if n := width(s); n < w {
 		s += strings.Repeat(" ", w-n)

@@ -3,7 +3,6 @@ package followup
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -220,10 +219,14 @@ func (m *Model) agencyLabel(name string) string {
 // (with the topic and asker when wide), due date and status.
 type columns struct {
 	w, ref, agency, text, topic, asker, due, status int
+	paints                                          [paintCount]painter
 }
 
 func (m *Model) columns() columns {
 	c := columns{w: m.w, ref: 6, agency: 12, due: 10, status: 24}
+	for i, st := range statusStyles(m.c.Styles) {
+		c.paints[i] = paint(st)
+	}
 	if m.w >= 140 {
 		c.agency, c.topic, c.asker, c.status = max(24, m.w/6), 22, 22, 26
 	}
@@ -284,20 +287,35 @@ func (c columns) row(m *Model, o store.Obligation, sel bool) string {
 	if sel {
 		return s.Selected.Render(common.Pad(line+st, c.w))
 	}
-	return line + statusStyle(s, o.Status).Render(st)
+	return line + c.paints[paintOf(o.Status)].on(st)
 }
 
 // oneLine folds a text's line breaks into spaces for a list row of w
-// columns, reading no more of a long text than the row can show.
+// columns, reading no more of a long text than the row can show (one
+// rune more, so the cut is marked).
 func oneLine(s string, w int) string {
-	if n := 4*w + 8; len(s) > n {
-		for n > 0 && !utf8.RuneStart(s[n]) {
-			n--
+	n := 0
+	for i := range s {
+		if n > w {
+			s = s[:i]
+			break
 		}
-		s = s[:n]
+		n++
 	}
 	if !strings.ContainsAny(s, "\n\r\t") {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// painter colours text as a style would, with the style rendered once: a
+// list of 60 rows would otherwise render a style per row (the styles here
+// only colour and embolden, which wrap the text in one sequence).
+type painter struct{ pre, post string }
+
+func paint(st lipgloss.Style) painter {
+	pre, post, _ := strings.Cut(st.Render("X"), "X")
+	return painter{pre, post}
+}
+
+func (p painter) on(s string) string { return p.pre + s + p.post }

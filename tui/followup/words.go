@@ -39,19 +39,38 @@ func statusText(t i18n.Catalog, s store.Status) string {
 // statusStyle colours a status: red overdue, amber due soon or answered
 // late, green answered on time, grey forwarded.
 func statusStyle(s *styles.Styles, st store.Status) lipgloss.Style {
+	return statusStyles(s)[paintOf(st)]
+}
+
+// The status colours, by paintOf.
+const (
+	paintOverdue = iota
+	paintSoon
+	paintNotDue
+	paintForwarded
+	paintLate
+	paintOnTime
+	paintCount
+)
+
+func statusStyles(s *styles.Styles) [paintCount]lipgloss.Style {
+	return [paintCount]lipgloss.Style{s.Err, s.Warn, s.Normal, s.Subtle, s.Warn, s.OK}
+}
+
+func paintOf(st store.Status) int {
 	switch {
 	case st.Kind == store.StatusOverdue:
-		return s.Err
+		return paintOverdue
 	case st.Kind == store.StatusDueSoon:
-		return s.Warn
+		return paintSoon
 	case st.Kind == store.StatusNotDue:
-		return s.Normal
+		return paintNotDue
 	case st.Kind == store.StatusForwarded:
-		return s.Subtle
+		return paintForwarded
 	case st.Days > 0:
-		return s.Warn
+		return paintLate
 	}
-	return s.OK
+	return paintOnTime
 }
 
 // ref is the obligation's reference as the office says it: "YK3" (the
