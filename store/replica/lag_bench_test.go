@@ -104,8 +104,16 @@ func lagRun(b *testing.B, n int, every time.Duration) {
 		}
 	}
 	b.StopTimer()
-	waitStatus(b, onPath, 30*time.Second, func(st replica.Status) bool { return st.State == replica.StateOK && st.PendingSince.IsZero() })
-	time.Sleep(20 * time.Millisecond)
+	// until the replica holds the last one
+	r := litestream.NewReplicaWithClient(nil, file.NewReplicaClient(dir))
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if ids := obs.txids(); len(ids) > 0 && restoredCheckIns(b, r, ids[len(ids)-1]) == n {
+			break
+		}
+		if time.Now().After(deadline) {
+			b.Fatal("the last check-in never reached the replica")
+		}
+	}
 	close(obs.stop)
 	obs.wg.Wait()
 
@@ -113,7 +121,6 @@ func lagRun(b *testing.B, n int, every time.Duration) {
 	txids := obs.txids()
 	lags := make([]time.Duration, n)
 	got := 0
-	r := litestream.NewReplicaWithClient(nil, file.NewReplicaClient(dir))
 	for _, tx := range txids {
 		if got == n {
 			break

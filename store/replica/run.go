@@ -300,7 +300,10 @@ func (r *runner) round(ctx context.Context) error {
 		if rem == local {
 			s.Synced = now
 			if !s.PendingSince.IsZero() && s.PendingSince.Before(start) {
-				s.Lag = now.Sub(s.PendingSince)
+				// the delay of a change made now: this round's, not the
+				// wait of changes made while the target was away (the
+				// header showed that growing until now)
+				s.Lag = min(now.Sub(s.PendingSince), now.Sub(start)+r.o.PollEvery)
 				s.PendingSince = time.Time{}
 				if r.changeAt.After(start) { // a change came in during the round
 					s.PendingSince = r.changeAt

@@ -33,7 +33,8 @@ type Status struct {
 	Label  string `json:"label"`
 	State  State  `json:"state"`
 	Detail string `json:"detail,omitempty"`
-	// Lag is how late the last change reached the replica.
+	// Lag is how late the last change reached the replica while all was
+	// well: the delay a change made now would see.
 	Lag time.Duration `json:"lag"`
 	// PendingSince is when the oldest change not yet on the replica was
 	// made (zero: the replica holds everything).
