@@ -4,11 +4,9 @@ import (
 	"cmp"
 	"fmt"
 	"io"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -224,20 +222,22 @@ func (s *Snapshot) attSummary() string {
 func absent(t tally) int { return max(t.Invited-(t.Arrived-t.WalkIns-t.Substitutes), 0) }
 
 func attendanceXLSX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Options) error {
-	x := excelize.NewFile()
+	x := newXLSX()
 	defer x.Close()
 	sheet := "Danh sách"
 	x.SetSheetName("Sheet1", sheet)
 	hdr := attHeader(signin, o.WithContacts)
+	widths := columnWidths(hdr, attWidths)
+	lp, landscape := planPrint(widths)
 	title, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Family: font}, Alignment: &excelize.Alignment{Horizontal: "center"}})
 	sub, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Italic: true, Size: 12, Family: font}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}})
 	note, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Size: 12, Family: font}, Alignment: &excelize.Alignment{Horizontal: "center"}})
 	border := []excelize.Border{{Type: "left", Style: 1, Color: "000000"}, {Type: "right", Style: 1, Color: "000000"},
 		{Type: "top", Style: 1, Color: "000000"}, {Type: "bottom", Style: 1, Color: "000000"}}
-	head, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12, Family: font}, Border: border,
+	head, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: lp.size, Family: font}, Border: border,
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E2F3"}},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	body, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Size: 12, Family: font}, Border: border,
+	body, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Size: lp.size, Family: font}, Border: border,
 		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
 	last, _ := excelize.ColumnNumberToName(len(hdr))
 	x.SetCellValue(sheet, "A1", attTitle(signin))
@@ -251,6 +251,7 @@ func attendanceXLSX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 		x.SetCellValue(sheet, "A3", s.attSummary())
 		x.MergeCell(sheet, "A3", last+"3")
 		x.SetCellStyle(sheet, "A3", "A3", note)
+		x.SetRowHeight(sheet, 3, fitRow([]string{s.attSummary()}, []float64{sum(widths)}, false, 12, 0))
 	}
 	// The header is on row 4, so an import of this file finds it below the
 	// title rows.
@@ -260,6 +261,7 @@ func attendanceXLSX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 		x.SetCellValue(sheet, c, h)
 	}
 	x.SetCellStyle(sheet, "A4", last+"4", head)
+	x.SetRowHeight(sheet, headRow, fitRow(hdr, widths, true, lp.size, 0))
 	for ri, r := range rows {
 		rec := attRecord(r, signin, o.WithContacts)
 		for ci, v := range rec {
@@ -273,13 +275,16 @@ func attendanceXLSX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 			// Text cells keep codes and phones as typed (no lost zeros).
 			x.SetCellStr(sheet, c, v)
 		}
-		x.SetRowHeight(sheet, headRow+1+ri, rowHeight(rec, hdr, attWidths))
+		// rows of at least 10 mm printed: room to sign
+		x.SetRowHeight(sheet, headRow+1+ri, fitRow(rec, widths, false, lp.size, lp.minRow))
 	}
 	if len(rows) > 0 {
 		x.SetCellStyle(sheet, "A5", fmt.Sprintf("%s%d", last, headRow+len(rows)), body)
 	}
-	printLayout(x, sheet, hdr, attWidths, headRow)
-	x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, headRow, headRow), Scope: sheet})
+	setListPrint(x, sheet, widths, headRow, lp, landscape)
+	if err := listFilter(x, sheet, len(hdr), headRow, headRow+len(rows)); err != nil {
+		return err
+	}
 	if !signin {
 		if err := tallySheet(x, s, head, body); err != nil {
 			return err
@@ -289,45 +294,26 @@ func attendanceXLSX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 }
 
 // attWidths are the column widths of the list, in characters. Printed A4
-// landscape one page wide, the attendance list (170 without phones) scales
-// to about 80 %: 12 pt prints as about 9.5 pt.
+// landscape, the attendance list (170 without phones) prints at 85 %, so
+// its text is set at 13 pt to print at 11 (planPrint).
 var attWidths = map[string]float64{"STT": 6, "Số TT": 6, sheetNoHead: 10, "Mã": 9, "Họ và tên": 25, "Chức vụ": 30, "Đơn vị": 28, "Thành phần": 20,
 	"Giờ đến": 12, "Ghi chú": 16, "Điện thoại": 13, "Ký tên": 14}
 
-// rowHeight estimates the height (points) a row of wrapped text needs:
-// Excel and LibreOffice do not grow rows written by a program on opening,
-// so wrapped text would otherwise overlap the next row.
-func rowHeight(rec []string, hdr []string, widths map[string]float64) float64 {
-	lines := 1
-	for i, v := range rec {
-		if i >= len(hdr) || v == "" {
-			continue
-		}
-		w := widths[hdr[i]]
-		if w <= 0 {
-			continue
-		}
-		n := 0
-		for _, part := range strings.Split(v, "\n") {
-			// Vietnamese letters with two marks are about 1.1 characters wide.
-			n += max(1, int(math.Ceil(float64(utf8.RuneCountInString(part))*1.1/(w-1))))
-		}
-		lines = max(lines, n)
+// columnWidths are the widths of the columns hdr names.
+func columnWidths(hdr []string, widths map[string]float64) []float64 {
+	out := make([]float64, len(hdr))
+	for i, h := range hdr {
+		out[i] = widths[h]
 	}
-	return float64(lines)*15.5 + 2
+	return out
 }
 
-// printLayout sets a list sheet's column widths and prints it A4
-// landscape, one page wide, with the header row frozen on screen.
-func printLayout(x *excelize.File, sheet string, hdr []string, widths map[string]float64, headRow int) {
-	for i, h := range hdr {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		x.SetColWidth(sheet, col, col, widths[h])
+func sum(ws []float64) float64 {
+	t := 0.0
+	for _, w := range ws {
+		t += w
 	}
-	x.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: "A5", ActivePane: "bottomLeft"})
-	orient := "landscape"
-	x.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: intp(9), Orientation: &orient, FitToWidth: intp(1), FitToHeight: intp(0)})
-	x.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: boolp(true)})
+	return t
 }
 
 func intp(n int) *int    { return &n }

@@ -126,6 +126,9 @@ func attendanceDOCX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 		}
 		tb.rows = append(tb.rows, line)
 	}
+	if signin {
+		tb.rows = append(tb.rows, guestRows(rows, len(cols), pad)...)
+	}
 	d.P(para{before: 6, after: 3, keepNext: true}, b("Danh sách đại biểu"))
 	d.Table(tb)
 	if !signin {
@@ -134,6 +137,33 @@ func attendanceDOCX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 	}
 	return d.Write(w)
 }
+
+// guestRows close the sign-in sheet: a heading and blankRows numbered rows
+// after the last sheet number, where guests not on the list sign.
+func guestRows(rows []attRow, cols, pad int) [][]cell {
+	next := 0
+	for _, r := range rows {
+		next = max(next, r.No)
+	}
+	gc := tc(para{before: 2, after: 2, keepNext: true}, sz(b(guestHead), 12))
+	gc.span, gc.fill = cols, "F2F2F2"
+	out := [][]cell{{gc}}
+	for i := range blankRows {
+		line := []cell{bodyCell("center", strconv.Itoa(next+1+i), pad)}
+		for range cols - 1 {
+			line = append(line, bodyCell("left", "", pad))
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// blankRows is how many numbered rows the sign-in sheet keeps for guests
+// not on the list.
+const (
+	blankRows = 10
+	guestHead = "Đại biểu ngoài danh sách"
+)
 
 // arrivedWidth is the arrival column's width in twips: room for "Giờ đến"
 // in bold 12 pt (about 1,010 with the cell margins), or for "26/11 05:19"
