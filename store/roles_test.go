@@ -131,6 +131,9 @@ var mutations = []mutation{
 		m.Venue = "Hội trường B"
 		return s.SaveMeeting(ctx, m)
 	}},
+	{"CorrectName", []store.Role{store.RoleQA, store.RoleReports}, func(ctx context.Context, s *store.Store, f *fixture) error {
+		return ignore2(s.CorrectName(ctx, "Nguyen Van Khach", "Nguyễn Văn Khách"))
+	}},
 	{"SaveAssessment", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
 		return s.SaveAssessment(ctx, "Chương trình thành công tốt đẹp.")
 	}},

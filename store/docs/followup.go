@@ -269,6 +269,12 @@ type Summary struct {
 	ByOutcome                         map[store.Outcome]int
 	Petitions, PetitionsRaised        int
 	Due                               []AgencyDue
+	// Unaccented are the names typed free without accents, which the
+	// minutes and the notice would print as typed.
+	Unaccented []store.UnaccentedName
+	// Assessment is the notice's "Đánh giá chung" as written ("" keeps
+	// the placeholder).
+	Assessment string
 }
 
 // GroupCount is attendance of one group.
@@ -294,5 +300,7 @@ func (s *Snapshot) Summarize() Summary {
 	}
 	raised, _ := s.petitionsRaised()
 	out.PetitionsRaised = len(raised)
+	out.Unaccented = store.UnaccentedIn(s.Speakers, s.Questions)
+	out.Assessment = s.Meeting.Assessment
 	return out
 }

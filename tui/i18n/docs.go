@@ -33,5 +33,21 @@ func init() {
 
 		"setup.problem.honorific":          {"%q không phải Ông/Bà hay Nam/Nữ", "%q is neither Ông/Bà nor Nam/Nữ"},
 		"setup.change.delegates.honorific": {"danh xưng", "honorific"},
+		"doc.fix.prompt":                   {"Sửa tên: ", "Correct the name: "},
+		"doc.fix.save":                     {"lưu", "save"},
+		"doc.fix.cancel":                   {"thôi", "cancel"},
+		"doc.fix.hint":                     {"Gõ tên có dấu; Enter sửa ở mọi chỗ tên này đã gõ (lượt phát biểu, người hỏi), Esc để nguyên", "Type it with accents; Enter corrects it wherever it was typed (turns, askers), Esc leaves it"},
+		"doc.fix.done":                     {"Đã sửa «%s» thành «%s» (%d chỗ)", "Corrected «%s» to «%s» (%d places)"},
+		"doc.unaccented":                   {"⚠ %d tên chưa dấu (giấy tờ in như gõ): %s — d: sửa", "⚠ %d names without accents (documents print them as typed): %s — d: correct"},
+		"doc.key.fix":                      {"sửa tên chưa dấu", "correct a name"},
+		"doc.key.assess":                   {"đánh giá chung", "assessment"},
+		"doc.assess.none":                  {"Đánh giá chung: chưa viết (thông báo để chỗ trống) — g: viết", "Assessment: not written (the notice leaves a placeholder) — g: write"},
+		"doc.assess.some":                  {"Đánh giá chung: đã viết (%d chữ) — g: sửa", "Assessment: written (%d words) — g: edit"},
+		"doc.assess.title":                 {"Đánh giá chung (mục 1 của thông báo kết luận)", "Assessment (section 1 of the conclusion notice)"},
+		"doc.assess.hint":                  {"Ctrl+S lưu · Esc thôi · để trống: thông báo giữ chỗ trống", "Ctrl+S saves · Esc cancels · empty: the notice keeps its placeholder"},
+		"doc.assess.saved":                 {"Đã lưu đánh giá chung", "Assessment saved"},
+		"doc.assess.save":                  {"lưu", "save"},
+		"doc.assess.cancel":                {"thôi", "cancel"},
+		"doc.qa.unaccented":                {"chưa dấu", "no accents"},
 	})
 }

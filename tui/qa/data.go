@@ -28,6 +28,9 @@ type data struct {
 	index      *fold.Index
 	speaker    store.Speaker
 	hasSpeaker bool
+	// unaccented are the names typed free without accents (speakers and
+	// askers), pointed out before the minutes print them so
+	unaccented []store.UnaccentedName
 }
 
 // Messages of this station. They carry a request number (stale ones are
@@ -144,7 +147,10 @@ func read(ctx context.Context, st *store.Store, prev data, mark store.ChangeMark
 	if d.topics, err = st.Topics(ctx); err != nil {
 		return d, err
 	}
-	d.speaker, d.hasSpeaker, err = st.CurrentSpeaker(ctx)
+	if d.speaker, d.hasSpeaker, err = st.CurrentSpeaker(ctx); err != nil {
+		return d, err
+	}
+	d.unaccented, err = st.UnaccentedNames(ctx)
 	return d, err
 }
 

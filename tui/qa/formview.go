@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"doithoai/store"
+	"doithoai/tui/components"
 )
 
 // Drawing the open form, with the context under it: the question being
@@ -180,8 +181,13 @@ func (m *Model) petitionLines(id int64, w int) []string {
 }
 
 func (m *Model) statusLine() string {
+	if m.fix.Opened() {
+		return m.fix.Line(m.w)
+	}
 	if m.status == "" {
-		return ""
+		// names the minutes would print without accents, while nothing
+		// else is to be said
+		return components.UnaccentedWarning(m.c, m.d.unaccented, m.w)
 	}
 	if m.statusErr {
 		return m.c.Styles.Err.Render(trunc(m.status, m.w))

@@ -10,6 +10,7 @@ import (
 type keyMap struct {
 	// log
 	New, Answer, Edit, History, Petitions, Filter, Clear, Topics key.Binding
+	Fix                                                          key.Binding // a name typed without accents
 	Up, Down, PgUp, PgDown, Top, Bottom                          key.Binding
 	// forms
 	Save, Next, Prev, Cancel, Newline key.Binding
@@ -33,6 +34,7 @@ func newKeyMap(t i18n.Catalog) keyMap {
 		Filter:    b("qa.key.filter", "f"),
 		Clear:     b("qa.key.clear", "x"),
 		Topics:    b("qa.key.topics", "t"),
+		Fix:       b("doc.key.fix", "d"),
 		Up:        b("key.up", "up", "k"),
 		Down:      b("key.down", "down", "j"),
 		PgUp:      b("qa.key.pgup", "pgup"),

@@ -3,6 +3,7 @@ package qa
 import (
 	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
 	"doithoai/store"
@@ -215,6 +216,9 @@ func (m *Model) recLines(i int) []string {
 	if len(q.Answers) == 0 {
 		marks += " · " + t.T("qa.unanswered")
 	}
+	if q.DelegateID == 0 && store.Unaccented(q.AskerName) {
+		marks += " · " + t.T("doc.qa.unaccented")
+	}
 	headLine := trunc(head+marks, w)
 	if mw := ansi.StringWidth(marks); ansi.StringWidth(head)+mw > w && w-mw >= 20 {
 		headLine = trunc(head, w-mw) + marks
@@ -322,4 +326,18 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(b)
+}
+
+// openFix starts correcting a name typed without accents: the selected
+// question's asker when it is one, else the first such name.
+func (m *Model) openFix() tea.Cmd {
+	if q, ok := m.selectedQuestion(); ok && q.DelegateID == 0 && store.Unaccented(q.AskerName) {
+		m.status = ""
+		return m.fix.Open(q.AskerName)
+	}
+	if len(m.d.unaccented) == 0 {
+		return nil
+	}
+	m.status = ""
+	return m.fix.Open(m.d.unaccented[0].Name)
 }

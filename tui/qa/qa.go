@@ -15,6 +15,7 @@ import (
 
 	"doithoai/store"
 	"doithoai/tui/common"
+	"doithoai/tui/components"
 )
 
 type mode int
@@ -76,6 +77,8 @@ type Model struct {
 	topics    textarea.Model
 	topicsWas []string // the list as the editor opened it: renames are found against it
 
+	fix *components.AccentFix // d: a name typed without accents
+
 	status    string
 	statusErr bool
 	pending   pendingSel
@@ -92,7 +95,7 @@ type pendingSel struct {
 
 // New returns the qa station.
 func New(c *common.Common) common.Station {
-	m := &Model{c: c, keys: newKeyMap(c.T), follow: true, dw: &drafter{}, w: c.Width, h: c.Height, nonce: newNonce()}
+	m := &Model{c: c, keys: newKeyMap(c.T), follow: true, dw: &drafter{}, w: c.Width, h: c.Height, nonce: newNonce(), fix: components.NewAccentFix(c)}
 	live.Store(m.nonce, true)
 	return m
 }
@@ -121,7 +124,7 @@ func (m *Model) SetSize(w, h int) {
 // Capturing is true while a form, the topic editor or the history (which
 // closes with esc) has the keys.
 func (m *Model) Capturing() bool {
-	return m.mode == modeForm || m.mode == modeTopics || m.mode == modeHistory
+	return m.mode == modeForm || m.mode == modeTopics || m.mode == modeHistory || m.fix.Opened()
 }
 
 // Update handles keys, store results, the clock and change notices.
@@ -194,10 +197,20 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 		m.setStatus(m.topicsSaved(msg), len(msg.bare) > 0)
 		m.loadReq = m.next()
 		return m, load(m.c, m.loadReq, m.d)
+	case components.AccentFixedMsg:
+		if !m.fix.Mine(msg) {
+			return m, nil
+		}
+		m.setStatus(m.fix.Result(msg), msg.Err != nil)
+		m.loadReq = m.next()
+		return m, load(m.c, m.loadReq, m.d)
 	case tea.KeyMsg:
 		if !m.loaded {
 			// nothing to act on yet: forms need the lists
 			return m, nil
+		}
+		if m.fix.Opened() {
+			return m, m.fix.Key(msg)
 		}
 		switch m.mode {
 		case modeForm:
@@ -346,6 +359,8 @@ func (m *Model) logKey(k tea.KeyMsg) tea.Cmd {
 		m.fixOffset()
 	case key.Matches(k, km.Topics):
 		return m.openTopics()
+	case key.Matches(k, km.Fix):
+		return m.openFix()
 	}
 	return nil
 }
@@ -406,6 +421,9 @@ func idOf(key string) int64 {
 // ShortHelp is the help bar of the current mode.
 func (m *Model) ShortHelp() []key.Binding {
 	km := m.keys
+	if m.fix.Opened() {
+		return m.fix.Keys()
+	}
 	switch m.mode {
 	case modeForm:
 		if m.form != nil && m.form.conflict != nil {
@@ -422,18 +440,21 @@ func (m *Model) ShortHelp() []key.Binding {
 	case modePetitions:
 		return []key.Binding{km.Up, km.Down, km.New, km.ToLog}
 	}
+	if len(m.d.unaccented) > 0 {
+		return []key.Binding{km.New, km.Answer, km.Edit, km.Fix, km.History, km.Filter, km.Petitions}
+	}
 	return []key.Binding{km.New, km.Answer, km.Edit, km.History, km.Filter, km.Petitions}
 }
 
 // FullHelp lists every key of the current mode.
 func (m *Model) FullHelp() [][]key.Binding {
 	km := m.keys
-	if m.mode != modeLog {
+	if m.mode != modeLog || m.fix.Opened() {
 		return [][]key.Binding{m.ShortHelp()}
 	}
 	return [][]key.Binding{
 		{km.New, km.Answer, km.Edit, km.History},
-		{km.Filter, km.Clear, km.Petitions, km.Topics},
+		{km.Filter, km.Clear, km.Petitions, km.Topics, km.Fix},
 		{km.Up, km.Down, km.PgUp, km.PgDown, km.Top, km.Bottom},
 	}
 }

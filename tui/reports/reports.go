@@ -9,11 +9,13 @@ import (
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"doithoai/store/docs"
 	"doithoai/tui/common"
+	"doithoai/tui/components"
 )
 
 // Model is the reports station.
@@ -35,6 +37,12 @@ type Model struct {
 	exporting bool
 	written   string
 	failed    error
+
+	fix     *components.AccentFix // d: a name typed without accents
+	assess  *textarea.Model       // g: the notice's "Đánh giá chung", while open
+	saveReq int
+	status  string // the last correction or save
+	bad     bool   // status is an error
 
 	sumReq  int
 	loading bool // a summary load is in flight
@@ -72,6 +80,7 @@ func NewModel(c *common.Common) *Model {
 	for _, k := range docs.Kinds {
 		m.format[k] = docs.Formats(k)[0]
 	}
+	m.fix = components.NewAccentFix(c)
 	m.input = textinput.New()
 	m.input.Prompt = c.T.T("reports.folder.prompt")
 	m.input.CharLimit = 4096
@@ -115,7 +124,7 @@ func (m *Model) export() tea.Cmd {
 	o := docs.Options{WithContacts: m.contacts, Now: m.c.Now()}
 	c, dir := m.c, m.dir
 	m.req++
-	m.exportReq, m.exporting, m.written, m.failed = m.req, true, "", nil
+	m.exportReq, m.exporting, m.written, m.failed, m.status = m.req, true, "", nil, ""
 	req := m.req
 	return func() tea.Msg {
 		mt, err := c.Store.Meeting(c.Ctx)
@@ -164,13 +173,38 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 			}
 		}
 		return m, nil
+	case components.AccentFixedMsg:
+		if m.fix.Mine(msg) {
+			m.status, m.bad = m.fix.Result(msg), msg.Err != nil
+			return m, m.load()
+		}
+		return m, nil
+	case savedMsg:
+		if msg.req == m.saveReq {
+			m.status, m.bad = m.c.T.T("doc.assess.saved"), msg.err != nil
+			if msg.err != nil {
+				m.status = m.c.ErrText(msg.err)
+			}
+			return m, m.load()
+		}
+		return m, nil
 	case common.ChangedMsg:
 		return m, m.load()
 	case tea.KeyMsg:
-		if m.editing {
+		switch {
+		case m.assess != nil:
+			return m, m.assessKey(msg)
+		case m.fix.Opened():
+			return m, m.fix.Key(msg)
+		case m.editing:
 			return m, m.editKey(msg)
 		}
 		return m, m.key(msg)
+	}
+	if m.assess != nil {
+		var cmd tea.Cmd
+		*m.assess, cmd = m.assess.Update(msg)
+		return m, cmd
 	}
 	if m.editing {
 		var cmd tea.Cmd
@@ -216,6 +250,12 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		if !m.exporting {
 			return m.export()
 		}
+	case key.Matches(msg, k.Fix):
+		m.status = ""
+		return m.openFix()
+	case key.Matches(msg, k.Assess):
+		m.status = ""
+		return m.openAssessment()
 	}
 	return nil
 }
@@ -242,21 +282,28 @@ func (m *Model) editKey(msg tea.KeyMsg) tea.Cmd {
 // SetSize is called by the root.
 func (m *Model) SetSize(w, h int) {
 	m.w, m.h = w, h
+	m.sizeAssessment()
 	m.input.Width = max(w-len([]rune(m.input.Prompt))-2, 10)
 }
 
-// Capturing is true while the folder field is open.
-func (m *Model) Capturing() bool { return m.editing }
+// Capturing is true while a field or the editor has the keys.
+func (m *Model) Capturing() bool { return m.editing || m.fix.Opened() || m.assess != nil }
 
 // ShortHelp is the help bar.
 func (m *Model) ShortHelp() []key.Binding {
-	if m.editing {
+	switch {
+	case m.assess != nil:
+		return []key.Binding{m.keys.AssessSave, m.keys.Cancel}
+	case m.fix.Opened():
+		return m.fix.Keys()
+	case m.editing:
 		return []key.Binding{m.keys.Save, m.keys.Cancel}
 	}
-	return []key.Binding{m.keys.Up, m.keys.Prev, m.keys.Export, m.keys.Contacts, m.keys.Folder}
+	return []key.Binding{m.keys.Up, m.keys.Prev, m.keys.Export, m.keys.Contacts, m.keys.Folder, m.keys.Fix, m.keys.Assess}
 }
 
 // FullHelp lists every key.
 func (m *Model) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.Prev, m.keys.Next}, {m.keys.Export, m.keys.Contacts, m.keys.Folder}}
+	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.Prev, m.keys.Next}, {m.keys.Export, m.keys.Contacts, m.keys.Folder},
+		{m.keys.Fix, m.keys.Assess, m.keys.AssessSave}}
 }

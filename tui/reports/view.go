@@ -20,6 +20,9 @@ func (m *Model) View() string {
 	if m.w <= 0 || m.h <= 0 {
 		return ""
 	}
+	if m.assess != nil {
+		return common.Fit(m.assessView(), m.w, m.h)
+	}
 	if m.w >= wide {
 		lw := 58
 		left := common.Fit(m.panel(lw-2), lw, m.h)
@@ -68,6 +71,12 @@ func (m *Model) panel(w int) string {
 		b.WriteString(line + "\n")
 	}
 	b.WriteString(s.Subtle.Render(common.Trunc("  "+t.T("reports.desc."+string(m.kind())), w)) + "\n")
+	for _, l := range m.checks(w) {
+		b.WriteString(l + "\n")
+	}
+	if m.fix.Opened() {
+		b.WriteString(m.fix.View(w) + "\n")
+	}
 	if m.editing {
 		b.WriteString(m.input.View() + "\n")
 		b.WriteString(s.Subtle.Render(t.T("reports.folder.hint")) + "\n")
@@ -80,6 +89,10 @@ func (m *Model) panel(w int) string {
 		}
 	}
 	switch {
+	case m.status != "" && m.bad:
+		b.WriteString(s.Err.Render(common.Trunc(m.status, w)))
+	case m.status != "":
+		b.WriteString(s.OK.Render(common.Trunc(m.status, w)))
 	case m.exporting:
 		b.WriteString(s.Subtle.Render(t.T("reports.exporting")))
 	case m.failed != nil:
