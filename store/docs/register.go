@@ -212,7 +212,7 @@ func fillKey(st store.Status) string {
 }
 
 func registerXLSX(w io.Writer, reg *store.Register, merged bool, o Options) error {
-	x := excelize.NewFile()
+	x := newXLSX()
 	defer x.Close()
 	sh := "Sổ theo dõi"
 	x.SetSheetName("Sheet1", sh)
@@ -271,10 +271,13 @@ func registerXLSX(w io.Writer, reg *store.Register, merged bool, o Options) erro
 	}
 	end := headRow + max(len(reg.Obligations), 1)
 	x.AutoFilter(sh, fmt.Sprintf("A%d:%s%d", headRow, last, end), nil)
-	printLayout(x, sh, hdr, registerWidths, headRow)
+	// one page wide at the scale its columns need, the header row printed
+	// again on every page and as high as its wrapped titles
+	widths := columnWidths(hdr, registerWidths)
+	lp, landscape := planPrint(widths)
+	setListPrint(x, sh, widths, headRow, lp, landscape)
+	x.SetRowHeight(sh, headRow, fitRow(hdr, widths, true, 12, 0))
 	x.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddFooter: "&C&P / &N"})
-	// the header row printed again on every page
-	x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sh, headRow, headRow), Scope: sh})
 
 	num := style(&excelize.Style{Font: bodyStyle.Font, Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}})
 	bold := style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12, Family: font}, Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}})
