@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -139,8 +140,15 @@ func checkSignatureKept(t *testing.T, ps []xPara, name string) {
 	}
 	texts := 0
 	for i := first - 1; i >= 0 && texts < 2; i-- {
-		if ps[i].Table >= 0 {
-			t.Fatalf("a table right above the closing (%q)", ps[i].Text)
+		// a table ends the text above (with the empty paragraph every
+		// table is followed by): the paragraph after it, whole (keepLines),
+		// is what the signature keeps
+		spacer := strings.TrimSpace(ps[i].Text) == "" && i > 0 && ps[i-1].Table >= 0
+		if ps[i].Table >= 0 || spacer {
+			if texts == 0 {
+				t.Fatalf("a table right above the closing (%q)", ps[i].Text)
+			}
+			break
 		}
 		if !ps[i].KeepNext {
 			t.Errorf("%q above the signature does not keep with it", ps[i].Text)
@@ -175,6 +183,41 @@ func TestDecreeLayout(t *testing.T) {
 			checkSignatureKept(t, ps, c.name)
 		})
 	}
+}
+
+// Every other document carries the page numbers (the invitation cards,
+// cut apart, none); the reminder letter and the briefing, signed, keep
+// their signature with their last lines; the letter has the header block.
+func TestDecreeLayoutOthers(t *testing.T) {
+	_, s := demo(t)
+	for _, k := range Kinds {
+		if !Supports(k, DOCX) || k == Invitations {
+			continue
+		}
+		t.Run(string(k), func(t *testing.T) {
+			var buf strings.Builder
+			if err := Write(&buf, s, k, DOCX, opts); err != nil {
+				t.Fatal(err)
+			}
+			checkPageNumbers(t, docxParts(t, []byte(buf.String())))
+		})
+	}
+	var buf strings.Builder
+	if err := Write(&buf, s, Briefing, DOCX, opts); err != nil {
+		t.Fatal(err)
+	}
+	parts := docxParts(t, []byte(buf.String()))
+	checkSignatureKept(t, paragraphs(t, parts["word/document.xml"]), "Đinh Văn Toàn")
+	l, owed := s.PreparedReminders("2023-10-16")
+	var letter bytes.Buffer
+	if err := WriteReminder(&letter, s.Meeting, l, owed[0], opts); err != nil {
+		t.Fatal(err)
+	}
+	parts = docxParts(t, letter.Bytes())
+	ps := paragraphs(t, parts["word/document.xml"])
+	checkPageNumbers(t, parts)
+	checkAdminHeader(t, ps)
+	checkSignatureKept(t, ps, "Dương Quốc Bảo")
 }
 
 func TestInitials(t *testing.T) {
