@@ -3,7 +3,6 @@ package agenda
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
 	tea "github.com/charmbracelet/bubbletea"
@@ -46,20 +45,11 @@ func (m *Model) openWords() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	ta := textarea.New()
-	ta.Prompt = ""
-	ta.ShowLineNumbers = false
-	ta.CharLimit = store.MaxText
-	ta.MaxHeight = 0
-	st := textarea.Style{Base: m.c.Styles.Normal, CursorLine: m.c.Styles.Normal, Text: m.c.Styles.Normal, Placeholder: m.c.Styles.Subtle,
-		Prompt: m.c.Styles.Normal, EndOfBuffer: m.c.Styles.Subtle}
-	ta.FocusedStyle, ta.BlurredStyle = st, st
-	ta.Cursor.SetMode(cursor.CursorStatic)
 	tpl := ""
 	if m.cursor < len(m.templates) {
 		tpl = m.templates[m.cursor]
 	}
-	ta.SetValue(cmpOr(a.Words, tpl))
+	ta := components.TextArea(m.c, cmpOr(a.Words, tpl))
 	m.editor = &wordsEditor{item: a, index: m.cursor, template: tpl, ta: ta}
 	m.sizeEditor()
 	m.status = ""

@@ -3,12 +3,9 @@ package reports
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textarea"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"doithoai/store"
 	"doithoai/tui/common"
 	"doithoai/tui/components"
 )
@@ -26,18 +23,11 @@ type savedMsg struct {
 
 // openAssessment opens the editor on the stored paragraph.
 func (m *Model) openAssessment() tea.Cmd {
-	ta := textarea.New()
-	ta.Prompt = ""
-	ta.ShowLineNumbers = false
-	ta.CharLimit = store.MaxText
-	ta.MaxHeight = 0
-	st := textarea.Style{Base: m.c.Styles.Normal, CursorLine: m.c.Styles.Normal, Text: m.c.Styles.Normal, Placeholder: m.c.Styles.Subtle,
-		Prompt: m.c.Styles.Normal, EndOfBuffer: m.c.Styles.Subtle}
-	ta.FocusedStyle, ta.BlurredStyle = st, st
-	ta.Cursor.SetMode(cursor.CursorStatic)
+	text := ""
 	if m.sum != nil {
-		ta.SetValue(m.sum.Assessment)
+		text = m.sum.Assessment
 	}
+	ta := components.TextArea(m.c, text)
 	m.assess = &ta
 	m.sizeAssessment()
 	return m.assess.Focus()
