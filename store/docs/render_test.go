@@ -84,6 +84,7 @@ func TestRenderedWithLibreOffice(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: LibreOffice not run")
 	}
+	t.Parallel() // LibreOffice takes seconds: the package's other tests run meanwhile
 	_, s := demo(t)
 	dir := t.TempDir()
 	for _, k := range Kinds {
