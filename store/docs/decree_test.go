@@ -191,7 +191,7 @@ func TestDecreeLayout(t *testing.T) {
 func TestDecreeLayoutOthers(t *testing.T) {
 	_, s := demo(t)
 	for _, k := range Kinds {
-		if !Supports(k, DOCX) || k == Invitations {
+		if !Supports(k, DOCX) || k == Invitations || Batch(k) {
 			continue
 		}
 		t.Run(string(k), func(t *testing.T) {
