@@ -10,6 +10,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"doithoai/store"
@@ -155,6 +156,12 @@ func (m *Model) detailLines(o store.Obligation) ([]string, []int) {
 			add("  " + l)
 		}
 	}
+	// a warning or note wrapped whole, in its colour
+	note := func(st lipgloss.Style, text string) {
+		for _, l := range strings.Split(ansi.Wrap(text, w, ""), "\n") {
+			add(st.Render(l))
+		}
+	}
 	due := t.F("followup.detail.due", date(o.Due))
 	if o.Due != o.BaseDue && o.BaseDue != "" {
 		due += t.F("followup.detail.base_due", date(o.BaseDue))
@@ -164,13 +171,13 @@ func (m *Model) detailLines(o store.Obligation) ([]string, []int) {
 	}
 	add(due)
 	if o.Drift != nil {
-		add(s.Warn.Render(t.F("followup.detail.drift", cmp.Or(o.Drift.Agency, t.T("followup.agency.none")), date(o.Drift.Due))))
+		note(s.Warn, t.F("followup.detail.drift", cmp.Or(o.Drift.Agency, t.T("followup.agency.none")), date(o.Drift.Due)))
 	}
 	if o.Orphan {
-		add(s.Warn.Render(t.T("followup.detail.orphan")))
+		note(s.Warn, t.T("followup.detail.orphan"))
 	}
 	if o.Carried {
-		add(s.Subtle.Render(t.F("followup.detail.carried", o.Origin, date(o.OriginDay))))
+		note(s.Subtle, t.F("followup.detail.carried", o.Origin, date(o.OriginDay)))
 		if o.LinkedQNo > 0 {
 			add(t.F("followup.detail.linked", o.LinkedQNo))
 		}

@@ -132,15 +132,21 @@ func (m *Model) receiptGroups(fs *formState) []*huh.Group {
 	if m.h < 30 {
 		result = result.Inline(true)
 	}
+	fields := []huh.Field{
+		huh.NewInput().Title(t.T("followup.form.docno")).Placeholder(t.T("followup.form.docno_ph")).Value(&fs.DocNo).
+			DescriptionFunc(func() string { return fs.docPreview(m) }, &fs.DocNo).Validate(fs.checkDoc(m)).CharLimit(store.MaxName),
+		components.Limit(t, huh.NewInput().Title(t.T("followup.form.signer")).Value(&fs.Signer), store.MaxName),
+		components.Limit(t, huh.NewText().Title(t.T("followup.form.summary")).Value(&fs.Sum).Lines(2), store.MaxSummary),
+	}
+	// a path typed over SSH would name a file on the laptop, which the
+	// device cannot browse (and could only probe): scans are attached there
+	if !m.remote {
+		fields = append(fields, huh.NewInput().Title(t.T("followup.form.file")).Placeholder(t.T("followup.form.file_ph")).Value(&fs.File).CharLimit(4096))
+	} else {
+		fs.File = ""
+	}
 	return []*huh.Group{
-		huh.NewGroup(
-			huh.NewInput().Title(t.T("followup.form.docno")).Placeholder(t.T("followup.form.docno_ph")).Value(&fs.DocNo).
-				DescriptionFunc(func() string { return fs.docPreview(m) }, &fs.DocNo).Validate(fs.checkDoc(m)).CharLimit(store.MaxName),
-			components.Limit(t, huh.NewInput().Title(t.T("followup.form.signer")).Value(&fs.Signer), store.MaxName),
-			components.Limit(t, huh.NewText().Title(t.T("followup.form.summary")).Value(&fs.Sum).Lines(2), store.MaxSummary),
-			huh.NewInput().Title(t.T("followup.form.file")).Placeholder(t.T("followup.form.file_ph")).Value(&fs.File).CharLimit(4096),
-			result,
-		),
+		huh.NewGroup(append(fields, result)...),
 		huh.NewGroup(
 			huh.NewInput().Title(t.T("followup.form.next_due")).Placeholder(t.T("followup.form.date_ph")).Value(&fs.Next).
 				Validate(fs.checkNext(m)).CharLimit(20),

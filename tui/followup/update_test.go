@@ -478,3 +478,41 @@ func TestDraftSurvivesACrash(t *testing.T) {
 		t.Errorf("a cancelled form left its draft: %+v", ds)
 	}
 }
+
+// The secretary edits an answer after a letter was recorded against it:
+// the register marks it, the item says what it was, and c (y)
+// acknowledges it.
+func TestSecretaryEditShows(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	m := f.open(t, i18n.VI, 100, 40)
+	if _, err := f.st.Extend(ctx, f.key(1), "2023-12-15", "Chờ khảo sát"); err != nil {
+		t.Fatal(err)
+	}
+	qs, _ := f.st.Questions(ctx, 0)
+	a := qs[0].Answers[0]
+	a.Rev, a.FollowupAgencyID, a.DueDate = 0, f.unit["Hội LHPN"], "2023-12-05"
+	if _, err := f.st.SaveAnswer(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	_, cmd := m.Update(common.ChangedMsg{})
+	drive(m, cmd)
+	v := m.View()
+	if !strings.Contains(v, "!YK1 ") || !strings.Contains(v, "Hội LHPN") {
+		t.Fatalf("no mark on the edited item:\n%s", v)
+	}
+	cursorTo(t, m, "YK1")
+	press(m, "enter")
+	v = m.View()
+	if flat := strings.Join(strings.Fields(v), " "); !strings.Contains(flat, "Thư ký đã sửa câu trả lời sau khi ghi nhận: trước đó là Phòng Lao động - Thương binh và Xã hội, hạn 30/11/2023") ||
+		!strings.Contains(flat, "sửa câu trả lời: Cơ quan trả lời VB") {
+		t.Fatalf("the item does not say what changed:\n%s", v)
+	}
+	press(m, "c", "y")
+	if o := f.ob(t, f.key(1)); o.Drift != nil {
+		t.Errorf("not acknowledged: %+v", o.Drift)
+	}
+	if v := m.View(); strings.Contains(v, "Thư ký đã sửa") || !strings.Contains(v, "xác nhận thay đổi của thư ký") {
+		t.Errorf("after c:\n%s", v)
+	}
+}
