@@ -55,7 +55,7 @@ func (s *Store) RecordSecurity(ctx context.Context, action string, what any) err
 // History lists the audit rows of one record, oldest first. An empty
 // entity lists everything (newest last), limited to limit rows (0 = all).
 func (s *Store) History(ctx context.Context, entity string, id int64, limit int) ([]AuditEntry, error) {
-	q := `SELECT id, at, station, user, action, entity, coalesce(entity_id,0), coalesce(before,''), coalesce(after,'') FROM audit`
+	q := `SELECT ` + auditCols + ` FROM audit`
 	var args []any
 	if entity != "" {
 		q += ` WHERE entity = ? AND entity_id = ?`
@@ -68,22 +68,18 @@ func (s *Store) History(ctx context.Context, entity string, id int64, limit int)
 	} else {
 		q += ` ORDER BY id`
 	}
-	rows, err := s.read().QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []AuditEntry
-	for rows.Next() {
-		var e AuditEntry
-		var at int64
-		if err := rows.Scan(&e.ID, &at, &e.Station, &e.User, &e.Action, &e.Entity, &e.EntityID, &e.Before, &e.After); err != nil {
-			return nil, err
-		}
-		e.At = time.UnixMilli(at)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.read(), scanAudit, q, args...)
+}
+
+// auditCols and scanAudit read audit rows as AuditEntry.
+const auditCols = `id, at, station, user, action, entity, coalesce(entity_id,0), coalesce(before,''), coalesce(after,'')`
+
+func scanAudit(r scanner) (AuditEntry, error) {
+	var e AuditEntry
+	var at int64
+	err := r.Scan(&e.ID, &at, &e.Station, &e.User, &e.Action, &e.Entity, &e.EntityID, &e.Before, &e.After)
+	e.At = time.UnixMilli(at)
+	return e, err
 }
 
 // LastChange is the time of the newest audit row (zero if none).

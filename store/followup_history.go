@@ -17,25 +17,10 @@ func (s *Store) ObligationHistory(ctx context.Context, key string) ([]AuditEntry
 		return nil, err
 	}
 	source := map[byte]string{'a': "answer", 'p': "petition", 'c': "carried"}[kind]
-	rows, err := s.read().QueryContext(ctx, `SELECT id, at, station, user, action, entity, coalesce(entity_id,0), coalesce(before,''), coalesce(after,'')
+	return queryAll(ctx, s.read(), scanAudit, `SELECT `+auditCols+`
 		FROM audit WHERE (entity = 'receipt' AND entity_id IN (SELECT id FROM receipts WHERE obligation = ?1))
 		OR (entity = 'extension' AND entity_id IN (SELECT id FROM extensions WHERE obligation = ?1))
 		OR (entity IN (?2, ?3) AND entity_id = ?4) ORDER BY id`, key, source, "drift:"+key[:1], id)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []AuditEntry
-	for rows.Next() {
-		var e AuditEntry
-		var at int64
-		if err := rows.Scan(&e.ID, &at, &e.Station, &e.User, &e.Action, &e.Entity, &e.EntityID, &e.Before, &e.After); err != nil {
-			return nil, err
-		}
-		e.At = fromMS(sql.NullInt64{Int64: at, Valid: true})
-		out = append(out, e)
-	}
-	return out, rows.Err()
 }
 
 // FollowupChange is a change to a receipt or an extension, as the

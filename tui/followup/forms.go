@@ -199,29 +199,25 @@ func (fs *formState) checkDoc(m *Model) func(string) error {
 
 // checkNext wants today or a later day for a further follow-up.
 func (fs *formState) checkNext(m *Model) func(string) error {
-	t := m.c.T
-	return func(s string) error {
-		d, ok := components.ParseDate(s)
-		switch {
-		case !ok:
-			return errors.New(t.T("followup.form.bad_date"))
-		case d < fs.today:
-			return errors.New(t.F("followup.form.not_past", date(fs.today)))
-		}
-		return nil
-	}
+	return checkDay(m, fs.today, false, "followup.form.not_past")
 }
 
 // checkNewDue wants a day later than the due date in force.
 func (fs *formState) checkNewDue(m *Model) func(string) error {
+	return checkDay(m, fs.due, true, "followup.form.after_due")
+}
+
+// checkDay reads a day typed dd/mm/yyyy and wants it on or after from
+// (strictly after with later), else says msg with from.
+func checkDay(m *Model, from string, later bool, msg string) func(string) error {
 	t := m.c.T
 	return func(s string) error {
 		d, ok := components.ParseDate(s)
 		switch {
 		case !ok:
 			return errors.New(t.T("followup.form.bad_date"))
-		case fs.due != "" && d <= fs.due:
-			return errors.New(t.F("followup.form.after_due", date(fs.due)))
+		case from != "" && (d < from || later && d == from):
+			return errors.New(t.F(msg, date(from)))
 		}
 		return nil
 	}

@@ -3,16 +3,12 @@ package followup_test
 import (
 	"context"
 	"path/filepath"
-	"reflect"
-	"runtime"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"doithoai/assets"
 	"doithoai/store"
@@ -135,41 +131,9 @@ func (f *fixture) open(t testing.TB, lang i18n.Lang, w, h int) *followup.Model {
 	return m
 }
 
-var cmdSlice = reflect.TypeOf([]tea.Cmd{})
-
-// drive runs cmd and feeds its messages back into s until nothing is
-// left, as the runtime would; commands that do not answer within 5 s
-// (timers) are dropped.
-func drive(s common.Station, cmd tea.Cmd) {
-	queue := []tea.Cmd{cmd}
-	for n := 0; len(queue) > 0 && n < 10000; n++ {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil || strings.Contains(runtime.FuncForPC(reflect.ValueOf(c).Pointer()).Name(), "bubbles/cursor.") {
-			continue
-		}
-		ch := make(chan tea.Msg, 1)
-		go func() { ch <- c() }()
-		var msg tea.Msg
-		select {
-		case msg = <-ch:
-		case <-time.After(5 * time.Second):
-			continue
-		}
-		if msg == nil {
-			continue
-		}
-		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().ConvertibleTo(cmdSlice) {
-			queue = append(queue, v.Convert(cmdSlice).Interface().([]tea.Cmd)...)
-			continue
-		}
-		if strings.HasPrefix(reflect.TypeOf(msg).String(), "cursor.") {
-			continue
-		}
-		_, next := s.Update(msg)
-		queue = append(queue, next)
-	}
-}
+// drive runs cmd and what follows from it (commontest.Drive); a command
+// not answering within 5 s (a timer) is left behind.
+func drive(s common.Station, cmd tea.Cmd) { commontest.Drive(s, cmd, 5*time.Second) }
 
 // press sends named keys ("enter", "esc", "down", "ctrl+z"…) or runes.
 func press(s common.Station, keys ...string) {
@@ -199,13 +163,5 @@ func typeText(s common.Station, text string) {
 // checkFits fails when a view is larger than its area.
 func checkFits(t *testing.T, name, v string, w, h int) {
 	t.Helper()
-	lines := strings.Split(v, "\n")
-	if len(lines) > h {
-		t.Errorf("%s: %d lines in a %d-line area", name, len(lines), h)
-	}
-	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			t.Errorf("%s: line %d is %d wide (max %d): %q", name, i, ansi.StringWidth(l), w, l)
-		}
-	}
+	commontest.CheckFits(t, name, v, w, h)
 }

@@ -14,20 +14,8 @@ import (
 
 func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.keys
-	page := m.listHeight()
 	switch {
-	case key.Matches(msg, k.Up):
-		m.cursor--
-	case key.Matches(msg, k.Down):
-		m.cursor++
-	case key.Matches(msg, k.PgUp):
-		m.cursor -= page
-	case key.Matches(msg, k.PgDown):
-		m.cursor += page
-	case key.Matches(msg, k.Top):
-		m.cursor = 0
-	case key.Matches(msg, k.Bottom):
-		m.cursor = len(m.rows) - 1
+	case m.move(msg, &m.cursor, len(m.rows), m.listHeight()):
 	case key.Matches(msg, k.Table):
 		m.mode = modeTable
 		return nil
@@ -64,6 +52,29 @@ func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
 		return m.openExtend(o)
 	}
 	return nil
+}
+
+// move applies an arrow, page or home/end key to cursor over n rows
+// shown page at a time, and says whether msg was one (clamp follows).
+func (m *Model) move(msg tea.KeyMsg, cursor *int, n, page int) bool {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		*cursor--
+	case key.Matches(msg, k.Down):
+		*cursor++
+	case key.Matches(msg, k.PgUp):
+		*cursor -= page
+	case key.Matches(msg, k.PgDown):
+		*cursor += page
+	case key.Matches(msg, k.Top):
+		*cursor = 0
+	case key.Matches(msg, k.Bottom):
+		*cursor = n - 1
+	default:
+		return false
+	}
+	return true
 }
 
 // searchKey edits the search: the list follows each keystroke; Enter or

@@ -55,18 +55,7 @@ func boolInt(b bool) int {
 func (m *Model) tableKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.keys
 	switch {
-	case key.Matches(msg, k.Up):
-		m.tcursor--
-	case key.Matches(msg, k.Down):
-		m.tcursor++
-	case key.Matches(msg, k.PgUp):
-		m.tcursor -= m.h - 4
-	case key.Matches(msg, k.PgDown):
-		m.tcursor += m.h - 4
-	case key.Matches(msg, k.Top):
-		m.tcursor = 0
-	case key.Matches(msg, k.Bottom):
-		m.tcursor = len(m.sums) - 1
+	case m.move(msg, &m.tcursor, len(m.sums), m.h-4):
 	case key.Matches(msg, k.Table):
 		m.mode = modeList
 	case key.Matches(msg, k.Sort):
