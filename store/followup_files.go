@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // MaxAttachment is the largest scanned copy a receipt takes (50 MB).
@@ -91,6 +92,7 @@ func (s *Store) stageAttachment(src string) (attachment, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return attachment{}, err
 	}
+	sweepParts(dir)
 	tmp, err := os.CreateTemp(dir, ".nhan-*.part")
 	if err != nil {
 		return attachment{}, err
@@ -144,6 +146,17 @@ func (s *Store) dropAttachment(ctx context.Context, a attachment) {
 	var n int
 	if err := s.read().QueryRowContext(ctx, `SELECT count(*) FROM receipts WHERE file_name = ?`, a.name).Scan(&n); err == nil && n == 0 {
 		os.Remove(filepath.Join(AttachmentDir(s.path), a.name))
+	}
+}
+
+// sweepParts removes the copies a crash left half-written (an hour old:
+// another process may be copying one now).
+func sweepParts(dir string) {
+	parts, _ := filepath.Glob(filepath.Join(dir, ".nhan-*.part"))
+	for _, p := range parts {
+		if st, err := os.Stat(p); err == nil && time.Since(st.ModTime()) > time.Hour {
+			os.Remove(p)
+		}
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"doithoai/store"
 )
@@ -140,6 +141,30 @@ func TestScannedCopyRefusals(t *testing.T) {
 	}
 	if _, err := f.s.RecordReceipt(ctx, store.ReceiptInput{Obligation: f.key(1), DocNo: "Số 1/LĐTBXH ngày 20/11/2023", Result: store.ResultSettled, File: exact}); err != nil {
 		t.Errorf("50 MB: %v", err)
+	}
+}
+
+// TestCrashLeftovers: a copy a crash left half-written is swept away by
+// the next attachment once it is an hour old; a younger one (another
+// process copying now) stays.
+func TestCrashLeftovers(t *testing.T) {
+	f := newFollowup(t)
+	dir := store.AttachmentDir(f.path)
+	os.MkdirAll(dir, 0o755)
+	old, young := filepath.Join(dir, ".nhan-1.part"), filepath.Join(dir, ".nhan-2.part")
+	os.WriteFile(old, []byte("%PDF-half"), 0o644)
+	os.WriteFile(young, []byte("%PDF-half"), 0o644)
+	two := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(old, two, two)
+	src := writeFile(t, "scan.pdf", []byte("%PDF-1.4 whole"))
+	if _, err := f.s.RecordReceipt(context.Background(), store.ReceiptInput{Obligation: f.key(1), DocNo: "Số 1/LĐTBXH ngày 20/11/2023", Result: store.ResultSettled, File: src}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); err == nil {
+		t.Error("an old leftover stays")
+	}
+	if _, err := os.Stat(young); err != nil {
+		t.Error("a copy in progress was removed")
 	}
 }
 

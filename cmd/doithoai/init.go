@@ -14,7 +14,7 @@ import (
 )
 
 func init() {
-	register(command{name: "init", summary: "create a meeting file (empty, or --demo)", run: runInit})
+	register(command{name: "init", summary: "create a meeting file (empty, --demo, --demo-held, or --carry-from the last one)", run: runInit})
 }
 
 const initUsage = `Usage: doithoai init [--demo | --demo-held | --carry-from LAST.db] [--title T --date DD/MM/YYYY --start HH:MM …] FILE
