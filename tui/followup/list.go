@@ -235,11 +235,14 @@ type columns struct {
 
 func (m *Model) columns() columns {
 	c := columns{w: m.w, ref: 6, agency: 12, due: 10, status: 24}
+	if m.w >= 120 { // room for "quá hạn 12 ngày · từ kỳ trước"
+		c.status = 30
+	}
 	for i, st := range statusStyles(m.c.Styles) {
 		c.paints[i] = paint(st)
 	}
 	if m.w >= 140 {
-		c.agency, c.topic, c.asker, c.status = max(24, m.w/6), 22, 22, 26
+		c.agency, c.topic, c.asker = max(24, m.w/6), 22, 22
 	}
 	fixed := c.ref + c.agency + c.due + c.status + 5
 	if c.topic > 0 {
@@ -279,9 +282,6 @@ func (c columns) row(m *Model, o store.Obligation, sel bool) string {
 		agency = "—"
 	}
 	text := o.Text
-	if o.Carried {
-		text = t.T("followup.carried") + ": " + text
-	}
 	mark := " "
 	switch {
 	case sel:
@@ -294,7 +294,12 @@ func (c columns) row(m *Model, o store.Obligation, sel bool) string {
 		line += common.Pad(o.Topic, c.topic) + " " + common.Pad(o.Asker, c.asker) + " "
 	}
 	line += common.Pad(oneLine(text, c.text), c.text) + " " + common.Pad(date(o.Due), c.due) + " "
-	st := common.Trunc(statusText(t, o.Status), max(c.w-c.used(), 0))
+	st := statusText(t, o.Status)
+	// a carried item says so where there is room (its reference, KT…, always)
+	if long := st + " · " + t.T("followup.carried"); o.Carried && lipgloss.Width(long) <= c.w-c.used() {
+		st = long
+	}
+	st = common.Trunc(st, max(c.w-c.used(), 0))
 	if sel {
 		return s.Selected.Render(common.Pad(line+st, c.w))
 	}

@@ -516,3 +516,46 @@ func TestSecretaryEditShows(t *testing.T) {
 		t.Errorf("after c:\n%s", v)
 	}
 }
+
+// Items carried from the last meeting show as such: KT in the list, "từ
+// kỳ trước" beside the status where there is room, a status of their own
+// in the chooser, and where they come from in the item.
+func TestCarriedItems(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	c, err := store.ReadCarry(ctx, f.st.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Meeting.Title, c.Meeting.Date = "Đối thoại năm 2024", "2024-10-18"
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "2024.db"), store.Options{Create: true, Now: f.clock.now, NoWatch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.LoadCarry(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	next := &fixture{st: st, clock: f.clock}
+	m := next.open(t, i18n.VI, 140, 30)
+	v := m.View()
+	rows := rowsOf(v)
+	if len(rows) != 15 || !strings.HasPrefix(rows[0], "KT") || !strings.Contains(v, "quá hạn 3 ngày · từ kỳ trước") ||
+		!strings.Contains(v, "15 từ kỳ trước") {
+		t.Fatalf("carried items %v:\n%s", rows, v)
+	}
+	press(m, "s")
+	typeText(m, "ky truoc")
+	press(m, "enter")
+	if rows := rowsOf(m.View()); len(rows) != 15 {
+		t.Errorf("status from last time: %v", rows)
+	}
+	press(m, "enter")
+	if v := m.View(); !strings.Contains(v, "Từ kỳ trước: ") || !strings.Contains(v, "(18/10/2023)") {
+		t.Errorf("the item does not say where it comes from:\n%s", v)
+	}
+	e := next.open(t, i18n.EN, 80, 24)
+	if v := e.View(); !strings.HasPrefix(rowsOf(v)[0], "C") || !strings.Contains(v, "15 carried") && !strings.Contains(v, "15 from last time") {
+		t.Errorf("english at 80:\n%s", v)
+	}
+}
