@@ -180,7 +180,12 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 		}
 		return m, tea.Batch(cmds...)
 	case common.TickMsg:
-		return m, m.saveDraft(false)
+		cmds := []tea.Cmd{m.saveDraft(false)}
+		// past midnight in the meeting's zone every status moves a day
+		if m.reg != nil && m.loc != nil && m.c.Now().In(m.loc).Format("2006-01-02") != m.reg.Today {
+			cmds = append(cmds, m.load())
+		}
+		return m, tea.Batch(cmds...)
 	case common.SaveDraftsMsg:
 		return m, m.saveDraft(true)
 	case formDoneMsg:

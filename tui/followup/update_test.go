@@ -211,6 +211,17 @@ func TestReceiptRefusals(t *testing.T) {
 	if n := len(f.ob(t, f.key(5)).Receipts); n != 0 {
 		t.Fatalf("%d receipts saved after a refusal", n)
 	}
+	// a scan over 50 MB (sparse: nothing is written)
+	big := filepath.Join(t.TempDir(), "big.pdf")
+	if err := os.WriteFile(big, []byte("%PDF-1.4\n"), 0o644); err != nil || os.Truncate(big, 51<<20) != nil {
+		t.Fatal("cannot make a big file")
+	}
+	press(m, "enter", "enter", "enter", "ctrl+u")
+	typeText(m, big)
+	press(m, "enter", "enter")
+	if v := m.View(); !strings.Contains(v, "lớn hơn 50 MB") {
+		t.Errorf("a scan over 50 MB:\n%s", v)
+	}
 	press(m, "esc")
 	// a number already recorded for another agency: refused by the store
 	cursorTo(t, m, "YK1")
@@ -360,6 +371,18 @@ func TestDetail(t *testing.T) {
 	press(m, "esc")
 	if m.Capturing() {
 		t.Error("esc did not leave the detail")
+	}
+}
+
+// Past midnight the statuses move a day without a key.
+func TestMidnight(t *testing.T) {
+	f := newFixture(t)
+	m := f.open(t, i18n.VI, 100, 30)
+	f.clock.set(at("2023-11-21 00:00"))
+	_, cmd := m.Update(common.TickMsg{})
+	drive(m, cmd)
+	if v := m.View(); !strings.Contains(v, "quá hạn 4 ngày") || !strings.Contains(v, "đến hạn hôm nay") && !strings.Contains(v, "còn 1 ngày") {
+		t.Errorf("after midnight:\n%s", v)
 	}
 }
 

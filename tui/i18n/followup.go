@@ -12,7 +12,7 @@ func init() {
 		"followup.count.all": {"%d việc", "%d items"},
 		// the counts line: overdue|due soon|not due|answered|answered (late)|forwarded|carried
 		"followup.count":       {"%d quá hạn|%d sắp đến hạn|%d chưa đến hạn|%d đã trả lời|%d đã trả lời (%d trễ)|%d đã chuyển|%d từ kỳ trước", "%d overdue|%d due soon|%d not yet due|%d answered|%d answered (%d late)|%d forwarded|%d from last time"},
-		"followup.count.short": {"%d quá hạn|%d sắp hạn|%d chưa hạn|%d đã TL|%d đã TL (%d trễ)|%d đã chuyển|%d kỳ trước", "%d overdue|%d soon|%d later|%d answered|%d answered (%d late)|%d forwarded|%d carried"},
+		"followup.count.short": {"%d quá hạn|%d sắp hạn|%d chưa hạn|%d đã TL|%d đã TL (%d trễ)|%d đã chuyển|%d kỳ trước", "%d overdue|%d due soon|%d not due|%d answered|%d answered (%d late)|%d forwarded|%d carried"},
 
 		"followup.st.overdue":        {"quá hạn %d ngày", "overdue %d days"},
 		"followup.st.due_today":      {"đến hạn hôm nay", "due today"},
