@@ -8,3 +8,6 @@ func SetSFTPTimeouts(dial, op time.Duration) func() {
 	sftpDialTimeout, sftpOpTimeout = dial, op
 	return func() { sftpDialTimeout, sftpOpTimeout = d, o }
 }
+
+// ParseIdentity reads an identity file's content.
+var ParseIdentity = parseIdentity
