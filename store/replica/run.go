@@ -104,7 +104,6 @@ type runner struct {
 	st       Status
 	roundAt  time.Time // start of the round in progress; zero when none
 	pub      chan struct{}
-	lastPub  time.Time
 	target   string
 	changeAt time.Time // last change seen
 	copied   map[string]time.Time
