@@ -14,7 +14,7 @@ import (
 func TestParseTarget(t *testing.T) {
 	cases := []struct {
 		in, str, label, path string
-		kind            replica.Kind
+		kind                 replica.Kind
 	}{
 		{"sftp://thuky@192.168.1.20/doithoai", "sftp://thuky@192.168.1.20:22/doithoai", "192.168.1.20", "doithoai", replica.SFTP},
 		{"sftp://thuky@may-du-phong:2222/~/ban-sao/hn", "sftp://thuky@may-du-phong:2222/ban-sao/hn", "may-du-phong", "ban-sao/hn", replica.SFTP},
