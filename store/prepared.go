@@ -112,8 +112,10 @@ func PreparedByAgency(ps []Petition, units []Unit, today string) ([]AgencyAnswer
 // MarkAsked records that every petition with an agency and no date asked
 // was sent to its agency on asked, with the deadline due (both
 // YYYY-MM-DD; due may be empty): the office sends the assignments in one
-// letter. It returns how many petitions it marked; each change is audited.
-func (s *Store) MarkAsked(ctx context.Context, asked, due string) (int, error) {
+// letter. agency limits it to one agency's petitions (0: every agency),
+// for the letter that goes out later than the others. It returns how many
+// petitions it marked; each change is audited.
+func (s *Store) MarkAsked(ctx context.Context, agency int64, asked, due string) (int, error) {
 	if strings.TrimSpace(asked) == "" {
 		return 0, invalid("asked_on", "required")
 	}
@@ -125,7 +127,7 @@ func (s *Store) MarkAsked(ctx context.Context, asked, due string) (int, error) {
 			return err
 		}
 		for _, p := range ps {
-			if p.AgencyID == 0 || p.AskedOn != "" {
+			if p.AgencyID == 0 || p.AskedOn != "" || (agency != 0 && p.AgencyID != agency) {
 				continue
 			}
 			np := p.record()

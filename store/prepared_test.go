@@ -133,10 +133,10 @@ func TestMarkAsked(t *testing.T) {
 	if _, err := s.SavePetition(ctx, store.Petition{Text: "Đề nghị sửa cầu"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.MarkAsked(ctx, "", ""); err == nil {
+	if _, err := s.MarkAsked(ctx, 0, "", ""); err == nil {
 		t.Fatal("no date asked: accepted")
 	}
-	n, err := s.MarkAsked(ctx, "2023-10-10", "2023-10-16")
+	n, err := s.MarkAsked(ctx, 0, "2023-10-10", "2023-10-16")
 	if err != nil || n != 1 {
 		t.Fatalf("marked %d, %v", n, err)
 	}
@@ -156,8 +156,43 @@ func TestMarkAsked(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := auditCount(t, s)
-	if _, err := s.MarkAsked(ctx, "2023-10-12", "2023-10-01"); err == nil || auditCount(t, s) != before {
+	if _, err := s.MarkAsked(ctx, 0, "2023-10-12", "2023-10-01"); err == nil || auditCount(t, s) != before {
 		t.Fatalf("bad deadline: %v, %d audit rows written", err, auditCount(t, s)-before)
+	}
+}
+
+// TestMarkAskedOneAgency: the letter to one agency that goes out later
+// marks only that agency's petitions; the others keep waiting.
+func TestMarkAskedOneAgency(t *testing.T) {
+	s, _ := openDemo(t)
+	ctx := context.Background()
+	units, _ := s.Units(ctx)
+	a, b := units[len(units)-1].ID, units[len(units)-2].ID
+	for _, p := range []store.Petition{{Text: "Đề nghị lắp đèn đường", AgencyID: a}, {Text: "Đề nghị sửa cầu", AgencyID: b}, {Text: "Đề nghị mở lớp nghề", AgencyID: a}} {
+		if _, err := s.SavePetition(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := auditCount(t, s)
+	n, err := s.MarkAsked(ctx, a, "2023-10-10", "2023-10-16")
+	if err != nil || n != 2 || auditCount(t, s)-before != 2 {
+		t.Fatalf("marked %d, %v, %d audit rows", n, err, auditCount(t, s)-before)
+	}
+	ps, _ := s.Petitions(ctx)
+	for _, p := range ps {
+		switch p.Text {
+		case "Đề nghị lắp đèn đường", "Đề nghị mở lớp nghề":
+			if p.AskedOn != "2023-10-10" {
+				t.Errorf("agency's petition not marked: %+v", p)
+			}
+		case "Đề nghị sửa cầu":
+			if p.AskedOn != "" || p.DueOn != "" {
+				t.Errorf("another agency's petition marked: %+v", p)
+			}
+		}
+	}
+	if n, err := s.MarkAsked(ctx, 0, "2023-10-12", ""); err != nil || n != 1 {
+		t.Fatalf("the rest: %d, %v", n, err)
 	}
 }
 

@@ -169,7 +169,7 @@ var mutations = []mutation{
 		return ignore2(s.SavePetition(ctx, store.Petition{Topic: "Y tế", Text: "Khám sức khỏe định kỳ"}))
 	}},
 	{"MarkAsked", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
-		return ignore2(s.MarkAsked(ctx, "2023-09-25", "2023-10-09"))
+		return ignore2(s.MarkAsked(ctx, 0, "2023-09-25", "2023-10-09"))
 	}},
 	{"Import", setup, func(ctx context.Context, s *store.Store, f *fixture) error {
 		// a dry run of an empty table: refused, or rolled back with a report

@@ -69,6 +69,9 @@ func init() {
 
 		"prep.f.contact":       {"Người liên hệ", "Contact person"},
 		"prep.f.contact_hint":  {"Người cần liên hệ về nội dung trả lời kiến nghị", "Whom to call about its answers to petitions"},
+		"prep.f.scope":         {"Ngày giao này cho", "This date is for"},
+		"prep.scope.all":       {"Mọi cơ quan (%d kiến nghị)", "Every agency (%d petition(s))"},
+		"prep.scope.one":       {"Chỉ %s (%d kiến nghị)", "Only %s (%d petition(s))"},
 		"prep.f.asked":         {"Ngày giao (dd/mm/yyyy)", "Date asked (dd/mm/yyyy)"},
 		"prep.f.due":           {"Hạn gửi trả lời", "Answer due by"},
 		"prep.f.received":      {"Ngày nhận trả lời", "Date the answer arrived"},

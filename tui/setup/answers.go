@@ -117,13 +117,22 @@ func (m *Model) reminded(msg remindedMsg) {
 }
 
 // openMarkAsked asks the day the assignments went out and the deadline,
-// for every petition with an agency and no day asked yet.
+// for every petition with an agency and no day asked yet; when the
+// highlighted agency's letter is only part of those, it asks whether the
+// date is for that agency alone or for all of them.
 func (m *Model) openMarkAsked() tea.Cmd {
 	t := m.c.T
-	n := 0
+	var cur store.AgencyAnswers
+	if i := m.cursor[secAnswers]; i >= 0 && i < len(m.snap.answers) {
+		cur = m.snap.answers[i]
+	}
+	n, nCur := 0, 0
 	for _, p := range m.snap.petitions {
 		if p.AgencyID != 0 && p.AskedOn == "" {
 			n++
+			if p.AgencyID == cur.AgencyID {
+				nCur++
+			}
 		}
 	}
 	if n == 0 {
@@ -139,16 +148,22 @@ func (m *Model) openMarkAsked() tea.Cmd {
 		}
 	}
 	asked, due := now.Format("02/01/2006"), by.Format("02/01/2006")
-	f := huh.NewForm(huh.NewGroup(
-		m.dateField(t.T("prep.f.asked"), &asked, true),
-		m.dateField(t.T("prep.f.due"), &due, false),
-	).Title(t.F("prep.form.asked", n)))
+	var scope int64
+	fields := []huh.Field{}
+	if nCur > 0 && nCur < n {
+		fields = append(fields, huh.NewSelect[int64]().Title(t.T("prep.f.scope")).Options(
+			huh.NewOption(t.F("prep.scope.all", n), int64(0)),
+			huh.NewOption(t.F("prep.scope.one", cur.Agency, nCur), cur.AgencyID),
+		).Value(&scope).Height(3))
+	}
+	fields = append(fields, m.dateField(t.T("prep.f.asked"), &asked, true), m.dateField(t.T("prep.f.due"), &due, false))
+	f := huh.NewForm(huh.NewGroup(fields...).Title(t.F("prep.form.asked", n)))
 	return m.openForm(f, func() tea.Cmd {
 		a, _ := components.ParseDate(asked)
 		d, _ := components.ParseDate(due)
 		st, ctx, req := m.c.Store, m.c.Ctx, m.next()
 		return func() tea.Msg {
-			n, err := st.MarkAsked(ctx, a, d)
+			n, err := st.MarkAsked(ctx, scope, a, d)
 			return savedMsg{req: req, what: t.F("prep.marked", n), err: err, reopen: func(error) tea.Cmd { return m.openMarkAsked() }}
 		}
 	})

@@ -107,6 +107,52 @@ func TestAnswersMarkAsked(t *testing.T) {
 	}
 }
 
+// TestAnswersMarkAskedOneAgency: with the highlighted agency's letter only
+// part of what waits, g asks whether the date is for it alone; choosing it
+// leaves the other agency's petitions without a date.
+func TestAnswersMarkAskedOneAgency(t *testing.T) {
+	s, st := open(t, i18n.EN, 100, 30)
+	ctx := context.Background()
+	units, _ := st.Units(ctx)
+	a, b := units[len(units)-1], units[len(units)-2]
+	for _, p := range []store.Petition{{Text: "Đề nghị lắp đèn chiếu sáng", AgencyID: a.ID}, {Text: "Đề nghị sửa cầu treo", AgencyID: b.ID}} {
+		if _, err := st.SavePetition(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s = changed(press(s, "tab", "tab", "tab", "tab", "tab"))
+	ps, _ := st.Petitions(ctx)
+	rows, _ := store.PreparedByAgency(ps, units, "2023-10-18")
+	for _, r := range rows {
+		if r.AgencyID == a.ID {
+			break
+		}
+		s = press(s, "down")
+	}
+	s = press(s, "g")
+	v := s.View()
+	if !strings.Contains(v, "Every agency (2 petition(s))") || !strings.Contains(v, "Only "+a.Name+" (1 petition(s))") {
+		t.Fatalf("scope:\n%s", v)
+	}
+	s = press(s, "down", "enter", "enter", "enter")
+	ps, _ = st.Petitions(ctx)
+	for _, p := range ps {
+		switch p.Text {
+		case "Đề nghị lắp đèn chiếu sáng":
+			if p.AskedOn != "2023-10-18" {
+				t.Errorf("the highlighted agency's petition: %+v", p)
+			}
+		case "Đề nghị sửa cầu treo":
+			if p.AskedOn != "" {
+				t.Errorf("the other agency's petition marked: %+v", p)
+			}
+		}
+	}
+	if !strings.Contains(s.View(), "Date asked recorded for 1 petition(s)") {
+		t.Fatalf("after:\n%s", s.View())
+	}
+}
+
 // TestPetitionAnswerTypedIn: an answer phoned in and typed into the
 // petition's form arrived today, unless another day is given.
 func TestPetitionAnswerTypedIn(t *testing.T) {
