@@ -65,11 +65,14 @@ type Model struct {
 	// the MC's words: the templates per item; the open editor
 	templates []string
 	editor    *wordsEditor
+	dw        *common.Drafter
+	gen       int                // editors opened
+	drafts    []store.DraftEntry // this terminal's unsaved words, as last loaded
 }
 
 // New returns the agenda station.
 func New(c *common.Common) common.Station {
-	return &Model{c: c, keys: newKeys(c.T), now: c.Now()}
+	return &Model{c: c, keys: newKeys(c.T), now: c.Now(), dw: &common.Drafter{}}
 }
 
 func (m *Model) next() int { m.req++; return m.req }
@@ -117,7 +120,7 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 			return m, nil
 		}
 		first := !m.loaded
-		m.snap, m.loaded = msg.snap, true
+		m.snap, m.loaded, m.drafts = msg.snap, true, msg.drafts
 		m.who = whoOf(m.snap.officials)
 		m.templates = templatesOf(m.snap, msg.audience)
 		m.now = m.c.Now()
@@ -127,6 +130,9 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 			// a restart mid-run opens the pane the running item needs
 			if p := m.plan.Current; p >= 0 {
 				m.showPane(m.snap.items[p])
+			}
+			if n := m.draftsNotice(); n != "" && m.status == "" {
+				m.setStatus(n, false)
 			}
 		}
 		m.clamp()
@@ -151,6 +157,13 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 	case common.TickMsg:
 		m.now = m.c.Now()
 		m.setPlan()
+		return m, m.saveWordsDraft(false)
+	case common.SaveDraftsMsg:
+		return m, m.saveWordsDraft(true)
+	case common.DraftSavedMsg:
+		if msg.Err != nil {
+			m.setStatus(m.c.ErrText(msg.Err), true)
+		}
 		return m, nil
 	case formDoneMsg:
 		if m.form == nil || msg.req != m.formReq {

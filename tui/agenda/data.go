@@ -29,6 +29,7 @@ type loadedMsg struct {
 	req      int
 	snap     snapshot
 	audience string // whom the MC greets (docs.Audience of the groups)
+	drafts   []store.DraftEntry
 	err      error
 }
 
@@ -77,7 +78,7 @@ func load(c *common.Common, req int) tea.Cmd {
 		if err != nil {
 			return loadedMsg{req: req, err: err}
 		}
-		return loadedMsg{req: req, snap: s, audience: docs.Audience(groups)}
+		return loadedMsg{req: req, snap: s, audience: docs.Audience(groups), drafts: loadWordsDrafts(c)}
 	}
 }
 

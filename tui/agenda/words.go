@@ -26,7 +26,10 @@ type wordsEditor struct {
 	index    int
 	template string
 	ta       textarea.Model
-	cut      int // runes of the last paste, when it did not fit
+	cut      int    // runes of the last paste, when it did not fit
+	gen      int    // the editor's number, for its draft writes
+	drafted  string // the text last saved as a draft
+	restored string // when a draft was opened again: its time
 }
 
 // templatesOf is every item's template words. Computed on load, not in View.
@@ -49,8 +52,13 @@ func (m *Model) openWords() tea.Cmd {
 	if m.cursor < len(m.templates) {
 		tpl = m.templates[m.cursor]
 	}
-	ta := components.TextArea(m.c, cmpOr(a.Words, tpl))
-	m.editor = &wordsEditor{item: a, index: m.cursor, template: tpl, ta: ta}
+	words, restored := cmpOr(a.Words, tpl), ""
+	if d, ok := m.wordsDraft(a.ID); ok {
+		words, restored = d.Body, d.At.Format("15:04")
+	}
+	ta := components.TextArea(m.c, words)
+	m.gen++
+	m.editor = &wordsEditor{item: a, index: m.cursor, template: tpl, ta: ta, gen: m.gen, drafted: words, restored: restored}
 	m.sizeEditor()
 	m.status = ""
 	return m.editor.ta.Focus()
@@ -81,22 +89,19 @@ func (m *Model) editorKey(msg tea.KeyMsg) tea.Cmd {
 		if words == strings.TrimSpace(e.template) {
 			words = "" // the template itself: keep following it
 		}
-		m.editor = nil
 		status := m.c.T.T("words.saved")
 		if words == "" {
 			status = m.c.T.T("words.saved_template")
 		}
-		id := e.item.ID
-		return m.act(status, func() error { return m.c.Store.SetItemWords(m.c.Ctx, id, words) })
+		st, ctx, id := m.c.Store, m.c.Ctx, e.item.ID
+		return m.closeWords(status, func() error { return st.SetItemWords(ctx, id, words) })
 	case key.Matches(msg, k.WordsTemplate):
 		e.ta.SetValue(e.template)
 		return nil
 	case key.Matches(msg, k.Cancel):
-		m.editor = nil
-		m.setStatus(m.c.T.T("ui.cancelled"), false)
-		return nil
+		return m.closeWords(m.c.T.T("ui.cancelled"), nil)
 	}
-	e.cut = 0
+	e.cut, e.restored = 0, ""
 	if msg.Paste && len(msg.Runes) > e.ta.CharLimit-e.ta.Length() {
 		e.cut = len(msg.Runes)
 	}
@@ -117,6 +122,8 @@ func (m *Model) editorView(w, h int) string {
 	// from 80 % of the store's limit a counter; a paste that was cut says so
 	note := ""
 	switch {
+	case e.restored != "":
+		note = s.Warn.Render(common.Trunc(t.F("words.draft.restored", e.restored), w))
 	case e.cut > 0:
 		note = s.Warn.Render(common.Trunc(t.F("sec.field.cut", e.cut, e.ta.CharLimit), w))
 	case components.Counter(e.ta.Length(), e.ta.CharLimit) != "":

@@ -124,3 +124,56 @@ func TestMCWordsPaste(t *testing.T) {
 		t.Fatalf("saved %d runes", n)
 	}
 }
+
+// tick sends the station's one-second tick.
+func tick(s common.Station) common.Station {
+	s, cmd := s.Update(common.TickMsg{})
+	return drive(s, cmd)
+}
+
+// TestMCWordsDraft: words typed and not saved survive a crash: the tick
+// saves them as a draft, a new station on the same file names the item
+// on the run-sheet and w opens the draft again; esc drops it, and a tick
+// after that does not bring it back.
+func TestMCWordsDraft(t *testing.T) {
+	c, st, _ := env(t, i18n.VI, 80, 24)
+	ctx := context.Background()
+	s := open(t, c)
+	s = press(s, "down", "w")
+	s = typeRunes(s, " Xin moi quy vi on dinh cho ngoi")
+	s = tick(s)
+	ds, err := st.Drafts(ctx, "agenda/words/")
+	if err != nil || len(ds) != 1 || !strings.HasSuffix(ds[0].Body, "Xin moi quy vi on dinh cho ngoi") {
+		t.Fatalf("draft after a tick: %+v, %v", ds, err)
+	}
+	// the terminal dies: a new one on the same file
+	s = open(t, c)
+	if v := s.View(); !strings.Contains(v, "Lời dẫn chưa lưu của mục 2") {
+		t.Fatalf("run-sheet after restart:\n%s", v)
+	}
+	s = press(s, "down", "w")
+	v := s.View()
+	if !strings.Contains(v, "Xin moi quy vi on dinh cho") || !strings.Contains(v, "được mở lại (chưa lưu)") || !strings.Contains(v, "(đã sửa)") {
+		t.Fatalf("draft reopened:\n%s", v)
+	}
+	if its := items(t, st); its[1].Words != "" {
+		t.Fatalf("a draft was stored as the words: %q", its[1].Words)
+	}
+	s = press(s, "esc")
+	s = tick(s)
+	if ds, _ := st.Drafts(ctx, "agenda/words/"); len(ds) != 0 {
+		t.Fatalf("draft kept after esc: %+v", ds)
+	}
+	// saved words drop their draft too
+	s = press(s, "w")
+	s = typeRunes(s, " them")
+	s = tick(s)
+	s = ctrl(s, tea.KeyCtrlS)
+	s = tick(s)
+	if ds, _ := st.Drafts(ctx, "agenda/words/"); len(ds) != 0 || !strings.HasSuffix(items(t, st)[1].Words, " them") {
+		t.Fatalf("after ctrl+s: drafts %+v, words %q", ds, items(t, st)[1].Words)
+	}
+	if v := open(t, c).View(); strings.Contains(v, "chưa lưu") {
+		t.Fatalf("a saved draft is still named:\n%s", v)
+	}
+}

@@ -9,6 +9,8 @@ func init() {
 		"words.template":       {"(lời mẫu)", "(template)"},
 		"words.edited":         {"(đã sửa)", "(edited)"},
 		"words.editing":        {"Lời dẫn: %d. %s", "MC's words: %d. %s"},
+		"words.draft.restored": {"Bản nháp lúc %s được mở lại (chưa lưu): ctrl+s để lưu, esc để bỏ.", "Draft from %s reopened (not saved): ctrl+s saves, esc drops it."},
+		"words.draft.pending":  {"Lời dẫn chưa lưu của mục %s: chọn mục, bấm w để mở lại.", "Unsaved MC's words for item %s: select it and press w to reopen."},
 		"words.saved":          {"Đã lưu lời dẫn", "MC's words saved"},
 		"words.saved_template": {"Lời dẫn theo mẫu", "MC's words follow the template"},
 	})
