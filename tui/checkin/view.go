@@ -317,6 +317,11 @@ func (m *Model) tallyLine(w int) string {
 	total := m.totalText()
 	var b strings.Builder
 	b.WriteString(total)
+	// apologies next to the total: the live count separates the absent
+	// with apology from those not here, and it must not be cut off at 80
+	if a := m.absenceText(); a != "" {
+		b.WriteString(" · " + a)
+	}
 	for _, withQuota := range []bool{true, false} {
 		for _, g := range m.snap.groups {
 			if (g.Quota > 0) != withQuota || g.Expected == 0 && g.Arrived == 0 && g.Quota == 0 {
@@ -324,10 +329,6 @@ func (m *Model) tallyLine(w int) string {
 			}
 			b.WriteString(" │ " + g.Name + " " + ratio(g))
 		}
-	}
-	// apologies last: at the door the groups' counts matter more
-	if a := m.absenceText(); a != "" {
-		b.WriteString(" │ " + a)
 	}
 	l := cell(b.String(), w)
 	if strings.HasPrefix(l, total) {

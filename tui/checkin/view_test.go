@@ -93,7 +93,7 @@ func TestTally(t *testing.T) {
 	loadModel(t, m)
 	screenHas(t, m, "Có mặt 4/140", "Đại biểu phụ nữ", "3 / 100", "Lãnh đạo thị xã", "1 / 2", "Theo đơn vị", "UBND thị xã")
 	m.SetSize(80, 21)
-	screenHas(t, m, "Có mặt 4/140 │ Đại biểu phụ nữ 3 / 100 │ Lãnh đạo thị xã 1 / 2")
+	screenHas(t, m, "Có mặt 4/140 · báo vắng 3 │ Đại biểu phụ nữ 3 / 100 │ Lãnh đạo thị xã 1 / 2")
 }
 
 // Another desk's check-in (another connection, as another process would
