@@ -31,8 +31,9 @@ func newKeyMap(t i18n.Catalog) keyMap {
 		Uncheck: key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", t.T("checkin.key.uncheck"))),
 		WalkIn:  key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", t.T("checkin.key.walkin"))),
 		// ctrl+b (báo vắng): the search field's "one character left"
-		// is the left arrow's job at the desk
-		Apology: key.NewBinding(key.WithKeys("ctrl+b"), key.WithHelp("ctrl+b", t.T("apology.key.desk"))),
+		// is the left arrow's job at the desk. F9 too: under tmux ctrl+b
+		// is the prefix and never reaches the desk
+		Apology: key.NewBinding(key.WithKeys("ctrl+b", "f9"), key.WithHelp("ctrl+b/f9", t.T("apology.key.desk"))),
 		Clear:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.T("checkin.key.clear"))),
 		Yes:     key.NewBinding(key.WithKeys("y", "c"), key.WithHelp("y", t.T("checkin.key.yes"))),
 		No:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.T("checkin.key.no"))),
