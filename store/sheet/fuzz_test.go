@@ -94,6 +94,7 @@ func FuzzPhone(f *testing.F) {
 
 func FuzzReadXLSX(f *testing.F) {
 	f.Add(messyWorkbook(f))
+	f.Add(patchPart(f, delegatesBook(f), "xl/sharedStrings.xml", "MARKER", "Th\xff\xe1\xbb"))
 	f.Add([]byte("PK\x03\x04"))
 	f.Add(append(append([]byte{}, oleMagic...), 0, 0, 0))
 	f.Add([]byte{})

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -51,6 +52,7 @@ func readXLSX(data []byte) ([]Sheet, error) {
 	if n > MaxMerges {
 		return nil, fmt.Errorf("%w: %d merged ranges", ErrFormat, n)
 	}
+	data, damaged := repairUTF8(data)
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    maxUnpacked,
 		UnzipXMLSizeLimit: inMemoryXML,
@@ -61,7 +63,7 @@ func readXLSX(data []byte) ([]Sheet, error) {
 	defer f.Close()
 	var out []Sheet
 	for _, name := range f.GetSheetList() {
-		sh, err := readSheet(f, name, rowTags > MaxRows)
+		sh, err := readSheet(f, name, rowTags > MaxRows, damaged)
 		if le := (*LimitError)(nil); errors.As(err, &le) {
 			return nil, le
 		}
@@ -80,7 +82,8 @@ func readXLSX(data []byte) ([]Sheet, error) {
 // readSheet reads one worksheet. With precount set (the file may hold
 // more than MaxRows rows) it first counts the non-blank rows without
 // keeping them, so an oversized sheet is refused before it fills memory.
-func readSheet(f *excelize.File, name string, precount bool) (sh Sheet, err error) {
+// In a damaged workbook (see repairUTF8) a row holding U+FFFD is a problem.
+func readSheet(f *excelize.File, name string, precount, damaged bool) (sh Sheet, err error) {
 	sh.Name = name
 	if precount {
 		if err := countRows(f, name); err != nil {
@@ -111,11 +114,18 @@ func readSheet(f *excelize.File, name string, precount bool) (sh Sheet, err erro
 			return sh, &LimitError{What: "rows", Got: MaxRows + 1, Max: MaxRows}
 		}
 		cells := make([]string, len(cols))
+		bad := false
 		for i, c := range cols {
+			if damaged && strings.ContainsRune(c, utf8.RuneError) {
+				bad = true
+			}
 			if Decomposed(c) {
 				decomposed[n-1] = append(decomposed[n-1], i)
 			}
 			cells[i] = Clean(c)
+		}
+		if bad {
+			sh.Problems = append(sh.Problems, damagedRow(n))
 		}
 		for len(grid) < n-1 {
 			grid = append(grid, nil)

@@ -6,6 +6,8 @@ func init() {
 	register(map[string][2]string{
 		"setup.problem.bad_utf8": {"có ký tự không đọc được (không phải UTF-8): lưu lại tệp dạng CSV UTF-8",
 			"text that is not valid UTF-8: save the file again as CSV UTF-8"},
+		"setup.problem.bad_utf8_xlsx": {"có ký tự không đọc được (tệp xlsx bị hỏng ở dòng này): gõ lại dòng này trong Excel rồi lưu lại",
+			"text that is not valid UTF-8 (the workbook is damaged here): retype this row in Excel and save again"},
 		// %[1]d the paste's length as the field got it, %[2]d the field's limit
 		"sec.field.cut": {"Đoạn dán đã bị cắt: ô này tối đa %[2]d ký tự.", "The paste was cut: this field takes at most %[2]d characters."},
 		"sec.paste_cut": {"Đoạn dán dài %d ký tự, quá dài: chỉ giữ %d ký tự đầu.", "A paste of %d characters is too long: only the first %d were kept."},
