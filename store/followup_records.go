@@ -281,7 +281,7 @@ func (s *Store) RecordReceipt(ctx context.Context, in ReceiptInput) (Receipt, er
 		rc.File, rc.FileSHA256, rc.FileSize, rc.FileOrig = att.name, att.sha, att.size, att.orig
 	}
 	err = s.write(ctx, PermFollowup, func(t *Tx) error {
-		held, today, err := meetingDays(ctx, t.tx, t.now)
+		held, today, err := meetingDays(ctx, t, t.now)
 		if err != nil {
 			return err
 		}
@@ -359,7 +359,7 @@ func (s *Store) UpdateReceipt(ctx context.Context, id int64, in ReceiptInput) er
 		if rc.AgencyID == 0 {
 			rc.AgencyID = old.AgencyID
 		}
-		held, today, err := meetingDays(ctx, t.tx, t.now)
+		held, today, err := meetingDays(ctx, t, t.now)
 		if err != nil {
 			return err
 		}
@@ -438,7 +438,7 @@ func (s *Store) Extend(ctx context.Context, key, newDue, reason string) (Extensi
 	}
 	e := Extension{Obligation: key, NewDue: newDue, Reason: reason}
 	err = s.write(ctx, PermFollowup, func(t *Tx) error {
-		held, err := heldDay(ctx, t.tx)
+		held, err := heldDay(ctx, t)
 		if err != nil {
 			return err
 		}
@@ -487,7 +487,7 @@ func (t *Tx) voidExtension(ctx context.Context, id int64, void bool) error {
 // obligation as it is now, and its Drift clears. Audited as one change.
 func (s *Store) AcceptDrift(ctx context.Context, key string) error {
 	return s.write(ctx, PermFollowup, func(t *Tx) error {
-		held, err := heldDay(ctx, t.tx)
+		held, err := heldDay(ctx, t)
 		if err != nil {
 			return err
 		}

@@ -57,6 +57,7 @@ type shared struct {
 	r      *sql.DB // read pool, query_only
 	now    func() time.Time
 	hub    *hub
+	stmts  stmtCache // the writer's prepared statements
 	closed sync.Once
 	stop   context.CancelFunc
 	done   chan struct{}
@@ -185,6 +186,7 @@ func (s *Store) Close() error {
 		s.stop()
 		<-s.done
 		s.hub.close()
+		s.stmts.close()
 		err = errors.Join(s.r.Close(), s.w.Close())
 	})
 	return err
@@ -193,18 +195,34 @@ func (s *Store) Close() error {
 // Tx is a write transaction. Helpers in this package take it so that a
 // mutation and its audit row commit together.
 type Tx struct {
-	tx    *sql.Tx
-	now   time.Time
-	actor Actor
+	tx     *sql.Tx
+	now    time.Time
+	actor  Actor
+	stmts  *stmtCache
+	misses []string // statements to prepare after the commit
 }
 
 func (t *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	r, err := t.tx.ExecContext(ctx, q, args...)
+	var r sql.Result
+	var err error
+	if st := t.stmt(ctx, q); st != nil {
+		r, err = st.ExecContext(ctx, args...)
+	} else {
+		r, err = t.tx.ExecContext(ctx, q, args...)
+	}
 	return r, mapErr(err)
 }
 
 func (t *Tx) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := t.stmt(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return t.tx.QueryRowContext(ctx, q, args...)
+}
+
+// QueryRowContext makes a Tx a rowQueryer that uses its prepared statements.
+func (t *Tx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	return t.queryRow(ctx, q, args...)
 }
 
 // write runs fn in one IMMEDIATE transaction (the writer DSN sets
@@ -218,7 +236,7 @@ func (s *Store) write(ctx context.Context, perm Perm, fn func(*Tx) error) error 
 	if err != nil {
 		return err
 	}
-	t := &Tx{tx: tx, now: s.now(), actor: s.actor}
+	t := &Tx{tx: tx, now: s.now(), actor: s.actor, stmts: &s.stmts}
 	if err := fn(t); err != nil {
 		tx.Rollback()
 		return mapErr(err)
@@ -227,6 +245,9 @@ func (s *Store) write(ctx context.Context, perm Perm, fn func(*Tx) error) error 
 		return mapErr(err)
 	}
 	s.hub.publish()
+	if len(t.misses) > 0 {
+		s.stmts.prepare(ctx, s.w, t.misses) // for the next commit; the change is saved
+	}
 	return nil
 }
 
