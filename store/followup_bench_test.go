@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -156,4 +157,86 @@ func BenchmarkReceiptVsBare(b *testing.B) {
 	b.ReportMetric(float64(rc.Nanoseconds())/float64(b.N), "receipt-ns")
 	b.ReportMetric(float64(bare.Nanoseconds())/float64(b.N), "bare-ns")
 	b.ReportMetric(float64(rc)/float64(bare), "ratio")
+}
+
+// BenchmarkRegisterReload10k is what the follow-up station does after
+// another station's change: the register of one meeting of 10,000
+// obligations read again (store.Register), alternating with the floor: the
+// rows it is derived from (questions, answers, petitions, receipts,
+// extensions) read from the same file by a plain connection, every column
+// scanned, nothing derived. Both means and their ratio are reported; the
+// stations refresh within half a second.
+func BenchmarkRegisterReload10k(b *testing.B) {
+	const per = 10_000
+	path := benchFile(b, "reload")
+	fuBenchMeeting(b, path, per)
+	ctx := context.Background()
+	now := time.Date(2023, 12, 1, 9, 0, 0, 0, vnZone)
+	s, err := Open(ctx, path, Options{NoWatch: true, NoCheck: true, Now: func() time.Time { return now }})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	db, err := sql.Open("sqlite", dsn(path, 10*time.Second, "&_pragma=query_only(1)"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	queries := []string{
+		`SELECT id, asked_at, topic, asker_name, asker_unit, text, coalesce(petition_id,0) FROM questions`,
+		`SELECT a.id, a.question_id, a.person, coalesce(a.agency_id,0), coalesce(u.name,''), a.summary, a.outcome, coalesce(a.due_date,'')
+			FROM answers a LEFT JOIN units u ON u.id = coalesce(a.followup_agency_id, a.agency_id)`,
+		`SELECT id, no, topic, text, coalesce(agency_id,0) FROM petitions`,
+		`SELECT ` + receiptCols + ` FROM receipts`,
+		`SELECT ` + extensionCols + ` FROM extensions`,
+	}
+	bare := func() int {
+		n := 0
+		for _, q := range queries {
+			rows, err := db.QueryContext(ctx, q)
+			if err != nil {
+				b.Fatal(err)
+			}
+			cols, _ := rows.Columns()
+			vals := make([]sql.RawBytes, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			for rows.Next() {
+				if err := rows.Scan(ptrs...); err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+			if err := rows.Err(); err != nil {
+				b.Fatal(err)
+			}
+			rows.Close()
+		}
+		return n
+	}
+	var reg, floor time.Duration
+	n := 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		t0 := time.Now()
+		r, err := s.Register(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = len(r.Obligations)
+		t1 := time.Now()
+		bare()
+		reg += t1.Sub(t0)
+		floor += time.Since(t1)
+	}
+	b.StopTimer()
+	if n != per {
+		b.Fatalf("%d obligations, want %d", n, per)
+	}
+	b.ReportMetric(float64(reg.Nanoseconds())/float64(b.N), "register-ns")
+	b.ReportMetric(float64(floor.Nanoseconds())/float64(b.N), "bare-ns")
+	b.ReportMetric(float64(reg)/float64(floor), "ratio")
 }

@@ -129,6 +129,7 @@ func TestOpenRegisterOlderFile(t *testing.T) {
 	}
 	for _, q := range []string{`DROP TABLE receipts`, `DROP TABLE extensions`, `DROP TABLE carried`, `ALTER TABLE meeting DROP COLUMN utc_offset`,
 		`ALTER TABLE delegates DROP COLUMN honorific`, `ALTER TABLE units DROP COLUMN addressing`, // 0008, after the register's
+		`DROP INDEX questions_petition`, // 0009
 		`PRAGMA user_version = 6`, `PRAGMA wal_checkpoint(TRUNCATE)`} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatal(q, err)
