@@ -135,36 +135,38 @@ func (in *ReceiptInput) prepare() (Receipt, error) {
 }
 
 // basis is what an obligation is when something is recorded against it:
-// its agency and base due date; found says the meeting owes it (or has
-// recorded something against it already).
+// its agency and base due date, with the day the meeting was held and the
+// day it is now (both in the meeting's zone), read with it.
 type basis struct {
-	agency int64
-	due    string
+	agency      int64
+	due         string
+	held, today string
 }
 
 // obligationBasis reads one obligation's agency and base due date
 // without deriving the whole register (a receipt commits as fast as a
 // check-in). ErrNotFound if the key names nothing the register lists.
-func (t *Tx) obligationBasis(ctx context.Context, key, held string) (basis, error) {
+func (t *Tx) obligationBasis(ctx context.Context, key string) (basis, error) {
 	kind, id, err := keyKind(key)
 	if err != nil {
 		return basis{}, err
 	}
 	var b basis
+	var m meetingRow
 	var ok bool
 	switch kind {
 	case 'a':
 		var outcome Outcome
 		var fu, ag int64
-		err = t.queryRow(ctx, `SELECT outcome, coalesce(followup_agency_id,0), coalesce(agency_id,0), coalesce(due_date,'') FROM answers WHERE id = ?`, id).
-			Scan(&outcome, &fu, &ag, &b.due)
+		err = t.queryRow(ctx, `SELECT outcome, coalesce(followup_agency_id,0), coalesce(agency_id,0), coalesce(due_date,''), `+meetingDaysCols+` FROM answers WHERE id = ?`, id).
+			Scan(&outcome, &fu, &ag, &b.due, &m.off, &m.day, &m.first)
 		b.agency = fu
 		if fu == 0 {
 			b.agency = ag
 		}
 		ok = outcome == OutcomeWritten || outcome == OutcomeReferred
 	case 'p':
-		err = t.queryRow(ctx, `SELECT coalesce(agency_id,0) FROM petitions WHERE id = ?`, id).Scan(&b.agency)
+		err = t.queryRow(ctx, `SELECT coalesce(agency_id,0), `+meetingDaysCols+` FROM petitions WHERE id = ?`, id).Scan(&b.agency, &m.off, &m.day, &m.first)
 		ok = true // a settled petition is refused below unless it has records
 		var settled bool
 		if err == nil {
@@ -173,7 +175,7 @@ func (t *Tx) obligationBasis(ctx context.Context, key, held string) (basis, erro
 			ok = !settled
 		}
 	case 'c':
-		err = t.queryRow(ctx, `SELECT coalesce(agency_id,0), due FROM carried WHERE id = ?`, id).Scan(&b.agency, &b.due)
+		err = t.queryRow(ctx, `SELECT coalesce(agency_id,0), due, `+meetingDaysCols+` FROM carried WHERE id = ?`, id).Scan(&b.agency, &b.due, &m.off, &m.day, &m.first)
 		ok = true
 	}
 	if errors.Is(err, sql.ErrNoRows) {
@@ -182,8 +184,9 @@ func (t *Tx) obligationBasis(ctx context.Context, key, held string) (basis, erro
 	if err != nil {
 		return basis{}, mapErr(err)
 	}
+	b.held, b.today = m.days(t.now)
 	if b.due == "" {
-		b.due = AddDays(held, PetitionDueDays)
+		b.due = AddDays(b.held, PetitionDueDays)
 	}
 	if !ok {
 		var n int
@@ -281,11 +284,7 @@ func (s *Store) RecordReceipt(ctx context.Context, in ReceiptInput) (Receipt, er
 		rc.File, rc.FileSHA256, rc.FileSize, rc.FileOrig = att.name, att.sha, att.size, att.orig
 	}
 	err = s.write(ctx, PermFollowup, func(t *Tx) error {
-		held, today, err := meetingDays(ctx, t, t.now)
-		if err != nil {
-			return err
-		}
-		b, err := t.obligationBasis(ctx, rc.Obligation, held)
+		b, err := t.obligationBasis(ctx, rc.Obligation)
 		if err != nil {
 			return err
 		}
@@ -293,7 +292,7 @@ func (s *Store) RecordReceipt(ctx context.Context, in ReceiptInput) (Receipt, er
 			rc.AgencyID = b.agency
 		}
 		rc.BasisAgent, rc.BasisDue, rc.CreatedAt = b.agency, b.due, t.now
-		if err := t.checkReceipt(ctx, rc, 0, held, today); err != nil {
+		if err := t.checkReceipt(ctx, rc, 0, b.held, b.today); err != nil {
 			return err
 		}
 		r, err := t.exec(ctx, `INSERT INTO receipts(obligation, doc_no, doc_key, doc_date, agency_id, signer, summary, result, next_due, forwarded_to,
@@ -438,15 +437,11 @@ func (s *Store) Extend(ctx context.Context, key, newDue, reason string) (Extensi
 	}
 	e := Extension{Obligation: key, NewDue: newDue, Reason: reason}
 	err = s.write(ctx, PermFollowup, func(t *Tx) error {
-		held, err := heldDay(ctx, t)
+		b, err := t.obligationBasis(ctx, key)
 		if err != nil {
 			return err
 		}
-		b, err := t.obligationBasis(ctx, key, held)
-		if err != nil {
-			return err
-		}
-		if err := DueInRange(newDue, held); err != nil {
+		if err := DueInRange(newDue, b.held); err != nil {
 			return invalid("new_due", err.(*FieldError).Reason)
 		}
 		e.BasisAgent, e.BasisDue, e.CreatedAt = b.agency, b.due, t.now
@@ -487,11 +482,7 @@ func (t *Tx) voidExtension(ctx context.Context, id int64, void bool) error {
 // obligation as it is now, and its Drift clears. Audited as one change.
 func (s *Store) AcceptDrift(ctx context.Context, key string) error {
 	return s.write(ctx, PermFollowup, func(t *Tx) error {
-		held, err := heldDay(ctx, t)
-		if err != nil {
-			return err
-		}
-		b, err := t.obligationBasis(ctx, key, held)
+		b, err := t.obligationBasis(ctx, key)
 		if err != nil {
 			return err
 		}
