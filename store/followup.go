@@ -263,8 +263,11 @@ func (o Obligation) ActiveReceipts() []Receipt {
 
 // Register is the derived register of one meeting (or several merged).
 type Register struct {
-	Meeting     Meeting
-	HeldOn      string // YYYY-MM-DD
+	Meeting Meeting
+	HeldOn  string // YYYY-MM-DD
+	// Ran: the meeting has run (its agenda started or a question was
+	// recorded); until then its petitions owe nothing.
+	Ran         bool
 	Today       string // the day statuses are computed for
 	Obligations []Obligation
 	// Units in protocol order (for the per-agency table's order).
@@ -456,6 +459,7 @@ func loadRegister(ctx context.Context, q readTx, day string) (*Register, error) 
 	if err != nil {
 		return nil, err
 	}
+	r.Ran = obs.ran
 	if err := attachRecords(ctx, q, obs, r.Units); err != nil {
 		return nil, err
 	}

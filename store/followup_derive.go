@@ -19,6 +19,7 @@ type obligations struct {
 	questions map[int64]fuQuestion
 	petitions map[int64]Petition
 	held      string
+	ran       bool
 }
 
 func (s *obligations) add(o *Obligation) {
@@ -125,12 +126,21 @@ func deriveObligations(ctx context.Context, q readTx, held string) (*obligations
 			raised[x.petition] = append(raised[x.petition], obs.questions[x.id])
 		}
 	}
+	// Before the meeting has run, a petition is not yet "not raised at the
+	// meeting": it owes nothing (a plain meeting file tried out months
+	// later would otherwise list every petition overdue).
+	obs.ran = len(qs) > 0
+	if !obs.ran {
+		if err := q.QueryRowContext(ctx, `SELECT EXISTS(SELECT 1 FROM agenda_items WHERE started_at IS NOT NULL)`).Scan(&obs.ran); err != nil {
+			return nil, mapErr(err)
+		}
+	}
 	for _, p := range ps {
 		settled := false
 		for _, x := range raised[p.ID] {
 			settled = settled || x.settled
 		}
-		if !settled {
+		if obs.ran && !settled {
 			obs.add(obs.fromPetition(p, raised[p.ID]))
 		}
 	}

@@ -125,6 +125,7 @@ func MergeRegisters(regs ...*Register) *Register {
 			out.Meeting, out.HeldOn = r.Meeting, r.HeldOn
 		}
 		out.Today = max(out.Today, r.Today)
+		out.Ran = out.Ran || r.Ran
 		out.Obligations = append(out.Obligations, r.Obligations...)
 		for _, u := range r.Units {
 			if f := Fold(u.Name); !seen[f] {

@@ -120,8 +120,10 @@ func (m *Model) listView() string {
 		b.WriteString(s.Subtle.Render(t.T("ui.loading")))
 	case len(m.rows) == 0 && m.f.active():
 		b.WriteString(s.Subtle.Render(common.Trunc(t.T("followup.list.no_match"), m.w)))
+	case len(m.rows) == 0 && !m.reg.Ran:
+		b.WriteString(s.Subtle.Width(m.w).Render(t.T("followup.list.not_held")))
 	case len(m.rows) == 0:
-		b.WriteString(s.Subtle.Render(common.Trunc(t.T("followup.list.empty"), m.w)))
+		b.WriteString(s.Subtle.Width(m.w).Render(t.T("followup.list.empty")))
 	}
 	end := min(m.offset+vis, len(m.rows))
 	for i := m.offset; i < end; i++ {

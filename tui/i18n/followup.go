@@ -44,6 +44,7 @@ func init() {
 		"followup.col.status": {"Tình trạng", "Status"},
 
 		"followup.list.empty":    {"Chưa có việc nào phải theo dõi: hội nghị chưa giao trả lời bằng văn bản hay kiến nghị nào.", "Nothing to follow up: the meeting owes no written answer or petition."},
+		"followup.list.not_held": {"Hội nghị chưa diễn ra. Sau hội nghị, ở đây là các câu trả lời bằng văn bản, các kiến nghị chuyển cấp trên và các kiến nghị chưa được giải quyết.", "The meeting has not been held yet. After it, this lists the written answers owed, the referrals and the petitions not settled."},
 		"followup.list.no_match": {"Không có việc nào khớp. Nhấn x để bỏ lọc.", "Nothing matches. Press x to clear the filter."},
 
 		"followup.filter.hint":   {"/ tìm không dấu · a cơ quan · t lĩnh vực · s tình trạng · tab bảng cơ quan", "/ search, no accents needed · a agency · t topic · s status · tab per agency"},

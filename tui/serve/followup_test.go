@@ -21,6 +21,11 @@ import (
 func TestFollowupOverSSH(t *testing.T) {
 	st := testMeeting(t)
 	ctx := context.Background()
+	// the meeting has run (a question was recorded): the petitions not
+	// raised are owed, and overdue by now
+	if _, err := st.SaveQuestion(ctx, store.Question{AskerName: "Nguyễn Thị Hoa", Text: "Câu hỏi về việc làm"}); err != nil {
+		t.Fatal(err)
+	}
 	srv := startServer(t, st, passcodes(t, "followup", "theo-doi-2023"))
 	cl, err := dial(srv, "followup", nil, gossh.Password("theo-doi-2023"))
 	if err != nil {
