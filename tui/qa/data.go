@@ -55,8 +55,7 @@ type (
 		// checkedIn: the asker the save checked in (she was not yet)
 		checkedIn string
 	}
-	draftSavedMsg struct{ err error }
-	historyMsg    struct {
+	historyMsg struct {
 		req     int
 		entries []store.AuditEntry
 		err     error

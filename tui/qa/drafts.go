@@ -21,14 +21,6 @@ import (
 
 const draftPrefix = "qa/"
 
-// drafter orders draft writes: a draft save that runs after its form was
-// saved or cancelled must not bring the draft back. It is shared by the
-// Cmds of one station, never read by View.
-type drafter struct {
-	mu     sync.Mutex
-	closed int // forms up to this generation are closed
-}
-
 // live holds the nonces of the station instances of this process that are
 // running, so a second SSH session of the same user does not take over a
 // form the first is typing.
@@ -85,36 +77,13 @@ func (m *Model) keyOf(f *form) string {
 	return f.draftKey
 }
 
-// saveDraft writes body under key unless form gen has been closed since.
-func saveDraft(c *common.Common, dw *drafter, key, body string, gen int) tea.Cmd {
-	st, ctx := c.Store, c.Ctx
-	return func() tea.Msg {
-		dw.mu.Lock()
-		defer dw.mu.Unlock()
-		if gen <= dw.closed {
-			return draftSavedMsg{}
-		}
-		return draftSavedMsg{err: st.SaveDraft(ctx, key, body)}
-	}
-}
-
-// dropDraft closes form gen and deletes its draft.
-func dropDraft(c *common.Common, dw *drafter, key string, gen int) error {
-	dw.mu.Lock()
-	defer dw.mu.Unlock()
-	if gen > dw.closed {
-		dw.closed = gen
-	}
-	return c.Store.DeleteDraft(c.Ctx, key)
-}
-
 // flushDraft saves the form being typed if it changed since the last tick.
 func (m *Model) flushDraft() tea.Cmd {
 	if m.form == nil || !m.dirty || m.form.kind == formFilter {
 		return nil
 	}
 	m.dirty = false
-	return saveDraft(m.c, m.dw, m.keyOf(m.form), m.form.body(m.owner()), m.form.gen)
+	return m.dw.Save(m.c, m.keyOf(m.form), m.form.body(m.owner()), m.form.gen)
 }
 
 // loadDraft lists the drafts a restart may offer: this user's, of

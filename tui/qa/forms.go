@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"doithoai/store"
+	"doithoai/tui/common"
 )
 
 func (m *Model) newForm(kind formKind) *form {
@@ -421,8 +422,8 @@ func (m *Model) closeForm(drop bool) tea.Cmd {
 		m.setStatus(m.c.T.T("ui.cancelled"), false)
 		next := m.nextDraft() // listed only once this draft is gone
 		return func() tea.Msg {
-			if err := dropDraft(c, dw, key, gen); err != nil || next == nil {
-				return draftSavedMsg{err: err}
+			if err := dw.Drop(c, key, gen); err != nil || next == nil {
+				return common.DraftSavedMsg{Err: err}
 			}
 			return next()
 		}
@@ -439,8 +440,8 @@ func (m *Model) reloadForm() tea.Cmd {
 	m.loadReq = m.next()
 	ld := load(c, m.loadReq, data{delegates: prev.delegates, index: prev.index})
 	return func() tea.Msg {
-		if err := dropDraft(c, dw, key, gen); err != nil {
-			return draftSavedMsg{err: err}
+		if err := dw.Drop(c, key, gen); err != nil {
+			return common.DraftSavedMsg{Err: err}
 		}
 		return ld()
 	}

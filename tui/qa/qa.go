@@ -60,7 +60,7 @@ type Model struct {
 	// form
 	form       *form
 	formGen    int
-	dw         *drafter
+	dw         *common.Drafter
 	dirty      bool
 	nonce      string // this instance, in its draft keys
 	moreDrafts int    // drafts left to offer after the restored one
@@ -95,7 +95,7 @@ type pendingSel struct {
 
 // New returns the qa station.
 func New(c *common.Common) common.Station {
-	m := &Model{c: c, keys: newKeyMap(c.T), follow: true, dw: &drafter{}, w: c.Width, h: c.Height, nonce: newNonce(), fix: components.NewAccentFix(c)}
+	m := &Model{c: c, keys: newKeyMap(c.T), follow: true, dw: &common.Drafter{}, w: c.Width, h: c.Height, nonce: newNonce(), fix: components.NewAccentFix(c)}
 	live.Store(m.nonce, true)
 	return m
 }
@@ -170,9 +170,9 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 		// draft left open is offered when the station starts again
 		live.Delete(m.nonce)
 		return m, m.flushDraft()
-	case draftSavedMsg:
-		if msg.err != nil {
-			m.setStatus(m.c.ErrText(msg.err), true)
+	case common.DraftSavedMsg:
+		if msg.Err != nil {
+			m.setStatus(m.c.ErrText(msg.Err), true)
 		}
 		return m, nil
 	case savedMsg:

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"doithoai/store"
+	"doithoai/tui/common"
 )
 
 // Saving a form: the record goes to the store in a Cmd; the store's
@@ -55,7 +56,7 @@ func (m *Model) saveQuestion(f *form) tea.Cmd {
 	return func() tea.Msg {
 		r, err := c.Store.SaveQuestionResult(c.Ctx, q)
 		if err == nil {
-			dropDraft(c, dw, key, gen)
+			dw.Drop(c, key, gen)
 		}
 		msg := savedMsg{req: req, kind: formQuestion, id: r.ID, err: err}
 		if r.CheckedIn != nil {
@@ -115,7 +116,7 @@ func (m *Model) saveAnswer(f *form) tea.Cmd {
 	return func() tea.Msg {
 		id, err := c.Store.SaveAnswer(c.Ctx, a)
 		if err == nil {
-			dropDraft(c, dw, key, gen)
+			dw.Drop(c, key, gen)
 		}
 		return savedMsg{req: req, kind: formAnswer, id: id, err: err}
 	}
@@ -130,8 +131,8 @@ func (m *Model) nothingChanged(f *form) tea.Cmd {
 	m.setStatus(m.c.T.T("qa.unchanged"), false)
 	next := m.nextDraft()
 	return func() tea.Msg {
-		if err := dropDraft(c, dw, key, gen); err != nil || next == nil {
-			return draftSavedMsg{err: err}
+		if err := dw.Drop(c, key, gen); err != nil || next == nil {
+			return common.DraftSavedMsg{Err: err}
 		}
 		return next()
 	}
