@@ -53,31 +53,55 @@ func (s *Store) CarriedItems(ctx context.Context) ([]Carried, error) {
 // LinkCarried records that question (of this meeting) raises carried item
 // again; question 0 unlinks it. The secretary's (PermQA), audited.
 func (s *Store) LinkCarried(ctx context.Context, carriedID, questionID int64) error {
-	return s.write(ctx, PermQA, func(t *Tx) error {
-		old, err := scanCarried(t.queryRow(ctx, `SELECT `+carriedCols+` FROM carried c LEFT JOIN units u ON u.id = c.agency_id WHERE c.id = ?`, carriedID))
-		if err != nil {
-			return notFound(err)
+	return s.write(ctx, PermQA, func(t *Tx) error { return t.linkCarried(ctx, carriedID, questionID) })
+}
+
+func (t *Tx) linkCarried(ctx context.Context, carriedID, questionID int64) error {
+	old, err := scanCarried(t.queryRow(ctx, `SELECT `+carriedCols+` FROM carried c LEFT JOIN units u ON u.id = c.agency_id WHERE c.id = ?`, carriedID))
+	if err != nil {
+		return notFound(err)
+	}
+	if old.QuestionID == questionID {
+		return nil
+	}
+	if questionID != 0 {
+		var n int
+		if err := t.queryRow(ctx, `SELECT count(*) FROM questions WHERE id = ?`, questionID).Scan(&n); err != nil {
+			return mapErr(err)
 		}
-		if old.QuestionID == questionID {
-			return nil
+		if n == 0 {
+			return fmt.Errorf("%w: question %d", ErrNotFound, questionID)
 		}
-		if questionID != 0 {
-			var n int
-			if err := t.queryRow(ctx, `SELECT count(*) FROM questions WHERE id = ?`, questionID).Scan(&n); err != nil {
-				return mapErr(err)
-			}
-			if n == 0 {
-				return fmt.Errorf("%w: question %d", ErrNotFound, questionID)
-			}
-		}
-		if _, err := t.exec(ctx, `UPDATE carried SET question_id = ? WHERE id = ?`, nullID(questionID), carriedID); err != nil {
+	}
+	if _, err := t.exec(ctx, `UPDATE carried SET question_id = ? WHERE id = ?`, nullID(questionID), carriedID); err != nil {
+		return err
+	}
+	nw := old
+	nw.QuestionID = questionID
+	old.Agency, nw.Agency = "", ""
+	return t.audit(ctx, "link", "carried", carriedID, old, nw)
+}
+
+// linkQuestionCarried makes carriedID (0: none) the one carried item
+// question raises again, in the question's own save: the other items
+// linked to it are let go, each change audited.
+func (t *Tx) linkQuestionCarried(ctx context.Context, question, carriedID int64) error {
+	others, err := queryAll(ctx, t.tx, func(r scanner) (int64, error) {
+		var id int64
+		return id, r.Scan(&id)
+	}, `SELECT id FROM carried WHERE question_id = ? AND id <> ?`, question, carriedID)
+	if err != nil {
+		return err
+	}
+	for _, id := range others {
+		if err := t.linkCarried(ctx, id, 0); err != nil {
 			return err
 		}
-		nw := old
-		nw.QuestionID = questionID
-		old.Agency, nw.Agency = "", ""
-		return t.audit(ctx, "link", "carried", carriedID, old, nw)
-	})
+	}
+	if carriedID == 0 {
+		return nil
+	}
+	return t.linkCarried(ctx, carriedID, question)
 }
 
 // Carry is what `init --carry-from` takes from the previous meeting: its

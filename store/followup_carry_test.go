@@ -240,6 +240,26 @@ func TestCarryFrom(t *testing.T) {
 	if err := qa.LinkCarried(ctx, overdue.CarriedID, 999); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("link to no question: %v", err)
 	}
+	// a question saved with a carried item that is not there is refused
+	// whole: no question without its link
+	qsBefore, _ := s.Questions(ctx, 0)
+	if _, err := qa.SaveQuestion(ctx, store.Question{AskerName: "Lê Thị Hà", Text: "Việc năm trước", CarriedID: 999}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("question with no such carried item: %v", err)
+	}
+	if after, _ := s.Questions(ctx, 0); len(after) != len(qsBefore) {
+		t.Errorf("a refused question was saved: %d → %d", len(qsBefore), len(after))
+	}
+	// a second question naming the same item takes the link over
+	q2, err := qa.SaveQuestion(ctx, store.Question{AskerName: "Lê Thị Hà", Text: "Việc năm trước", CarriedID: overdue.CarriedID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if qs, _ := s.Questions(ctx, 0); qs[0].CarriedID != 0 || qs[1].ID != q2 || qs[1].CarriedID != overdue.CarriedID {
+		t.Errorf("link moved: %+v", qs)
+	}
+	if err := qa.LinkCarried(ctx, overdue.CarriedID, qid); err != nil { // back to the first, as below expects
+		t.Fatal(err)
+	}
 	// carried again a year later: it keeps where it was born
 	s.Close()
 	c2, err := store.ReadCarry(ctx, next)

@@ -21,6 +21,9 @@ type Question struct {
 	Topic      string    `json:"topic,omitempty"`
 	Text       string    `json:"text"`
 	PetitionID int64     `json:"petition_id,omitempty"`
+	// CarriedID: the item carried from the last meeting this question
+	// raises again (its link is kept on the carried row; a save sets it).
+	CarriedID int64 `json:"carried_id,omitempty"`
 	// Rev is the audit row of the last change, read with the question. A
 	// save with Rev set is refused (ConflictError) if the question has
 	// changed since; 0 saves without the check.
@@ -107,12 +110,13 @@ func (a *Answer) Validate() error {
 }
 
 const questionCols = `id, coalesce(item_id,0), coalesce(speaker_id,0), asked_at, coalesce(delegate_id,0), asker_name, asker_unit, topic, text, coalesce(petition_id,0),
+	coalesce((SELECT min(c.id) FROM carried c WHERE c.question_id = questions.id),0),
 	coalesce((SELECT max(x.id) FROM audit x WHERE x.entity = 'question' AND x.entity_id = questions.id),0)`
 
 func scanQuestion(r scanner) (Question, error) {
 	var q Question
 	var at int64
-	err := r.Scan(&q.ID, &q.ItemID, &q.SpeakerID, &at, &q.DelegateID, &q.AskerName, &q.AskerUnit, &q.Topic, &q.Text, &q.PetitionID, &q.Rev)
+	err := r.Scan(&q.ID, &q.ItemID, &q.SpeakerID, &at, &q.DelegateID, &q.AskerName, &q.AskerUnit, &q.Topic, &q.Text, &q.PetitionID, &q.CarriedID, &q.Rev)
 	q.AskedAt = time.UnixMilli(at)
 	return q, err
 }
@@ -240,6 +244,9 @@ func (t *Tx) saveQuestion(ctx context.Context, q Question) (int64, error) {
 			}
 			id, _ = r.LastInsertId()
 			q.ID = id
+			if err := t.linkQuestionCarried(ctx, id, q.CarriedID); err != nil {
+				return err
+			}
 			return t.audit(ctx, "create", "question", id, nil, q)
 		}
 		old, err := scanQuestion(t.queryRow(ctx, `SELECT `+questionCols+` FROM questions WHERE id = ?`, q.ID))
@@ -266,6 +273,9 @@ func (t *Tx) saveQuestion(ctx context.Context, q Question) (int64, error) {
 		}
 		if _, err := t.exec(ctx, `UPDATE questions SET item_id=?, speaker_id=?, asked_at=?, delegate_id=?, asker_name=?, asker_unit=?, topic=?, text=?, petition_id=? WHERE id=?`,
 			nullID(q.ItemID), nullID(q.SpeakerID), ms(q.AskedAt), nullID(q.DelegateID), q.AskerName, q.AskerUnit, q.Topic, q.Text, nullID(q.PetitionID), q.ID); err != nil {
+			return err
+		}
+		if err := t.linkQuestionCarried(ctx, id, q.CarriedID); err != nil {
 			return err
 		}
 		return t.audit(ctx, "update", "question", id, old, q)
@@ -439,7 +449,8 @@ func (t *Tx) checkDue(ctx context.Context, due string) error {
 // sameQuestion: a save that would change nothing.
 func sameQuestion(a, b Question) bool {
 	return a.ItemID == b.ItemID && a.SpeakerID == b.SpeakerID && a.AskedAt.UnixMilli() == b.AskedAt.UnixMilli() && a.DelegateID == b.DelegateID &&
-		a.AskerName == b.AskerName && a.AskerUnit == b.AskerUnit && a.Topic == b.Topic && a.Text == b.Text && a.PetitionID == b.PetitionID
+		a.AskerName == b.AskerName && a.AskerUnit == b.AskerUnit && a.Topic == b.Topic && a.Text == b.Text && a.PetitionID == b.PetitionID &&
+		a.CarriedID == b.CarriedID
 }
 
 // sameAnswer: a save that would change nothing.

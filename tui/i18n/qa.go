@@ -97,6 +97,10 @@ func init() {
 
 		"qa.petition.label":     {"KN %d [%s] %s", "P%d [%s] %s"},
 		"qa.petition.short":     {"KN %d", "P%d"},
+		"qa.carried.label":      {"Từ kỳ trước %d [%s] %s", "From last time %d [%s] %s"},
+		"qa.carried.short":      {"kỳ trước %d", "last time %d"},
+		"qa.carried.head":       {"Việc từ kỳ trước %d · %s · hạn %s", "Carried item %d · %s · due %s"},
+		"qa.carried.origin":     {"Từ: %s (%s)", "From: %s (%s)"},
 		"qa.petition.head":      {"Kiến nghị %d · giao: %s", "Petition %d · assigned to: %s"},
 		"qa.petition.prepared":  {"Trả lời đã chuẩn bị:", "Prepared answer:"},
 		"qa.petition.no_answer": {"(cơ quan chưa gửi trả lời)", "(the agency has not sent an answer)"},

@@ -22,6 +22,7 @@ type data struct {
 	hasItem    bool
 	questions  []store.Question
 	petitions  []store.Petition
+	carried    []store.Carried // open items of the last meeting
 	units      []store.Unit
 	topics     []string
 	delegates  []store.Delegate
@@ -138,6 +139,9 @@ func read(ctx context.Context, st *store.Store, prev data, mark store.ChangeMark
 		return d, err
 	}
 	if d.petitions, err = st.Petitions(ctx); err != nil {
+		return d, err
+	}
+	if d.carried, err = st.CarriedItems(ctx); err != nil {
 		return d, err
 	}
 	if d.units, err = st.Units(ctx); err != nil {

@@ -75,6 +75,7 @@ func (m *Model) fillOptions(f *form) {
 		pets = append(pets, mkOption("p:"+strconv.FormatInt(p.ID, 10), t.F("qa.petition.label", p.No, m.unitLabel(p.AgencyID), oneLine(p.Text)),
 			"", p.AgencyName, p.Topic, p.SourceName, p.SourceUnit))
 	}
+	pets = append(pets, m.carriedOptions()...)
 	for _, d := range m.d.delegates {
 		if d.Protocol > 0 {
 			people = append(people, mkOption("d:"+strconv.FormatInt(d.ID, 10), d.FullName, d.Title, d.UnitName))
@@ -182,10 +183,7 @@ func (m *Model) fillQuestion(f *form, q *store.Question) {
 	chooseOrType(topic, q.Topic)
 	f.fields[fText].(*areaField).restore(fieldState{Text: q.Text})
 	pet := f.fields[fPetition].(*chooser)
-	pet.choose("")
-	if q.PetitionID != 0 {
-		pet.choose("p:" + strconv.FormatInt(q.PetitionID, 10))
-	}
+	pet.choose(linkKey(*q))
 }
 
 // fillAnswer shows answer a's values in the form's fields.

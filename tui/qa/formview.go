@@ -41,7 +41,7 @@ func (m *Model) formView() string {
 			pk = pc.highlighted()
 		}
 		if pk != "" {
-			extra = m.petitionLines(idOf(pk), m.w)
+			extra = m.linkLines(pk, m.w)
 		}
 	case formAnswer:
 		q := m.questionByID(f.questionID)
@@ -51,8 +51,8 @@ func (m *Model) formView() string {
 		}
 		extra = append(extra, m.c.Styles.Subtle.Render(t.T("qa.f.text")+":"))
 		extra = append(extra, wrapN(oneLine(q.Text), m.w-2, 2)...)
-		if q.PetitionID != 0 {
-			extra = append(extra, m.petitionLines(q.PetitionID, m.w)...)
+		if k := linkKey(q); k != "" {
+			extra = append(extra, m.linkLines(k, m.w)...)
 		}
 	}
 	return f.view(m.c, title, m.formMsgs(), extra, m.w, m.h-1) + "\n" + m.statusLine()

@@ -210,8 +210,8 @@ func (m *Model) recLines(i int) []string {
 	// the marks (petition, not answered) are kept whole: a long asker or
 	// topic is cut before them, not them ("· P3 · not answe…")
 	var marks string
-	if q.PetitionID != 0 {
-		marks += " · " + t.F("qa.petition.short", m.pets[q.PetitionID].No)
+	if l := m.linkShort(q); l != "" {
+		marks += " · " + l
 	}
 	if len(q.Answers) == 0 {
 		marks += " · " + t.T("qa.unanswered")

@@ -22,7 +22,8 @@ func (m *Model) questionOf(f *form) store.Question {
 	_, topic := f.fields[fTopic].(*chooser).value()
 	pk, _ := f.fields[fPetition].(*chooser).value()
 	q := store.Question{ID: f.id, ItemID: f.itemID, SpeakerID: ask.speakerID, DelegateID: ask.delegateID,
-		AskerName: ask.name, AskerUnit: ask.unit, Topic: topic, Text: f.fields[fText].(*areaField).value(), PetitionID: idOf(pk), Rev: f.rev}
+		AskerName: ask.name, AskerUnit: ask.unit, Topic: topic, Text: f.fields[fText].(*areaField).value(), Rev: f.rev}
+	setLink(&q, pk)
 	if !ask.set {
 		q.AskerName = ""
 	}
@@ -53,7 +54,7 @@ func sameQuestionField(n string, a, b store.Question) bool {
 	case fText:
 		return same(a.Text, b.Text)
 	case fPetition:
-		return a.PetitionID == b.PetitionID
+		return a.PetitionID == b.PetitionID && a.CarriedID == b.CarriedID
 	}
 	return true
 }
@@ -67,7 +68,7 @@ func takeQuestionField(n string, dst *store.Question, src store.Question) {
 	case fText:
 		dst.Text = src.Text
 	case fPetition:
-		dst.PetitionID = src.PetitionID
+		dst.PetitionID, dst.CarriedID = src.PetitionID, src.CarriedID
 	}
 }
 
@@ -233,9 +234,7 @@ func (m *Model) showQuestionField(n string, q store.Question) string {
 	case fText:
 		return oneLine(q.Text)
 	case fPetition:
-		if p, ok := m.pets[q.PetitionID]; ok {
-			return m.c.T.F("qa.petition.short", p.No)
-		}
+		return m.linkShort(q)
 	}
 	return ""
 }
