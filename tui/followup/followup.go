@@ -18,6 +18,7 @@ import (
 
 	"doithoai/store"
 	"doithoai/tui/common"
+	"doithoai/tui/components"
 	"doithoai/tui/sysopen"
 )
 
@@ -43,6 +44,8 @@ const statusKinds = int(store.StatusAnswered) + 1
 type Model struct {
 	c    *common.Common
 	keys keyMap
+	// settle holds keys typed while the form moves between fields
+	settle components.FormSettle
 	w, h int
 	req  int
 
@@ -199,12 +202,38 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyMsg:
+		if m.settle.Hold(msg) {
+			return m, nil
+		}
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.form == nil && !m.searching {
+			// keys read in one go ("r" and the number after it) act one
+			// by one: the first may open the form the others fill
+			keys := make([]tea.KeyMsg, len(msg.Runes))
+			for i, r := range msg.Runes {
+				keys[i] = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}
+			}
+			return m, m.replay(keys)
+		}
 		return m, m.key(msg)
+	case components.SettleMsg:
+		return m, m.replay(m.settle.Release(m.form, msg))
 	}
 	if m.form != nil {
-		return m, m.updateForm(msg)
+		cmd := m.updateForm(msg)
+		return m, tea.Batch(cmd, m.replay(m.settle.Release(m.form, msg)))
 	}
 	return m, nil
+}
+
+// replay feeds keys held while the form moved between fields through
+// Update, in the order they were typed.
+func (m *Model) replay(keys []tea.KeyMsg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, k := range keys {
+		_, cmd := m.Update(k)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
 }
 
 // loaded takes a new register: the filter is applied again and the
@@ -330,7 +359,7 @@ func (m *Model) errText(err error) string {
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case m.form != nil:
-		return m.updateForm(msg)
+		return m.settle.Sent(m.form, msg, m.updateForm(msg))
 	case m.confirm != nil:
 		return m.confirmKey(msg)
 	case m.choose != nil:
