@@ -28,20 +28,18 @@ func TestReceiptFormBurst(t *testing.T) {
 		teatest.WithDuration(20*time.Second))
 	first := f.reg(t).Obligations[0].Key
 	var burst []tea.Msg
-	typ := func(s string) {
-		for _, r := range s {
-			burst = append(burst, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
-		}
-	}
+	// each text read in one go, as a terminal delivers what arrives at once
+	typ := func(s string) { burst = append(burst, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}) }
 	enter := func() { burst = append(burst, tea.KeyMsg{Type: tea.KeyEnter}) }
 	// "r" and the number read in one go, as a terminal may deliver them
 	burst = append(burst, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("rso 88/UBND-TNMT ngay 18/11/2023")})
 	enter()
 	typ("Nguyen Van Nam")
-	enter()
-	typ("Da chuyen So Tai nguyen")
 	burst = append(burst, tea.KeyMsg{Type: tea.KeyTab})
-	enter() // no scan
+	typ("Da chuyen So Tai nguyen")
+	tab := func() { burst = append(burst, tea.KeyMsg{Type: tea.KeyTab}) }
+	tab()
+	tab()   // no scan
 	enter() // settled
 	for _, k := range burst {
 		tm.Send(k)

@@ -46,8 +46,8 @@ type Model struct {
 	keys keyMap
 	// settle holds keys typed while the form moves between fields
 	settle components.FormSettle
-	w, h int
-	req  int
+	w, h   int
+	req    int
 
 	loadReq  int
 	loading  bool // a load is in flight
