@@ -225,6 +225,9 @@ type Obligation struct {
 	Text       string // what was asked
 	Said       string // what was answered at the meeting (who: summary)
 	BaseDue    string // due date from the meeting (YYYY-MM-DD)
+	// DefaultDue: nobody set BaseDue; it is PetitionDueDays after the
+	// meeting, which the office should know before it chases anyone.
+	DefaultDue bool
 	Due        string // the due date in force (after extensions)
 
 	Carried      bool   // from the previous meeting

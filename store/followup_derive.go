@@ -173,7 +173,7 @@ func (obs *obligations) fromAnswer(a fuAnswer) *Obligation {
 		o.Kind, o.Orphan = KindWritten, true
 	}
 	if o.BaseDue == "" {
-		o.BaseDue = AddDays(obs.held, PetitionDueDays)
+		o.BaseDue, o.DefaultDue = AddDays(obs.held, PetitionDueDays), true
 	}
 	if p, ok := obs.petitions[x.petition]; ok {
 		o.PetitionID, o.PetitionNo = p.ID, p.No
@@ -184,7 +184,7 @@ func (obs *obligations) fromAnswer(a fuAnswer) *Obligation {
 func (obs *obligations) fromPetition(p Petition, raised []fuQuestion) *Obligation {
 	o := &Obligation{Key: "p" + strconv.FormatInt(p.ID, 10), Kind: KindPetition, PetitionID: p.ID, PetitionNo: p.No,
 		AgencyID: p.AgencyID, Agency: p.AgencyName, Topic: p.Topic, Asker: p.SourceName, AskerUnit: p.SourceUnit, Text: p.Text,
-		BaseDue: AddDays(obs.held, PetitionDueDays)}
+		BaseDue: AddDays(obs.held, PetitionDueDays), DefaultDue: true}
 	if p.SourceUnit == p.SourceName {
 		o.AskerUnit = ""
 	}

@@ -157,6 +157,9 @@ func TestRegisterDerivesObligations(t *testing.T) {
 		t.Errorf("written answer: %+v", w)
 	}
 	ref := got[f.key(2)]
+	if w.DefaultDue || !ref.DefaultDue || !got[f.pkey(4)].DefaultDue {
+		t.Errorf("default due: written (dated) %v, referral (no date) %v, petition %v", w.DefaultDue, ref.DefaultDue, got[f.pkey(4)].DefaultDue)
+	}
 	if ref.Kind != store.KindReferred || ref.AgencyID != f.unit["TN&MT"] || ref.BaseDue != "2023-11-17" {
 		t.Errorf("referral: kind %s agency %d due %s (want the meeting + 30 days)", ref.Kind, ref.AgencyID, ref.BaseDue)
 	}

@@ -112,6 +112,9 @@ func notesText(o store.Obligation) string {
 			n = append(n, fmt.Sprintf("Nêu lại tại hội nghị (ý kiến số %d)", o.LinkedQNo))
 		}
 	}
+	if o.DefaultDue {
+		n = append(n, fmt.Sprintf("Hạn mặc định %d ngày sau hội nghị (hội nghị không định hạn)", store.PetitionDueDays))
+	}
 	for _, e := range o.Extensions {
 		if !e.Voided {
 			n = append(n, "Gia hạn đến "+vnDate(e.NewDue)+": "+e.Reason)

@@ -25,8 +25,9 @@ type SettleMsg struct {
 	gen int
 }
 
-// settleWait bounds how long keys are held when the focus never moves.
-const settleWait = 150 * time.Millisecond
+// settleWait bounds how long keys are held if the focus never moves (a
+// safety net: a move or a refusal normally ends the wait at once).
+const settleWait = time.Second
 
 // Hold keeps key k while a move is under way and reports whether it did.
 func (s *FormSettle) Hold(k tea.KeyMsg) bool {
@@ -47,15 +48,28 @@ func (s *FormSettle) Sent(f *huh.Form, k tea.KeyMsg, cmd tea.Cmd) tea.Cmd {
 	default:
 		return cmd
 	}
-	s.pending, s.from = true, f.GetFocusedField()
+	from := f.GetFocusedField()
+	if from == nil || from.Error() != nil {
+		return cmd // the field refused to be left: nothing will move
+	}
+	s.pending, s.from = true, from
 	s.gen++
-	gen := s.gen
-	return tea.Batch(cmd, tea.Tick(settleWait, func(time.Time) tea.Msg { return SettleMsg{s: s, gen: gen} }))
+	return tea.Batch(cmd, s.wait(s.gen))
 }
 
-// Release is told after form f (nil: gone) took msg, a message other
-// than a key. Once the focus has moved, or the wait is over, it returns
-// the held keys, for the station to feed through its own Update in order.
+// wait is the safety net's timer (test drivers that run the move
+// itself skip it by this name).
+func (s *FormSettle) wait(gen int) tea.Cmd {
+	return func() tea.Msg {
+		time.Sleep(settleWait)
+		return SettleMsg{s: s, gen: gen}
+	}
+}
+
+// Release is told after the station took msg, a message other than a
+// key, with its form f (nil once put away). Once the focus has moved or
+// the form is gone (or the wait is over) it returns the held keys, for
+// the station to feed through its own Update in order.
 func (s *FormSettle) Release(f *huh.Form, msg tea.Msg) []tea.KeyMsg {
 	if !s.pending {
 		return nil
@@ -64,9 +78,9 @@ func (s *FormSettle) Release(f *huh.Form, msg tea.Msg) []tea.KeyMsg {
 		if sm.s != s || sm.gen != s.gen {
 			return nil
 		}
-	} else if f == nil || f.State != huh.StateNormal || f.GetFocusedField() == s.from {
-		// not moved yet; a form closing waits for the timer, by when the
-		// station has put it away and the keys go where they now belong
+	} else if f != nil && (f.State != huh.StateNormal || f.GetFocusedField() == s.from) {
+		// not moved yet; a form that has just been completed holds the
+		// keys until the station puts it away, so they reach what is shown
 		return nil
 	}
 	q := s.queue

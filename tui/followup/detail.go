@@ -163,8 +163,11 @@ func (m *Model) detailLines(o store.Obligation) ([]string, []int) {
 		}
 	}
 	due := t.F("followup.detail.due", date(o.Due))
-	if o.Due != o.BaseDue && o.BaseDue != "" {
+	switch {
+	case o.Due != o.BaseDue && o.BaseDue != "":
 		due += t.F("followup.detail.base_due", date(o.BaseDue))
+	case o.DefaultDue:
+		due += t.F("followup.detail.default_due", store.PetitionDueDays)
 	}
 	if o.Topic != "" {
 		due += " · " + t.F("followup.detail.topic", o.Topic)

@@ -158,52 +158,61 @@ func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isE
 
 // Update handles data, the clock and keys.
 func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
+	cmd := m.update(msg)
+	if _, ok := msg.(tea.KeyMsg); !ok {
+		// keys held while the form moved go on once it has
+		cmd = tea.Batch(cmd, m.replay(m.settle.Release(m.form, msg)))
+	}
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case loadedMsg:
-		return m, m.loaded(msg)
+		return m.loaded(msg)
 	case historyMsg:
 		if msg.req == m.histReq && msg.key == m.dkey && msg.err == nil {
 			m.hist = msg.entries
 		}
-		return m, nil
+		return nil
 	case doneMsg:
-		return m, m.done(msg)
+		return m.done(msg)
 	case lastMsg:
 		if msg.req == m.undoReq {
 			m.offerUndo(msg)
 		}
-		return m, nil
+		return nil
 	case openedMsg:
 		m.opened(msg)
-		return m, nil
+		return nil
 	case common.ChangedMsg:
 		cmds := []tea.Cmd{m.load()}
 		if m.mode == modeDetail {
 			cmds = append(cmds, m.loadHistory())
 		}
-		return m, tea.Batch(cmds...)
+		return tea.Batch(cmds...)
 	case common.TickMsg:
 		cmds := []tea.Cmd{m.saveDraft(false)}
 		// past midnight in the meeting's zone every status moves a day
 		if m.reg != nil && m.loc != nil && m.c.Now().In(m.loc).Format("2006-01-02") != m.reg.Today {
 			cmds = append(cmds, m.load())
 		}
-		return m, tea.Batch(cmds...)
+		return tea.Batch(cmds...)
 	case common.SaveDraftsMsg:
-		return m, m.saveDraft(true)
+		return m.saveDraft(true)
 	case formDoneMsg:
 		if m.form != nil && msg.req == m.formReq {
-			return m, m.submitForm()
+			return m.submitForm()
 		}
-		return m, nil
+		return nil
 	case formCancelMsg:
 		if msg.req == m.formReq {
-			return m, m.cancelForm()
+			return m.cancelForm()
 		}
-		return m, nil
+		return nil
 	case tea.KeyMsg:
 		if m.settle.Hold(msg) {
-			return m, nil
+			return nil
 		}
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.form == nil && !m.searching {
 			// keys read in one go ("r" and the number after it) act one
@@ -212,17 +221,16 @@ func (m *Model) Update(msg tea.Msg) (common.Station, tea.Cmd) {
 			for i, r := range msg.Runes {
 				keys[i] = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}
 			}
-			return m, m.replay(keys)
+			return m.replay(keys)
 		}
-		return m, m.key(msg)
+		return m.key(msg)
 	case components.SettleMsg:
-		return m, m.replay(m.settle.Release(m.form, msg))
+		return nil
 	}
 	if m.form != nil {
-		cmd := m.updateForm(msg)
-		return m, tea.Batch(cmd, m.replay(m.settle.Release(m.form, msg)))
+		return m.updateForm(msg)
 	}
-	return m, nil
+	return nil
 }
 
 // replay feeds keys held while the form moved between fields through

@@ -368,9 +368,18 @@ func TestDetail(t *testing.T) {
 	if !strings.Contains(v, "[đã hủy]") || !strings.Contains(v, "hủy văn bản số 45/YT") || !strings.Contains(v, "quá hạn 10 ngày") {
 		t.Errorf("after voiding:\n%s", v)
 	}
+	if strings.Contains(v, "mặc định") {
+		t.Errorf("a due date set at the meeting called a default:\n%s", v)
+	}
 	press(m, "esc")
 	if m.Capturing() {
 		t.Error("esc did not leave the detail")
+	}
+	// the referral was given no date: its due date says it is the default
+	cursorTo(t, m, "YK2")
+	press(m, "enter")
+	if v := m.View(); !strings.Contains(v, "Hạn trả lời: 17/11/2023 (mặc định 30 ngày sau hội nghị)") {
+		t.Errorf("the default due date is not said:\n%s", v)
 	}
 }
 

@@ -91,6 +91,7 @@ func init() {
 		"followup.detail.gone":           {"Việc này không còn trong sổ theo dõi. Nhấn Esc để quay lại.", "This item is no longer in the register. Press Esc to go back."},
 		"followup.detail.due":            {"Hạn trả lời: %s", "Due: %s"},
 		"followup.detail.base_due":       {" (hạn ban đầu %s)", " (first due %s)"},
+		"followup.detail.default_due":    {" (mặc định %d ngày sau hội nghị)", " (default: %d days after the meeting)"},
 		"followup.detail.topic":          {"Lĩnh vực: %s", "Topic: %s"},
 		"followup.detail.drift":          {"! Thư ký đã sửa câu trả lời sau khi ghi nhận: trước đó là %s, hạn %s. Nhấn c để xác nhận.", "! The secretary changed the answer after things were recorded: it was %s, due %s. Press c to acknowledge."},
 		"followup.detail.orphan":         {"! Câu trả lời không còn hẹn trả lời bằng văn bản; việc được giữ lại vì đã có văn bản ghi nhận.", "! The answer no longer promises a written answer; the item is kept for what was recorded."},

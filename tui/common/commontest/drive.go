@@ -24,7 +24,10 @@ func Drive(s common.Station, cmd tea.Cmd, wait time.Duration) common.Station {
 	for n := 0; len(queue) > 0 && n < 10000; n++ {
 		c := queue[0]
 		queue = queue[1:]
-		if c == nil || strings.Contains(runtime.FuncForPC(reflect.ValueOf(c).Pointer()).Name(), "bubbles/cursor.") {
+		// cursor blinks, and the safety net of a form's move between
+		// fields (the move itself is driven here), would only wait
+		if name := runtime.FuncForPC(reflect.ValueOf(c).Pointer()).Name(); c == nil || strings.Contains(name, "bubbles/cursor.") ||
+			strings.Contains(name, "(*FormSettle).wait") {
 			continue
 		}
 		ch := make(chan tea.Msg, 1)
