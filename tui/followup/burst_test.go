@@ -9,9 +9,6 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"doithoai/store"
-	"doithoai/tui/common/commontest"
-	"doithoai/tui/followup"
-	"doithoai/tui/i18n"
 )
 
 // TestReceiptFormBurst: a receipt typed in one burst (a fast typist, a
@@ -19,11 +16,7 @@ import (
 // or Enter is left in the field just left.
 func TestReceiptFormBurst(t *testing.T) {
 	f := newFixture(t)
-	c := commontest.Wrap(f.st, i18n.VI, 100, 30)
-	c.Now = f.clock.now
-	m := followup.NewModel(c)
-	m.SetOpener(func(string) error { t.Error("a viewer was started"); return nil }, false)
-	tm := teatest.NewTestModel(t, commontest.Host{S: m}, teatest.WithInitialTermSize(100, 30))
+	m, tm := f.program(t)
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("quá hạn 3 ngày")) },
 		teatest.WithDuration(20*time.Second))
 	first := f.reg(t).Obligations[0].Key

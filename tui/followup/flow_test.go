@@ -14,16 +14,21 @@ import (
 	"doithoai/tui/i18n"
 )
 
+// program runs the station on the fixture as a program at 100x30.
+func (f *fixture) program(t *testing.T) (*followup.Model, *teatest.TestModel) {
+	c := commontest.Wrap(f.st, i18n.VI, 100, 30)
+	c.Now = f.clock.now
+	m := followup.NewModel(c)
+	m.SetOpener(func(string) error { t.Error("a viewer was started"); return nil }, false)
+	return m, teatest.NewTestModel(t, commontest.Host{S: m}, teatest.WithInitialTermSize(100, 30))
+}
+
 // TestFlowReceiptAndExtension runs the station as a program: the office
 // records a written answer for the highlighted item (typed without
 // accents, one key at a time), then gives another item more time.
 func TestFlowReceiptAndExtension(t *testing.T) {
 	f := newFixture(t)
-	c := commontest.Wrap(f.st, i18n.VI, 100, 30)
-	c.Now = f.clock.now
-	m := followup.NewModel(c)
-	m.SetOpener(func(string) error { t.Error("a viewer was started"); return nil }, false)
-	tm := teatest.NewTestModel(t, commontest.Host{S: m}, teatest.WithInitialTermSize(100, 30))
+	_, tm := f.program(t)
 	// everything drawn so far: the renderer writes a line once, so two
 	// texts drawn in one frame are both found, whichever is waited for
 	var seen []byte

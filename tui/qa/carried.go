@@ -74,11 +74,7 @@ func (m *Model) carriedLines(id int64, w int) []string {
 		return nil
 	}
 	s, t := m.c.Styles, m.c.T
-	agency := c.Agency
-	if agency == "" {
-		agency = t.T("ui.none")
-	}
-	out := []string{s.Bold.Render(trunc(t.F("qa.carried.head", c.ID, agency, components.ShowDate(c.Due)), w))}
+	out := []string{s.Bold.Render(trunc(t.F("qa.carried.head", c.ID, m.orNone(c.Agency), components.ShowDate(c.Due)), w))}
 	out = append(out, s.Subtle.Render(trunc(t.F("qa.carried.origin", c.Origin, components.ShowDate(c.OriginDay)), w)))
 	if c.Said != "" {
 		for _, l := range wrapN(oneLine(c.Said), w-2, max(1, m.h)) {
@@ -86,6 +82,14 @@ func (m *Model) carriedLines(id int64, w int) []string {
 		}
 	}
 	return out
+}
+
+// orNone is an agency's name, or "none" when it has none.
+func (m *Model) orNone(agency string) string {
+	if agency == "" {
+		return m.c.T.T("ui.none")
+	}
+	return agency
 }
 
 // linkShort is the log's mark of q's link ("KN 3", "KTT 2").

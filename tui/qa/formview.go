@@ -164,11 +164,7 @@ func (m *Model) petitionLines(id int64, w int) []string {
 		return nil
 	}
 	s, t := m.c.Styles, m.c.T
-	agency := p.AgencyName
-	if agency == "" {
-		agency = t.T("ui.none")
-	}
-	out := []string{s.Bold.Render(trunc(t.F("qa.petition.head", p.No, agency), w))}
+	out := []string{s.Bold.Render(trunc(t.F("qa.petition.head", p.No, m.orNone(p.AgencyName)), w))}
 	ans := p.PreparedAnswer
 	if ans == "" {
 		ans = t.T("qa.petition.no_answer")
