@@ -85,6 +85,17 @@ func absentCount(t tally) string {
 // "Vắng có lý do: Hoàng Thị Minh Nguyệt, Trưởng Ban Dân vận Thị ủy (họp
 // Tỉnh ủy; cử Phạm Thị Diệu dự thay); …." Empty without any.
 func (s *Snapshot) apologySentence() string {
+	who := s.apologised(false)
+	if len(who) == 0 {
+		return ""
+	}
+	return "Vắng có lý do: " + strings.Join(who, "; ") + "."
+}
+
+// apologised describes each invited delegate who sent apologies and has
+// not come, in the sheet's order. Before the day (planned) a substitute
+// is only named; after it, whether she came is said too.
+func (s *Snapshot) apologised(planned bool) []string {
 	ix := s.apologyIndex()
 	var who []string
 	for _, d := range s.sheetOrder() {
@@ -98,11 +109,9 @@ func (s *Snapshot) apologySentence() string {
 			why = append(why, a.Reason)
 		}
 		if a.SubstituteName != "" {
-			sub := a.SubstituteName
-			if !a.SubArrived.IsZero() {
-				sub += " dự thay"
-			} else {
-				sub += " dự thay, không đến"
+			sub := a.SubstituteName + " dự thay"
+			if !planned && a.SubArrived.IsZero() {
+				sub += ", không đến"
 			}
 			why = append(why, "cử "+sub)
 		}
@@ -111,8 +120,5 @@ func (s *Snapshot) apologySentence() string {
 		}
 		who = append(who, w)
 	}
-	if len(who) == 0 {
-		return ""
-	}
-	return "Vắng có lý do: " + strings.Join(who, "; ") + "."
+	return who
 }

@@ -150,6 +150,10 @@ func writeBriefing(w io.Writer, s *Snapshot, o Options) error {
 	if total.Invited > 0 {
 		d.P(body, b("Thành phần: "), t(fmt.Sprintf("%d đại biểu được mời", total.Invited)), t(ifNonEmpty(" (", strings.Join(who, "; "), ")")+"."))
 	}
+	if away := s.apologised(true); len(away) > 0 {
+		// the Chairman knows before he greets the hall who will not be there
+		d.P(body, b(fmt.Sprintf("Đại biểu đã báo vắng (đến ngày %s): ", vnDate(today))), t(strings.Join(away, "; ")+"."))
+	}
 	if len(s.Agenda) > 0 {
 		d.P(body, b("Chương trình:"))
 		plan := store.NewPlan(s.Agenda, m.Start(o.Loc), o.Now)

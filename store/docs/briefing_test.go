@@ -51,7 +51,13 @@ func TestBriefing(t *testing.T) {
 		"Nguyễn Văn Hải",
 		"Phòng Nội vụ kính báo cáo Chủ tịch UBND thị xã xem xét./.",
 		"TRƯỞNG PHÒNG", "Đinh Văn Toàn", "- Lưu: VT, NV.",
+		// the apologies known so far, a substitute named but not yet due
+		"Đại biểu đã báo vắng (đến ngày 16/10/2023): ",
+		"Phan Văn Lực, Trưởng phòng Nông nghiệp và Phát triển nông thôn (Đi công tác tại Sở Nông nghiệp và PTNT tỉnh; cử Nguyễn Hữu Hùng dự thay)",
 	)
+	if strings.Contains(text, "không đến") {
+		t.Error("the briefing, before the day, says a substitute did not come")
+	}
 	if n := strings.Count(text, "[CHƯA CÓ NỘI DUNG TRẢ LỜI"); n != 3 {
 		t.Errorf("%d answers marked missing, want 3", n)
 	}
