@@ -52,6 +52,16 @@ func absenceNote(a store.Apology) string {
 	return "Vắng có lý do"
 }
 
+// signinNote is what the sign-in sheet prints in the signature box of
+// someone who sent apologies before it was printed: "Báo vắng – Nguyễn
+// Hữu Hùng dự thay", so the desk and her substitute know the line.
+func signinNote(a store.Apology) string {
+	if a.SubstituteName != "" {
+		return "Báo vắng – " + a.SubstituteName + " dự thay"
+	}
+	return "Báo vắng"
+}
+
 // shortReason is the longest reason the note column holds in two lines.
 const shortReason = 16
 

@@ -134,3 +134,33 @@ func TestNoApologiesNoExtraColumns(t *testing.T) {
 		t.Error("minutes without apologies speak of them, or lack the absent count")
 	}
 }
+
+// TestSigninShowsApologies: the sign-in sheet printed after apologies came
+// in says so in the signature box of each who sent one, naming her
+// substitute, who signs there; the others' boxes stay blank.
+func TestSigninShowsApologies(t *testing.T) {
+	_, s := demo(t)
+	data := render(t, s, Signin, CSV, opts)
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	name, sign := slices.Index(recs[0], "Họ và tên"), slices.Index(recs[0], "Ký tên")
+	got := map[string]string{}
+	for _, r := range recs[1:] {
+		got[r[name]] = r[sign]
+	}
+	for who, want := range map[string]string{
+		"Phan Văn Lực": "Báo vắng – Nguyễn Hữu Hùng dự thay",
+		"Bùi Thị Đào":  "Báo vắng",
+		"Hồ Ngọc Dung": "",
+	} {
+		if got[who] != want {
+			t.Errorf("%s: signature box %q, want %q", who, got[who], want)
+		}
+	}
+	doc := plainText(t, docxParts(t, render(t, s, Signin, DOCX, opts))["word/document.xml"])
+	if !strings.Contains(doc, "Báo vắng – Nguyễn Hữu Hùng dự thay") {
+		t.Error("the sign-in docx does not name the substitute")
+	}
+}

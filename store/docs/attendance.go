@@ -123,6 +123,9 @@ func (s *Snapshot) attendanceRows(signin bool, o Options) []attRow {
 		}
 		if signin {
 			r.No = d.SheetNo
+			if ix.apologised(d) {
+				r.Note = signinNote(ix.by[d.ID])
+			}
 		} else {
 			r.Arrived = hhmm(d.ArrivedAt, o, day)
 			a, stands := ix.standsIn[d.ID]
@@ -170,6 +173,9 @@ func attRecord(r attRow, signin, contacts bool) []string {
 	}
 	if contacts {
 		rec = append(rec, r.D.Phone)
+	}
+	if signin {
+		return append(rec, r.Note) // printed in the box her substitute signs
 	}
 	return append(rec, "")
 }

@@ -82,7 +82,12 @@ func attendanceDOCX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 	if signin {
 		sign = 2000
 	}
-	cols = append(cols, col{head: "Ký tên", width: sign, align: "center", val: func(attRow) string { return "" }, min: 800})
+	cols = append(cols, col{head: "Ký tên", width: sign, align: "center", val: func(r attRow) string {
+		if signin {
+			return r.Note // an apology known before the day: her substitute signs here
+		}
+		return ""
+	}, min: 800})
 	fi := flex
 	if !signin {
 		fi++
