@@ -287,6 +287,20 @@ func attendanceXLSX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 	if len(rows) > 0 {
 		x.SetCellStyle(sheet, "A5", fmt.Sprintf("%s%d", last, headRow+len(rows)), body)
 	}
+	if signin {
+		// as on the docx: numbered rows where guests not on the list sign
+		r := headRow + len(rows) + 1
+		x.SetCellStr(sheet, fmt.Sprintf("A%d", r), guestHead)
+		x.MergeCell(sheet, fmt.Sprintf("A%d", r), fmt.Sprintf("%s%d", last, r))
+		x.SetCellStyle(sheet, fmt.Sprintf("A%d", r), fmt.Sprintf("%s%d", last, r), head)
+		x.SetRowHeight(sheet, r, lp.minRow)
+		next := lastNo(rows)
+		for i := range blankRows {
+			x.SetCellInt(sheet, fmt.Sprintf("A%d", r+1+i), int64(next+1+i))
+			x.SetRowHeight(sheet, r+1+i, lp.minRow)
+		}
+		x.SetCellStyle(sheet, fmt.Sprintf("A%d", r+1), fmt.Sprintf("%s%d", last, r+blankRows), body)
+	}
 	setListPrint(x, sheet, widths, headRow, lp, landscape)
 	if err := listFilter(x, sheet, len(hdr), headRow, headRow+len(rows)); err != nil {
 		return err

@@ -146,10 +146,7 @@ func attendanceDOCX(w io.Writer, s *Snapshot, rows []attRow, signin bool, o Opti
 // guestRows close the sign-in sheet: a heading and blankRows numbered rows
 // after the last sheet number, where guests not on the list sign.
 func guestRows(rows []attRow, cols, pad int) [][]cell {
-	next := 0
-	for _, r := range rows {
-		next = max(next, r.No)
-	}
+	next := lastNo(rows)
 	gc := tc(para{before: 2, after: 2, keepNext: true}, sz(b(guestHead), 12))
 	gc.span, gc.fill = cols, "F2F2F2"
 	out := [][]cell{{gc}}
@@ -161,6 +158,15 @@ func guestRows(rows []attRow, cols, pad int) [][]cell {
 		out = append(out, line)
 	}
 	return out
+}
+
+// lastNo is the highest row number of the list (the guests' rows follow).
+func lastNo(rows []attRow) int {
+	n := 0
+	for _, r := range rows {
+		n = max(n, r.No)
+	}
+	return n
 }
 
 // blankRows is how many numbered rows the sign-in sheet keeps for guests

@@ -161,6 +161,21 @@ func TestSigninGuestRows(t *testing.T) {
 			t.Errorf("guest row %d: %q, want number %d and blank cells", i+1, r, maxNo+1+i)
 		}
 	}
+	// the xlsx too
+	x := readXLSX(t, render(t, s, Signin, XLSX, opts))
+	rows, err := x.GetRows("Danh sách")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n = len(rows)
+	if rows[n-11][0] != guestHead {
+		t.Fatalf("xlsx: row before the last ten: %q", rows[n-11])
+	}
+	for i, r := range rows[n-10:] { // their height: TestSheetsPrintToSign
+		if r[0] != strconv.Itoa(maxNo+1+i) || strings.Join(r[1:], "") != "" {
+			t.Errorf("xlsx guest row %d: %q, want number %d and blank cells", i+1, r, maxNo+1+i)
+		}
+	}
 }
 
 // sheetXML is the XML of worksheet n (1-based) of an xlsx.
