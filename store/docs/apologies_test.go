@@ -164,3 +164,21 @@ func TestSigninShowsApologies(t *testing.T) {
 		t.Error("the sign-in docx does not name the substitute")
 	}
 }
+
+// TestNoGroupHeading: delegates in no group are headed with a printable
+// label in the attendance list, never the bare internal "Khác".
+func TestNoGroupHeading(t *testing.T) {
+	_, s := demo(t)
+	s.Delegates[len(s.Delegates)-1].GroupID, s.Delegates[len(s.Delegates)-1].GroupName = 0, ""
+	for _, tb := range docxTables(t, docxParts(t, render(t, s, Attendance, DOCX, opts))["word/document.xml"]) {
+		for _, r := range tb.rows {
+			if len(r) > 0 && strings.TrimSpace(strings.Join(r, "")) == "Khác" {
+				t.Errorf("a heading row reads %q", r)
+			}
+		}
+	}
+	doc := plainText(t, docxParts(t, render(t, s, Attendance, DOCX, opts))["word/document.xml"])
+	if !strings.Contains(doc, "Đại biểu khác") {
+		t.Error("no heading for the delegates in no group")
+	}
+}

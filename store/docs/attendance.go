@@ -18,7 +18,9 @@ import (
 // the same list: the sheet is numbered by sheet_no, the row number the
 // check-in desk accepts as "#N", and has no arrival times yet.
 
-const noGroup = "Khác" // delegates without a group
+// noGroup heads the delegates without a group (and counts those without a
+// unit): a printable label, not the bare internal "Khác".
+const noGroup = "Đại biểu khác"
 
 // walkInNote marks a walk-in: a person who came without being on the list.
 const walkInNote = "Ngoài danh sách mời"
