@@ -44,7 +44,8 @@ func (m *Model) carriedOptions() []option {
 	var opts []option
 	for _, c := range m.d.carried {
 		opts = append(opts, mkOption(carriedKey+strconv.FormatInt(c.ID, 10),
-			t.F("qa.carried.label", c.ID, m.unitLabel(c.AgencyID), oneLine(c.Text)), "", c.Agency, c.Topic, c.Asker, c.Origin))
+			t.F("qa.carried.label", c.ID, m.unitLabel(c.AgencyID), oneLine(c.Text)), "", c.Agency, c.Topic, c.Asker, c.Origin,
+			"từ kỳ trước")) // found by its Vietnamese name in either language
 	}
 	return opts
 }

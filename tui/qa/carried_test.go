@@ -87,6 +87,13 @@ func TestLinkQuestionToCarried(t *testing.T) {
 	if v := m.View(); !strings.Contains(v, "kỳ trước") {
 		t.Errorf("the log does not show the link:\n%s", v)
 	}
+	// in English the same words find the carried items
+	en := open(t, commontest.Wrap(st, i18n.EN, 100, 30))
+	press(t, en, "n", "Lê Thị Hà", "enter", "enter", "Again.", "enter", "ky truoc thu gom rac")
+	if v := en.View(); !strings.Contains(v, "Carried item") {
+		t.Errorf("English: \"ky truoc\" does not find the carried item:\n%s", v)
+	}
+	press(t, en, "esc")
 	r, _ := st.Register(ctx)
 	o, _ := r.Obligation("c" + strconv.FormatInt(target.ID, 10))
 	if o.LinkedQNo != 1 {
